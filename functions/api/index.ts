@@ -1,0 +1,22 @@
+import { Hono } from "hono";
+import pkg from "../../package.json";
+import { county } from "../../county.config";
+import type { AppEnv } from "../env";
+import { openApiDocument } from "../lib/openapi";
+import { securityHeaders } from "../lib/security";
+import { campsitesApi } from "./campsites";
+import { apiError, apiNotFound } from "./errors";
+import { health } from "./health";
+
+/** Everything under /api: one router per resource, one error envelope. */
+export const api = new Hono<AppEnv>().basePath("/api");
+
+api.use(securityHeaders());
+api.route("/health", health);
+api.route("/campsites", campsitesApi);
+api.get("/openapi.json", (c) =>
+  c.json(openApiDocument({ title: `${county.shortName.en} portal API`, version: pkg.version })),
+);
+
+api.notFound(apiNotFound);
+api.onError(apiError);

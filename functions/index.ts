@@ -1,0 +1,27 @@
+import { cf } from "@astrojs/cloudflare/hono";
+import { astro } from "astro/hono";
+import { Hono } from "hono";
+import { api } from "./api";
+import { apiError, apiNotFound } from "./api/errors";
+import type { AppEnv } from "./env";
+import { securityHeaders } from "./lib/security";
+
+/**
+ * The Worker. Hono answers /api/* itself; every other request goes to Astro:
+ * static files and prerendered pages from the assets binding via cf(), pages
+ * rendered on demand via astro().
+ */
+const app = new Hono<AppEnv>();
+
+app.use(securityHeaders());
+app.route("/", api);
+app.all("/api/*", apiNotFound);
+app.use(cf());
+app.use(astro());
+app.onError((err, c) => {
+  if (new URL(c.req.url).pathname.startsWith("/api/")) return apiError(err, c);
+  console.error("page: unhandled error", err);
+  return c.text("500 服务器内部错误 / Internal server error", 500);
+});
+
+export default app;

@@ -1,0 +1,28 @@
+export const API_LANGS = ["zh-CN", "en"] as const;
+export type ApiLang = (typeof API_LANGS)[number];
+
+/**
+ * The language of a person's request: an explicit `lang` query parameter wins,
+ * then the first Accept-Language entry we support; Chinese is the default.
+ */
+export function requestLang(req: Request): ApiLang {
+  const url = new URL(req.url);
+  const explicit = url.searchParams.get("lang");
+  if (explicit) return explicit.toLowerCase().startsWith("en") ? "en" : "zh-CN";
+  const header = req.headers.get("accept-language") ?? "";
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      const quality = q ? Number.parseFloat(q.trim().slice(2)) : 1;
+      return { tag: tag.toLowerCase(), quality: Number.isFinite(quality) ? quality : 0 };
+    })
+    .filter((entry) => entry.tag && entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality);
+  for (const { tag } of ranked) {
+    if (tag.startsWith("zh")) return "zh-CN";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "zh-CN";
+}

@@ -1,0 +1,54 @@
+import type { ApiLang } from "./lang";
+
+/**
+ * Messages the API speaks to people. Keys are also used as zod `error` values in
+ * request schemas, so a field-specific message is written once per language here.
+ */
+const zhCN = {
+  "problem.badRequest": "请求有误",
+  "problem.badRequest.detail": "请检查下列字段后重试。",
+  "problem.notFound": "未找到",
+  "problem.notFound.detail": "没有这个地址对应的接口或记录。",
+  "problem.methodNotAllowed": "不支持该请求方法",
+  "problem.conflict": "与当前状态冲突",
+  "problem.unprocessable": "无法处理",
+  "problem.tooManyRequests": "请求过于频繁",
+  "problem.internal": "服务器内部错误",
+  "problem.internal.detail": "服务暂时出现问题，您的请求没有被记录。请稍后重试，或拨打页面底部的联系电话。",
+  "problem.unsupportedMediaType": "不支持的内容类型",
+  "problem.unsupportedMediaType.detail": "此接口只接受 application/json 请求体。",
+  "problem.malformedJson": "请求体不是有效的 JSON。",
+  "field.required": "此项必填。",
+  "field.date": "请填写有效日期，格式为 YYYY-MM-DD。",
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+
+const en: Record<MessageKey, string> = {
+  "problem.badRequest": "Bad request",
+  "problem.badRequest.detail": "Please check the fields below and try again.",
+  "problem.notFound": "Not found",
+  "problem.notFound.detail": "There is no API route or record at this address.",
+  "problem.methodNotAllowed": "Method not allowed",
+  "problem.conflict": "Conflict with the current state",
+  "problem.unprocessable": "Unprocessable request",
+  "problem.tooManyRequests": "Too many requests",
+  "problem.internal": "Internal server error",
+  "problem.internal.detail":
+    "Something went wrong on our side and nothing was recorded. Please try again later, or call the number at the foot of the page.",
+  "problem.unsupportedMediaType": "Unsupported media type",
+  "problem.unsupportedMediaType.detail": "This API accepts application/json request bodies only.",
+  "problem.malformedJson": "The request body is not valid JSON.",
+  "field.required": "This field is required.",
+  "field.date": "Enter a valid date as YYYY-MM-DD.",
+};
+
+export const messages: Record<ApiLang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(zhCN, value);
+}
+
+export function message(lang: ApiLang, key: MessageKey): string {
+  return messages[lang][key];
+}
