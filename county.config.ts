@@ -58,7 +58,10 @@ export const county: CountyConfig = {
     postcode: "624100",
     phone: "0837-2322000",
     email: "office@jinchuan.gov.cn",
-    hours: { "zh-CN": "工作日 9:00–12:00，14:00–17:30", en: "Working days 9:00–12:00 and 14:00–17:30 (China Standard Time)" },
+    hours: {
+      "zh-CN": "工作日 9:00–12:00，14:00–17:30",
+      en: "Working days 9:00–12:00 and 14:00–17:30 (China Standard Time)",
+    },
   },
   identification: {
     siteCode: "5132210001",
@@ -71,9 +74,18 @@ export const county: CountyConfig = {
   themeColor: "#1d5c3a",
   facts: [
     { value: { "zh-CN": "5524 平方千米", en: "5,524 km²" }, label: { "zh-CN": "县域面积", en: "Land area" } },
-    { value: { "zh-CN": "1200 公顷", en: "1,200 ha" }, label: { "zh-CN": "小水果基地（含雪梨）", en: "Small-fruit bases, snow pears among them" } },
+    {
+      value: { "zh-CN": "1200 公顷", en: "1,200 ha" },
+      label: { "zh-CN": "小水果基地（含雪梨）", en: "Small-fruit bases, snow pears among them" },
+    },
     { value: { "zh-CN": "3333.3 公顷", en: "3,333.3 ha" }, label: { "zh-CN": "花椒种植面积", en: "Sichuan pepper" } },
-    { value: { "zh-CN": "6 家", en: "6" }, label: { "zh-CN": "梨产品加工龙头企业", en: "Leading pear-processing firms" } },
-    { value: { "zh-CN": "94 万人次", en: "940,000" }, label: { "zh-CN": "2023 年 3 月以来接待游客", en: "Visitors since March 2023" } },
+    {
+      value: { "zh-CN": "6 家", en: "6" },
+      label: { "zh-CN": "梨产品加工龙头企业", en: "Leading pear-processing firms" },
+    },
+    {
+      value: { "zh-CN": "94 万人次", en: "940,000" },
+      label: { "zh-CN": "2023 年 3 月以来接待游客", en: "Visitors since March 2023" },
+    },
   ],
 };

@@ -10,7 +10,9 @@ if (process.argv.some((arg) => arg === "--remote" || arg.startsWith("--env"))) {
 }
 const persist = process.env.PORTAL_PERSIST ?? ".wrangler/state";
 const dir = join("functions", "db", "seed");
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".sql"))
+  .sort()) {
   execFileSync(
     "wrangler",
     ["d1", "execute", "DB", "--local", "--persist-to", persist, "--yes", "--file", join(dir, file)],

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import pkg from "../../package.json";
 import { county } from "../../county.config";
+import pkg from "../../package.json";
 import type { AppEnv } from "../env";
 import { openApiDocument } from "../lib/openapi";
 import { securityHeaders } from "../lib/security";

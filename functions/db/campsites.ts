@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "./client";
-import { type UnitType, campsites, unitTypes } from "./schema";
+import { campsites, type UnitType, unitTypes } from "./schema";
 
 export interface PublicUnit {
   id: string;

@@ -10,10 +10,7 @@ import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-cor
  * time zone, timestamps are UTC ISO-8601 strings.
  */
 
-const createdAt = () =>
-  text("created_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
 /** Operational side of a campsite; descriptions and photos live in content/campsites. */
 export const campsites = sqliteTable("campsites", {

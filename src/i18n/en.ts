@@ -51,7 +51,8 @@ export const en: Record<UiKey, string> = {
     "Choose “Larger text” at the top of any page for bigger text and buttons with stronger contrast. Your choice is remembered.",
   "a11y.features.keyboard":
     "Everything works with a keyboard alone; the first Tab stop lets you skip straight to the main content.",
-  "a11y.features.zoom": "Pages can be zoomed to 400% without losing content, and work on phone screens 320 pixels wide.",
+  "a11y.features.zoom":
+    "Pages can be zoomed to 400% without losing content, and work on phone screens 320 pixels wide.",
   "a11y.features.noscript":
     "Reading notices and events needs no JavaScript; the site loads no third-party fonts, scripts or advertising.",
   "a11y.features.print": "Notices print cleanly: navigation and other page furniture are left out.",

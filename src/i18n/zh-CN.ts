@@ -38,7 +38,8 @@ export const zhCN = {
   "a11y.title": "无障碍声明",
   "a11y.intro": "本网站力求让每个人都能使用，包括老年人、视力或行动不便的人士，以及网络较慢的用户。",
   "a11y.standard.heading": "遵循的标准",
-  "a11y.standard.body": "网站按照《Web 内容无障碍指南》（WCAG）2.2 AA 级和 GB/T 37668—2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》建设，并在每次发布前用自动化工具检查每个页面。",
+  "a11y.standard.body":
+    "网站按照《Web 内容无障碍指南》（WCAG）2.2 AA 级和 GB/T 37668—2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》建设，并在每次发布前用自动化工具检查每个页面。",
   "a11y.features.heading": "您可以这样使用本网站",
   "a11y.features.elder": "点击页面顶部的“适老模式”，文字和按钮会变大、对比度更高，设置会被记住。",
   "a11y.features.keyboard": "所有功能都可以只用键盘完成；按 Tab 键时，第一个链接可直接跳到主要内容。",
@@ -46,7 +47,8 @@ export const zhCN = {
   "a11y.features.noscript": "浏览公告和活动不需要 JavaScript；网站不加载任何第三方字体、脚本或广告。",
   "a11y.features.print": "公告页面可直接打印，打印时会隐藏导航等无关内容。",
   "a11y.limits.heading": "已知的不足",
-  "a11y.limits.body": "部分附件为扫描版 PDF，读屏软件可能无法读取；如需无障碍版本，请与我们联系，我们会在 5 个工作日内提供。",
+  "a11y.limits.body":
+    "部分附件为扫描版 PDF，读屏软件可能无法读取；如需无障碍版本，请与我们联系，我们会在 5 个工作日内提供。",
   "a11y.contact.heading": "反馈与联系",
   "a11y.contact.body": "如果您在使用中遇到困难，请通过以下方式告诉我们：",
   "a11y.updated": "本声明最后更新：",

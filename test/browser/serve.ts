@@ -1,0 +1,80 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import type { TestProject } from "vitest/node";
+
+/**
+ * Serves the built Worker (dist/) in workerd with a fresh local D1, migrated and
+ * seeded exactly as `npm start` does, on its own port and state folder.
+ */
+const PORT = Number(process.env.PORTAL_TEST_PORT ?? 8790);
+const STATE = ".wrangler/test-state";
+let server: ChildProcess | undefined;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+function wrangler(args: string[]) {
+  execFileSync("node_modules/.bin/wrangler", args, {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+}
+
+async function waitForHealth(url: string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `${res.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`portal did not become healthy at ${url}: ${last}`);
+}
+
+export async function setup(project: TestProject) {
+  if (!existsSync("dist/server/wrangler.json")) {
+    throw new Error("No build found: run `npm run build` first (npm test does this for you).");
+  }
+  rmSync(STATE, { recursive: true, force: true });
+  wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", STATE]);
+  execFileSync("node", ["scripts/seed-local.mjs"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORTAL_PERSIST: STATE, PATH: `node_modules/.bin:${process.env.PATH}` },
+  });
+  server = spawn(
+    "node_modules/.bin/wrangler",
+    [
+      "dev",
+      "-c",
+      "dist/server/wrangler.json",
+      "--port",
+      String(PORT),
+      "--persist-to",
+      STATE,
+      "--var",
+      "PORTAL_ENV:local",
+    ],
+    { stdio: ["ignore", "ignore", "inherit"], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+  );
+  const baseURL = `http://localhost:${PORT}`;
+  await waitForHealth(`${baseURL}/api/health`, 60_000);
+  project.provide("baseURL", baseURL);
+}
+
+export async function teardown() {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}

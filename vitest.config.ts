@@ -1,0 +1,51 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three layers (see README "Tests"):
+ * - worker: inside workerd with real D1 and the real migrations, storage reset per test;
+ * - unit: plain Node for pure helpers, UI strings and content schemas;
+ * - browser: Debian's Chromium against the built Worker served locally.
+ */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("./migrations");
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              main: "./functions/api/index.ts",
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, PORTAL_ENV: "test" } },
+            }),
+          ],
+          test: {
+            name: "worker",
+            include: ["test/worker/**/*.test.ts"],
+            setupFiles: ["./test/worker/apply-migrations.ts"],
+          },
+        },
+        {
+          test: {
+            name: "unit",
+            include: ["test/unit/**/*.test.ts"],
+            environment: "node",
+          },
+        },
+        {
+          test: {
+            name: "browser",
+            include: ["test/browser/**/*.test.ts"],
+            environment: "node",
+            globalSetup: ["./test/browser/serve.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            // One Chromium and one server: files run one after another.
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
