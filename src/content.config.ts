@@ -1,0 +1,5 @@
+import { events } from "./collections/events";
+import { notices } from "./collections/notices";
+
+/** Typed content collections: a bad or missing field fails the build, naming the file. */
+export const collections = { notices, events };
