@@ -4,6 +4,11 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** "production" on Cloudflare, "local" for the demo on one machine. */
   PORTAL_ENV?: string;
+  /**
+   * Derives booking and order tokens (functions/lib/tokens.ts). Set in production
+   * with `wrangler secret put TOKEN_SECRET`; the local demo passes its own.
+   */
+  TOKEN_SECRET?: string;
 }
 
 export interface AppEnv {

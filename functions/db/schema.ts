@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * The only definition of the portal's tables. `npm run db:generate` turns
@@ -58,3 +58,21 @@ export const unitTypes = sqliteTable(
 
 export type Campsite = typeof campsites.$inferSelect;
 export type UnitType = typeof unitTypes.$inferSelect;
+
+/**
+ * One row per accepted public write. The primary key is what makes a replayed or
+ * racing request unable to write twice (see functions/lib/idempotency.ts).
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status").notNull(),
+    /** The first response, without secrets (tokens are re-derived on replay). */
+    response: text("response").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_created").on(t.createdAt)],
+);

@@ -20,6 +20,9 @@ const zhCN = {
   "problem.malformedJson": "请求体不是有效的 JSON。",
   "field.required": "此项必填。",
   "field.date": "请填写有效日期，格式为 YYYY-MM-DD。",
+  "idempotency.missing": "缺少 Idempotency-Key 请求头：请为每次提交生成一个唯一编号，重试时使用同一个编号。",
+  "idempotency.invalid": "Idempotency-Key 须为 8–128 位字母、数字或 _ . : -。",
+  "idempotency.mismatch": "这个 Idempotency-Key 已用于另一份不同的请求内容。请为新的提交使用新的编号。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -41,6 +44,11 @@ const en: Record<MessageKey, string> = {
   "problem.malformedJson": "The request body is not valid JSON.",
   "field.required": "This field is required.",
   "field.date": "Enter a valid date as YYYY-MM-DD.",
+  "idempotency.missing":
+    "The Idempotency-Key header is missing: send a unique key with each submission and the same key when retrying it.",
+  "idempotency.invalid": "Idempotency-Key must be 8-128 letters, digits or _ . : -",
+  "idempotency.mismatch":
+    "This Idempotency-Key was already used for a different request. Use a new key for a new submission.",
 };
 
 export const messages: Record<ApiLang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
