@@ -61,6 +61,8 @@ export async function setup(project: TestProject) {
       STATE,
       "--var",
       "PORTAL_ENV:local",
+      "--var",
+      "TOKEN_SECRET:browser-test-secret-0123456789",
     ],
     { stdio: ["ignore", "ignore", "inherit"], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
