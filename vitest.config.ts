@@ -17,7 +17,13 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               main: "./functions/api/index.ts",
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, PORTAL_ENV: "test", TOKEN_SECRET: "worker-test-secret-0123456789" } },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  PORTAL_ENV: "test",
+                  TOKEN_SECRET: "worker-test-secret-0123456789",
+                },
+              },
             }),
           ],
           test: {

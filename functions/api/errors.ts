@@ -1,8 +1,16 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { formProblemPage } from "../lib/forms";
 import { requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
-import { ProblemError, problemResponse, problemTitle } from "../lib/problem";
+import { type Problem, ProblemError, problemResponse, problemTitle } from "../lib/problem";
+
+/** Form posts get a readable page; API clients get problem+json. */
+function respond(c: Context, problem: Problem, headers?: HeadersInit): Response | Promise<Response> {
+  const type = c.req.header("content-type") ?? "";
+  if (type.toLowerCase().startsWith("application/x-www-form-urlencoded")) return formProblemPage(c, problem);
+  return problemResponse(problem, headers);
+}
 
 export const apiNotFound: NotFoundHandler = (c: Context) => {
   const lang = requestLang(c.req.raw);
@@ -22,10 +30,10 @@ export const apiNotFound: NotFoundHandler = (c: Context) => {
 export const apiError: ErrorHandler = (err, c) => {
   const lang = requestLang(c.req.raw);
   const instance = new URL(c.req.url).pathname;
-  if (err instanceof ProblemError) return problemResponse(err.toProblem(c.req.raw), err.extraHeaders);
+  if (err instanceof ProblemError) return respond(c, err.toProblem(c.req.raw), err.extraHeaders);
   if (err instanceof HTTPException && err.status < 500) {
     const malformed = /malformed json/i.test(err.message);
-    return problemResponse({
+    return respond(c, {
       type: malformed ? "/api/problems/malformed-json" : `/api/problems/http-${err.status}`,
       title: problemTitle(lang, err.status),
       status: err.status,

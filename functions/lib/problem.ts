@@ -16,7 +16,9 @@ export interface Problem {
 
 const TITLES: Record<number, MessageKey> = {
   400: "problem.badRequest",
+  403: "problem.forbidden",
   404: "problem.notFound",
+  413: "problem.tooLarge",
   405: "problem.methodNotAllowed",
   409: "problem.conflict",
   415: "problem.unsupportedMediaType",
