@@ -4,6 +4,7 @@ import pkg from "../../package.json";
 import type { AppEnv } from "../env";
 import { openApiDocument } from "../lib/openapi";
 import { securityHeaders } from "../lib/security";
+import { bookingsApi } from "./bookings";
 import { campsitesApi } from "./campsites";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
@@ -14,6 +15,7 @@ export const api = new Hono<AppEnv>().basePath("/api");
 api.use(securityHeaders());
 api.route("/health", health);
 api.route("/campsites", campsitesApi);
+api.route("/bookings", bookingsApi);
 api.get("/openapi.json", (c) =>
   c.json(openApiDocument({ title: `${county.shortName.en} portal API`, version: pkg.version })),
 );

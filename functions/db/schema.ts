@@ -76,3 +76,125 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_created").on(t.createdAt)],
 );
+
+/** Closed date ranges for a unit type (maintenance, weather, festival use). */
+export const closures = sqliteTable(
+  "closures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitTypeId: text("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    /** First closed night, inclusive. */
+    fromDate: text("from_date").notNull(),
+    /** Last closed night, inclusive. */
+    toDate: text("to_date").notNull(),
+    reasonZh: text("reason_zh").notNull().default(""),
+    reasonEn: text("reason_en").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("closures_unit").on(t.unitTypeId, t.fromDate),
+    check("closures_range", sql`${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+/**
+ * Places taken per unit type and night. A row appears with the first booking of
+ * that night, copying the unit type's capacity; the CHECK is what refuses an
+ * overbooking inside the booking's own D1 batch, however many requests race.
+ */
+export const nightInventory = sqliteTable(
+  "night_inventory",
+  {
+    unitTypeId: text("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    night: text("night").notNull(),
+    capacity: integer("capacity").notNull(),
+    booked: integer("booked").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitTypeId, t.night] }),
+    check("night_inventory_capacity", sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+  ],
+);
+
+/** Timed activities (orchard tours, picking sessions) with the same guarantee as pitches. */
+export const activitySlots = sqliteTable(
+  "activity_slots",
+  {
+    id: text("id").primaryKey(),
+    /** The event in content/events this slot belongs to. */
+    eventSlug: text("event_slug").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    date: text("date").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    capacity: integer("capacity").notNull(),
+    booked: integer("booked").notNull().default(0),
+    priceFen: integer("price_fen").notNull().default(0),
+    freeCancelDays: integer("free_cancel_days").notNull().default(1),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [
+    index("activity_slots_date").on(t.date),
+    check("activity_slots_capacity", sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+    check("activity_slots_price", sql`${t.priceFen} >= 0`),
+  ],
+);
+
+export const BOOKING_STATUSES = ["confirmed", "cancelled", "checked_in", "no_show"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reference: text("reference").notNull().unique(),
+    tokenHash: text("token_hash").notNull(),
+    unitTypeId: text("unit_type_id").references(() => unitTypes.id),
+    slotId: text("slot_id").references(() => activitySlots.id),
+    /** Arrival date (stays) or activity date. */
+    checkIn: text("check_in").notNull(),
+    nights: integer("nights").notNull().default(0),
+    /** Units (pitches) for a stay; places for an activity. */
+    units: integer("units").notNull(),
+    adults: integer("adults").notNull(),
+    children: integer("children").notNull().default(0),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    contactEmail: text("contact_email"),
+    notes: text("notes"),
+    lang: text("lang").notNull().default("zh-CN"),
+    status: text("status", { enum: BOOKING_STATUSES }).notNull().default("confirmed"),
+    totalFen: integer("total_fen").notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+    cancelledAt: text("cancelled_at"),
+  },
+  (t) => [
+    index("bookings_unit_checkin").on(t.unitTypeId, t.checkIn),
+    index("bookings_slot").on(t.slotId),
+    check("bookings_target", sql`(${t.unitTypeId} IS NULL) <> (${t.slotId} IS NULL)`),
+    check("bookings_units", sql`${t.units} >= 1`),
+    check("bookings_status", sql`${t.status} IN ('confirmed', 'cancelled', 'checked_in', 'no_show')`),
+  ],
+);
+
+/**
+ * Never holds a row. Inserting 0 here inside a batch aborts the whole batch: the
+ * way a D1 batch refuses a write whose precondition (e.g. "booking still
+ * confirmed") no longer holds, since an UPDATE matching no rows does not fail.
+ */
+export const writeGuards = sqliteTable(
+  "write_guards",
+  {
+    ok: integer("ok").notNull(),
+  },
+  (t) => [check("write_guard", sql`${t.ok} = 1`)],
+);
+
+export type Booking = typeof bookings.$inferSelect;
+export type ActivitySlot = typeof activitySlots.$inferSelect;

@@ -28,6 +28,30 @@ const zhCN = {
   "idempotency.missing": "缺少 Idempotency-Key 请求头：请为每次提交生成一个唯一编号，重试时使用同一个编号。",
   "idempotency.invalid": "Idempotency-Key 须为 8–128 位字母、数字或 _ . : -。",
   "idempotency.mismatch": "这个 Idempotency-Key 已用于另一份不同的请求内容。请为新的提交使用新的编号。",
+  "field.number": "请填写整数。",
+  "bookings.phone": "请填写有效的电话号码，例如 13800000000。",
+  "bookings.email": "请填写有效的电子邮箱，或留空。",
+  "bookings.rangeOrder": "结束日期必须晚于开始日期。",
+  "bookings.rangeTooLong": "一次最多查询 92 天。",
+  "bookings.unknownUnit": "没有这种营位类型。",
+  "bookings.unknownSlot": "没有这个活动场次。",
+  "bookings.past": "入住日期已过，请选择今天或以后的日期。",
+  "bookings.window": "最早只能提前 {days} 天预订：请选择 {last} 或之前的日期。",
+  "bookings.minNights": "至少需要住 {n} 晚。",
+  "bookings.maxNights": "最多可以住 {n} 晚。",
+  "bookings.tooManyGuests": "{units} 个营位最多可住 {max} 人。",
+  "bookings.slotPast": "这个活动场次已经结束。",
+  "bookings.closed": "以下日期不开放：{nights}。",
+  "bookings.full": "以下日期名额不足：{nights}。",
+  "bookings.slotFull": "这个场次只剩 {remaining} 个名额。",
+  "bookings.unavailable": "这个营位或场次刚刚停止预订或调整了价格，请刷新页面后重试。",
+  "bookings.notFound": "没有找到这个预订。请检查预订号和凭证。",
+  "bookings.notConfirmed": "这个预订当前状态为“{status}”，不能取消。",
+  "bookings.cancelClosed": "免费取消的期限（{until}）已过。如需取消，请致电 {phone}。",
+  "status.confirmed": "已确认",
+  "status.cancelled": "已取消",
+  "status.checked_in": "已入住",
+  "status.no_show": "未到",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -59,6 +83,31 @@ const en: Record<MessageKey, string> = {
   "idempotency.invalid": "Idempotency-Key must be 8-128 letters, digits or _ . : -",
   "idempotency.mismatch":
     "This Idempotency-Key was already used for a different request. Use a new key for a new submission.",
+  "field.number": "Enter a whole number.",
+  "bookings.phone": "Enter a valid phone number, for example +86 138 0000 0000.",
+  "bookings.email": "Enter a valid email address, or leave it empty.",
+  "bookings.rangeOrder": "The end date must be after the start date.",
+  "bookings.rangeTooLong": "Ask for at most 92 days at a time.",
+  "bookings.unknownUnit": "There is no such unit type.",
+  "bookings.unknownSlot": "There is no such activity session.",
+  "bookings.past": "That date has passed: choose today or a later date.",
+  "bookings.window": "Bookings open {days} days ahead: choose {last} or earlier.",
+  "bookings.minNights": "The minimum stay is {n} nights.",
+  "bookings.maxNights": "The maximum stay is {n} nights.",
+  "bookings.tooManyGuests": "{units} unit(s) take at most {max} guests.",
+  "bookings.slotPast": "This activity session has already taken place.",
+  "bookings.closed": "Closed on: {nights}.",
+  "bookings.full": "Not enough places left on: {nights}.",
+  "bookings.slotFull": "Only {remaining} places are left in this session.",
+  "bookings.unavailable":
+    "This unit type or session has just stopped taking bookings or changed its price. Reload the page and try again.",
+  "bookings.notFound": "No booking found. Check the booking reference and the token.",
+  "bookings.notConfirmed": "This booking is {status} and cannot be cancelled.",
+  "bookings.cancelClosed": "Free cancellation ended on {until}. To cancel now, please call {phone}.",
+  "status.confirmed": "confirmed",
+  "status.cancelled": "cancelled",
+  "status.checked_in": "checked in",
+  "status.no_show": "a no-show",
 };
 
 export const messages: Record<ApiLang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
@@ -67,6 +116,8 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(zhCN, value);
 }
 
-export function message(lang: ApiLang, key: MessageKey): string {
-  return messages[lang][key];
+export function message(lang: ApiLang, key: MessageKey, vars?: Record<string, string | number>): string {
+  let text = messages[lang][key];
+  for (const [name, value] of Object.entries(vars ?? {})) text = text.replaceAll(`{${name}}`, String(value));
+  return text;
 }

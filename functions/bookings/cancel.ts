@@ -1,0 +1,80 @@
+import type { Context } from "hono";
+import { county } from "../../county.config";
+import { type BookingRow, bookingByReferenceQuery, cancelStatements, constraintHit } from "../db/bookings";
+import type { AppEnv } from "../env";
+import { todayInCounty } from "../lib/dates";
+import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
+import { type MessageKey, message } from "../lib/messages";
+import { ProblemError } from "../lib/problem";
+import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
+import { type BookingView, bookingView } from "./present";
+
+export function notFound() {
+  return new ProblemError(404, "booking-not-found", (lang) => ({ detail: message(lang, "bookings.notFound") }));
+}
+
+/** Free-cancellation days for the booking's unit type or slot (one small read). */
+async function freeCancelDays(d1: D1Database, row: BookingRow): Promise<number> {
+  const sql = row.unit_type_id
+    ? "SELECT free_cancel_days AS days FROM unit_types WHERE id = ?"
+    : "SELECT free_cancel_days AS days FROM activity_slots WHERE id = ?";
+  const r = await d1
+    .prepare(sql)
+    .bind(row.unit_type_id ?? row.slot_id)
+    .first<{ days: number }>();
+  return r?.days ?? 0;
+}
+
+/** The booking, if the token matches; otherwise the same 404 as an unknown reference. */
+export async function findBooking(d1: D1Database, reference: string, token: string) {
+  const row = await bookingByReferenceQuery(d1, normaliseReference(reference)).first<BookingRow>();
+  if (!row || !sameDigest(row.token_hash, await sha256Hex(token))) return null;
+  return { row, view: bookingView(row, await freeCancelDays(d1, row)) };
+}
+
+export async function cancelBooking(
+  c: Context<AppEnv>,
+  reference: string,
+  token: string,
+  key: string,
+): Promise<{ status: number; body: BookingView; replayed: boolean }> {
+  const d1 = c.env.DB;
+  requireTokenSecret(c.env);
+  const ref = normaliseReference(reference);
+  const scope = `booking-cancel:${ref}`;
+  const print = await fingerprint(scope, { token });
+  const earlier = await storedResponse(d1, scope, key, print);
+  if (earlier) return { status: earlier.status, body: earlier.body as BookingView, replayed: true };
+
+  const found = await findBooking(d1, ref, token);
+  if (!found) throw notFound();
+  const { row, view } = found;
+  if (row.status !== "confirmed") {
+    throw new ProblemError(409, "not-cancellable", (l) => ({
+      detail: message(l, "bookings.notConfirmed", { status: message(l, `status.${row.status}` as MessageKey) }),
+    }));
+  }
+  if (todayInCounty() > view.freeCancellationUntil) {
+    throw new ProblemError(409, "cancellation-closed", (l) => ({
+      detail: message(l, "bookings.cancelClosed", { until: view.freeCancellationUntil, phone: county.authority.phone }),
+    }));
+  }
+  const cancelled: BookingView = { ...view, status: "cancelled" };
+  try {
+    await d1.batch([claimKey(d1, scope, key, print, { status: 200, body: cancelled }), ...cancelStatements(d1, row)]);
+  } catch (error) {
+    const hit = constraintHit(error);
+    if (hit === "idempotency") {
+      const stored = await storedResponse(d1, scope, key, print);
+      if (stored) return { status: stored.status, body: stored.body as BookingView, replayed: true };
+    }
+    // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
+    if (hit === "guard") {
+      throw new ProblemError(409, "not-cancellable", (l) => ({
+        detail: message(l, "bookings.notConfirmed", { status: message(l, "status.cancelled") }),
+      }));
+    }
+    throw error;
+  }
+  return { status: 200, body: cancelled, replayed: false };
+}

@@ -1,0 +1,206 @@
+import type { Context } from "hono";
+import {
+  type BookingRow,
+  closedNights,
+  closedNightsQuery,
+  constraintHit,
+  type NewBooking,
+  type SlotRules,
+  shortNights,
+  slotRulesQuery,
+  slotStatements,
+  stayStatements,
+  type UnitTypeRules,
+  unitRulesQuery,
+} from "../db/bookings";
+import type { AppEnv } from "../env";
+import { addDays, dateRange, todayInCounty } from "../lib/dates";
+import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
+import type { ApiLang } from "../lib/lang";
+import { message } from "../lib/messages";
+import { ProblemError } from "../lib/problem";
+import { newReference, requireTokenSecret, secretToken, sha256Hex } from "../lib/tokens";
+import { badRequest } from "../lib/validate";
+import { type BookingView, bookingLinks, bookingView } from "./present";
+import type { SlotInput, StayInput } from "./schema";
+
+export interface Created {
+  status: number;
+  body: BookingView & { token: string; links: ReturnType<typeof bookingLinks> };
+  replayed: boolean;
+}
+
+const field = (name: string, text: string) => badRequest([{ field: name, message: text }]);
+
+function conflict(slug: string, detail: (lang: ApiLang) => string, extra: Record<string, unknown> = {}) {
+  return new ProblemError(409, slug, (lang) => ({ detail: detail(lang), ...extra }));
+}
+
+/** Rules a stay must meet before the write is attempted (the race-critical capacity check is in SQL). */
+function checkStay(
+  unit: UnitTypeRules,
+  input: StayInput,
+  closures: Array<{ from_date: string; to_date: string }>,
+  lang: ApiLang,
+  today: string,
+) {
+  if (input.checkIn < today) throw field("checkIn", message(lang, "bookings.past"));
+  const last = addDays(today, unit.bookingWindowDays);
+  const lastNight = addDays(input.checkIn, input.nights - 1);
+  if (lastNight > last) {
+    throw field("checkIn", message(lang, "bookings.window", { days: unit.bookingWindowDays, last }));
+  }
+  if (input.nights < unit.minNights) throw field("nights", message(lang, "bookings.minNights", { n: unit.minNights }));
+  if (input.nights > unit.maxNights) throw field("nights", message(lang, "bookings.maxNights", { n: unit.maxNights }));
+  const max = unit.maxGuests * input.units;
+  if (input.guests.adults + input.guests.children > max) {
+    throw field("guests", message(lang, "bookings.tooManyGuests", { units: input.units, max }));
+  }
+  const closed = closedNights(closures, dateRange(input.checkIn, addDays(input.checkIn, input.nights)));
+  if (closed.length) {
+    throw conflict("closed", (l) => message(l, "bookings.closed", { nights: closed.join(", ") }), { nights: closed });
+  }
+}
+
+function newBooking(
+  input: StayInput | SlotInput,
+  lang: ApiLang,
+  fields: Pick<NewBooking, "checkIn" | "nights" | "units" | "totalFen">,
+): Omit<NewBooking, "reference" | "tokenHash"> {
+  return {
+    ...fields,
+    adults: input.guests.adults,
+    children: input.guests.children,
+    contactName: input.contact.name,
+    contactPhone: input.contact.phone,
+    contactEmail: input.contact.email ?? null,
+    notes: input.notes ?? null,
+    lang,
+  };
+}
+
+/**
+ * Creates a booking for a stay or an activity place. One read round trip (the
+ * replayed response, the rules, the closures), then ONE write batch.
+ */
+export async function createBooking(
+  c: Context<AppEnv>,
+  input: StayInput | SlotInput,
+  key: string,
+  lang: ApiLang,
+): Promise<Created> {
+  const d1 = c.env.DB;
+  const secret = requireTokenSecret(c.env);
+  const { idempotencyKey: _ignored, ...bodyForPrint } = input;
+  const print = await fingerprint("bookings", bodyForPrint);
+  const today = todayInCounty();
+  const isStay = "unit" in input;
+
+  const [replayRows, rulesRows, closureRows] = await d1.batch([
+    d1.prepare("SELECT fingerprint FROM idempotency_keys WHERE scope = 'bookings' AND key = ?").bind(key),
+    isStay ? unitRulesQuery(d1, input.unit) : slotRulesQuery(d1, input.slot),
+    isStay
+      ? closedNightsQuery(d1, input.unit, input.checkIn, addDays(input.checkIn, input.nights))
+      : d1.prepare("SELECT 1 WHERE 0"),
+  ]);
+  if (replayRows?.results.length) return replay(c, key, print, lang, secret);
+
+  const rules = rulesRows?.results[0] as (UnitTypeRules & SlotRules) | undefined;
+  let statements: (b: NewBooking) => D1PreparedStatement[];
+  let draft: Omit<NewBooking, "reference" | "tokenHash">;
+  let freeCancelDays: number;
+  if (isStay) {
+    if (!rules || !rules.active) throw field("unit", message(lang, "bookings.unknownUnit"));
+    checkStay(rules, input, (closureRows?.results ?? []) as Array<{ from_date: string; to_date: string }>, lang, today);
+    draft = newBooking(input, lang, {
+      checkIn: input.checkIn,
+      nights: input.nights,
+      units: input.units,
+      totalFen: rules.priceFen * input.nights * input.units,
+    });
+    statements = (b) => stayStatements(d1, rules, b);
+    freeCancelDays = rules.freeCancelDays;
+  } else {
+    if (!rules || !rules.active) throw field("slot", message(lang, "bookings.unknownSlot"));
+    if (rules.date < today) throw field("slot", message(lang, "bookings.slotPast"));
+    const places = input.guests.adults + input.guests.children;
+    draft = newBooking(input, lang, {
+      checkIn: rules.date,
+      nights: 0,
+      units: places,
+      totalFen: rules.priceFen * places,
+    });
+    statements = (b) => slotStatements(d1, rules, b);
+    freeCancelDays = rules.freeCancelDays;
+  }
+
+  // A reference collision is astronomically rare; one retry with a new one covers it.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const reference = newReference();
+    const token = await secretToken(secret, "booking", reference);
+    const booking: NewBooking = { ...draft, reference, tokenHash: await sha256Hex(token) };
+    const view = bookingView(rowFrom(booking, input), freeCancelDays);
+    try {
+      await d1.batch([claimKey(d1, "bookings", key, print, { status: 201, body: view }), ...statements(booking)]);
+      return { status: 201, body: { ...view, token, links: bookingLinks(reference, token, lang) }, replayed: false };
+    } catch (error) {
+      const hit = constraintHit(error);
+      if (hit === "reference") continue;
+      if (hit === "idempotency") return replay(c, key, print, lang, secret);
+      if (hit === "capacity" && isStay) {
+        const full = await shortNights(d1, rules, input.checkIn, input.nights, input.units);
+        const nights = full.length ? full : [{ date: input.checkIn, remaining: 0 }];
+        throw conflict("full", (l) => message(l, "bookings.full", { nights: nights.map((n) => n.date).join(", ") }), {
+          nights,
+        });
+      }
+      if (hit === "capacity") {
+        const left = await d1
+          .prepare("SELECT capacity - booked AS left FROM activity_slots WHERE id = ?")
+          .bind(rules.id)
+          .first<{ left: number }>();
+        const remaining = Math.max(0, left?.left ?? 0);
+        throw conflict("full", (l) => message(l, "bookings.slotFull", { remaining }), { remaining });
+      }
+      if (hit === "guard") throw conflict("unavailable", (l) => message(l, "bookings.unavailable"));
+      throw error;
+    }
+  }
+  throw new Error("could not allocate a booking reference");
+}
+
+async function replay(c: Context<AppEnv>, key: string, print: string, lang: ApiLang, secret: string): Promise<Created> {
+  const stored = await storedResponse(c.env.DB, "bookings", key, print);
+  if (!stored) throw new Error("idempotency key vanished between claim and read");
+  const view = stored.body as BookingView;
+  const token = await secretToken(secret, "booking", view.reference);
+  return {
+    status: stored.status,
+    body: { ...view, token, links: bookingLinks(view.reference, token, lang) },
+    replayed: true,
+  };
+}
+
+function rowFrom(b: NewBooking, input: StayInput | SlotInput): BookingRow {
+  return {
+    id: 0,
+    reference: b.reference,
+    token_hash: b.tokenHash,
+    unit_type_id: "unit" in input ? input.unit : null,
+    slot_id: "slot" in input ? input.slot : null,
+    check_in: b.checkIn,
+    nights: b.nights,
+    units: b.units,
+    adults: b.adults,
+    children: b.children,
+    contact_name: b.contactName,
+    contact_phone: b.contactPhone,
+    contact_email: b.contactEmail,
+    notes: b.notes,
+    lang: b.lang,
+    status: "confirmed",
+    total_fen: b.totalFen,
+    created_at: new Date().toISOString(),
+    cancelled_at: null,
+  };
+}

@@ -1,0 +1,49 @@
+import type { BookingRow } from "../db/bookings";
+import { addDays } from "../lib/dates";
+
+/** The public shape of a booking. The token is added by the caller (never stored). */
+export interface BookingView {
+  reference: string;
+  status: BookingRow["status"];
+  kind: "stay" | "activity";
+  unit?: string;
+  slot?: string;
+  checkIn: string;
+  checkOut?: string;
+  nights: number;
+  units: number;
+  guests: { adults: number; children: number };
+  total: number;
+  currency: "CNY";
+  freeCancellationUntil: string;
+  contact: { name: string };
+}
+
+export function bookingView(row: BookingRow, freeCancelDays: number): BookingView {
+  const stay = row.unit_type_id !== null;
+  return {
+    reference: row.reference,
+    status: row.status,
+    kind: stay ? "stay" : "activity",
+    ...(stay ? { unit: row.unit_type_id ?? "" } : { slot: row.slot_id ?? "" }),
+    checkIn: row.check_in,
+    ...(stay ? { checkOut: addDays(row.check_in, row.nights) } : {}),
+    nights: row.nights,
+    units: row.units,
+    guests: { adults: row.adults, children: row.children },
+    total: row.total_fen,
+    currency: "CNY",
+    freeCancellationUntil: addDays(row.check_in, -freeCancelDays),
+    contact: { name: row.contact_name },
+  };
+}
+
+/** Where a person sees their booking: the page and the API, both keyed by reference + token. */
+export function bookingLinks(reference: string, token: string, lang: "zh-CN" | "en") {
+  const q = `ref=${encodeURIComponent(reference)}&token=${encodeURIComponent(token)}`;
+  return {
+    page: `${lang === "en" ? "/en" : ""}/visit/booking/?${q}`,
+    api: `/api/bookings/${reference}?token=${encodeURIComponent(token)}`,
+    calendar: `/api/bookings/${reference}/calendar.ics?token=${encodeURIComponent(token)}`,
+  };
+}

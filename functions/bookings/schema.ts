@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+/**
+ * Request shapes for bookings, shared by the JSON API, the no-JS forms (numbers
+ * arrive as strings, hence coerce), the OpenAPI document and the tests.
+ */
+const count = (min: number, max: number) => z.coerce.number({ error: "field.number" }).int().min(min).max(max);
+
+export const Contact = z.object({
+  name: z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(60),
+  phone: z
+    .string({ error: "field.required" })
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{5,19}$/, { error: "bookings.phone" }),
+  email: z.email({ error: "bookings.email" }).max(120).optional(),
+});
+
+export const Guests = z.object({
+  adults: count(1, 50),
+  children: count(0, 50).default(0),
+});
+
+const common = {
+  guests: Guests,
+  contact: Contact,
+  notes: z.string().trim().max(500).optional(),
+  /** Only for HTML forms, which cannot send the Idempotency-Key header. */
+  idempotencyKey: z.string().max(128).optional(),
+};
+
+export const StayRequest = z.object({
+  unit: z.string({ error: "field.required" }).min(1).max(64),
+  checkIn: z.iso.date({ error: "field.date" }),
+  nights: count(1, 30),
+  units: count(1, 20).default(1),
+  ...common,
+});
+
+export const SlotRequest = z.object({
+  slot: z.string({ error: "field.required" }).min(1).max(96),
+  ...common,
+});
+
+/** For the API description: a booking is either a stay or an activity place. */
+export const BookingRequest = z.union([StayRequest, SlotRequest]);
+
+export const CancelRequest = z.object({
+  token: z.string({ error: "field.required" }).min(8).max(64),
+  idempotencyKey: z.string().max(128).optional(),
+});
+
+export const LookupQuery = z.object({
+  token: z.string({ error: "field.required" }).min(8).max(64),
+  lang: z.enum(["zh-CN", "en"]).optional(),
+});
+
+export const ReferenceParam = z.object({
+  reference: z.string().min(1).max(32),
+});
+
+export const AvailabilityQuery = z
+  .object({
+    from: z.iso.date({ error: "field.date" }),
+    to: z.iso.date({ error: "field.date" }),
+    lang: z.enum(["zh-CN", "en"]).optional(),
+  })
+  .refine((q) => q.to > q.from, { error: "bookings.rangeOrder", path: ["to"] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, {
+    error: "bookings.rangeTooLong",
+    path: ["to"],
+  });
+
+export const Booking = z.object({
+  reference: z.string(),
+  token: z.string(),
+  status: z.enum(["confirmed", "cancelled", "checked_in", "no_show"]),
+  kind: z.enum(["stay", "activity"]),
+  total: z.number().int().describe("Total price in fen (CNY)"),
+  currency: z.literal("CNY"),
+  checkIn: z.string(),
+  checkOut: z.string().optional(),
+  nights: z.number().int(),
+  units: z.number().int(),
+  guests: z.object({ adults: z.number().int(), children: z.number().int() }),
+  freeCancellationUntil: z.string(),
+});
+
+export type StayInput = z.output<typeof StayRequest>;
+export type SlotInput = z.output<typeof SlotRequest>;

@@ -1,0 +1,34 @@
+import { county } from "../../county.config";
+
+/** Calendar dates are `YYYY-MM-DD` in the county's time zone; arithmetic runs on UTC midnights. */
+const formatter = new Intl.DateTimeFormat("en-CA", {
+  timeZone: county.timeZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+export function todayInCounty(now: Date = new Date()): string {
+  return formatter.format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Every date from `from` up to but not including `to`. */
+export function dateRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d < to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export function isRealDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+}
