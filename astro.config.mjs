@@ -13,4 +13,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Scripts must be files: the Content-Security-Policy allows no inline script
+  // but the hashed elder-mode bootstrap.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

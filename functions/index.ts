@@ -3,7 +3,8 @@ import { astro } from "astro/hono";
 import { Hono } from "hono";
 import { api } from "./api";
 import { apiError, apiNotFound } from "./api/errors";
-import type { AppEnv } from "./env";
+import type { AppEnv, Bindings } from "./env";
+import { housekeeping } from "./housekeeping";
 import { securityHeaders } from "./lib/security";
 
 /**
@@ -24,4 +25,9 @@ app.onError((err, c) => {
   return c.text("500 服务器内部错误 / Internal server error", 500);
 });
 
-export default app;
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(housekeeping(env).then((done) => console.log("housekeeping", done)));
+  },
+} satisfies ExportedHandler<Bindings>;

@@ -52,3 +52,10 @@ export function pick<T>(value: { "zh-CN": T; en: T }, locale: Locale): T {
 export function htmlLang(locale: Locale): string {
   return locale === "zh-CN" ? "zh-CN" : "en";
 }
+
+/** A UI string with `{name}` placeholders filled in. */
+export function fill(text: string, vars: Record<string, string | number>): string {
+  let out = text;
+  for (const [name, value] of Object.entries(vars)) out = out.replaceAll(`{${name}}`, String(value));
+  return out;
+}

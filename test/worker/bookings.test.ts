@@ -93,7 +93,10 @@ describe("POST /api/bookings (stays)", () => {
       const res = await postJson("/api/bookings", stay(override), newKey(), { "accept-language": "en" });
       expect(res.status, field).toBe(400);
       const problem = await res.json<{ errors: Array<{ field: string; message: string }> }>();
-      expect(problem.errors.map((e) => e.field), JSON.stringify(override)).toContain(field);
+      expect(
+        problem.errors.map((e) => e.field),
+        JSON.stringify(override),
+      ).toContain(field);
     }
     const zh = await postJson("/api/bookings", stay({ nights: 8 }));
     expect((await zh.json<{ errors: Array<{ message: string }> }>()).errors[0]?.message).toBe("最多可以住 7 晚。");
@@ -146,10 +149,18 @@ describe("POST /api/bookings (stays)", () => {
 describe("activity places", () => {
   it("books places on a slot and refuses more than are left", async () => {
     await seedSlot(3);
-    const ok = await postJson("/api/bookings", { slot: "orchard-tour-1", guests: { adults: 2 }, contact: stay().contact });
+    const ok = await postJson("/api/bookings", {
+      slot: "orchard-tour-1",
+      guests: { adults: 2 },
+      contact: stay().contact,
+    });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ kind: "activity", units: 2, total: 6000 });
-    const over = await postJson("/api/bookings", { slot: "orchard-tour-1", guests: { adults: 2 }, contact: stay().contact });
+    const over = await postJson("/api/bookings", {
+      slot: "orchard-tour-1",
+      guests: { adults: 2 },
+      contact: stay().contact,
+    });
     expect(over.status).toBe(409);
     expect(await over.json()).toMatchObject({ remaining: 1 });
     expect(await scalar("SELECT booked FROM activity_slots")).toBe(2);

@@ -10,7 +10,12 @@ export function call(path: string, init?: RequestInit): Promise<Response> {
 let keyCounter = 0;
 export const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
 
-export function postJson(path: string, body: unknown, key: string | null = newKey(), headers: Record<string, string> = {}) {
+export function postJson(
+  path: string,
+  body: unknown,
+  key: string | null = newKey(),
+  headers: Record<string, string> = {},
+) {
   return call(path, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}), ...headers },

@@ -1,0 +1,33 @@
+import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
+import { z } from "astro/zod";
+
+/**
+ * What editors write about a campsite, one file per language:
+ * content/campsites/<lang>/<slug>.md. Prices, units and availability are
+ * operational data in D1, linked by `site` (the campsite's slug).
+ */
+export const campsiteSchema = z.object({
+  site: z.string().regex(/^[a-z0-9-]+$/),
+  lang: z.enum(["zh-CN", "en"]),
+  name: z.string().min(1),
+  summary: z.string().min(1),
+  township: z.string().min(1),
+  village: z.string().min(1),
+  address: z.string().min(1),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  altitude: z.number().optional(),
+  facilities: z.array(z.string()).min(1),
+  rules: z.array(z.string()).min(1),
+  bring: z.array(z.string()).min(1),
+  directions: z.string().min(1),
+  contactPhone: z.string().min(5),
+});
+
+export type CampsiteContent = z.infer<typeof campsiteSchema>;
+
+export const campsites = defineCollection({
+  loader: glob({ pattern: "**/*.md", base: "./content/campsites" }),
+  schema: campsiteSchema,
+});

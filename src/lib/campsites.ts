@@ -1,0 +1,15 @@
+import { getCollection } from "astro:content";
+import type { Locale } from "../i18n";
+
+/** The editor-written page of a campsite in one language, if there is one. */
+export async function campsiteContent(site: string, locale: Locale) {
+  const entries = await getCollection("campsites", (e) => e.data.site === site && e.data.lang === locale);
+  return entries[0];
+}
+
+export function mapLinks(latitude: number, longitude: number, name: string) {
+  return {
+    osm: `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=14/${latitude}/${longitude}`,
+    amap: `https://uri.amap.com/marker?position=${longitude},${latitude}&name=${encodeURIComponent(name)}&coordinate=wgs84`,
+  };
+}

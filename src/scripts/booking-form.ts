@@ -1,0 +1,73 @@
+/**
+ * Progressive enhancement for the booking form: inline messages from the
+ * browser's own validation (already in the page's language) and a running
+ * total. The form works the same without this script; the server decides.
+ */
+export function enhanceBookingForm(form: HTMLFormElement): void {
+  const total = form.querySelector<HTMLElement>(".total");
+  const summary = form.querySelector<HTMLElement>(".form-summary");
+  const locale = form.dataset.locale === "en" ? "en" : "zh-CN";
+  const money = (fen: number) => (locale === "en" ? `¥${(fen / 100).toFixed(2)}` : `${(fen / 100).toFixed(2)} 元`);
+  const num = (name: string) => Number((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? 0);
+
+  function updateTotal() {
+    if (!total) return;
+    const unit = form.elements.namedItem("unit") as HTMLSelectElement | null;
+    let fen = 0;
+    if (unit) {
+      const price = Number(unit.selectedOptions[0]?.dataset.price ?? 0);
+      fen = price * num("nights") * num("units");
+    } else {
+      fen = Number(total.dataset.price ?? 0) * (num("guests[adults]") + num("guests[children]"));
+    }
+    const valid = Number.isFinite(fen) && fen > 0;
+    total.hidden = !valid;
+    if (valid) total.textContent = `${total.dataset.template ?? ""}: ${money(fen)}`;
+  }
+
+  function showError(input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) {
+    const id = `${input.id}-error`;
+    let note = form.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    if (input.validity.valid) {
+      input.removeAttribute("aria-invalid");
+      note?.remove();
+      input.setAttribute("aria-describedby", (input.getAttribute("aria-describedby") ?? "").replace(id, "").trim());
+      return true;
+    }
+    input.setAttribute("aria-invalid", "true");
+    if (!note) {
+      note = document.createElement("p");
+      note.id = id;
+      note.className = "field-error";
+      input.insertAdjacentElement("afterend", note);
+      input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") ?? ""} ${id}`.trim());
+    }
+    note.textContent = input.validationMessage;
+    return false;
+  }
+
+  const fields = [
+    ...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      "input:not([type=hidden]), select, textarea",
+    ),
+  ];
+  for (const field of fields) {
+    field.addEventListener("blur", () => showError(field));
+    field.addEventListener("input", () => {
+      if (field.getAttribute("aria-invalid")) showError(field);
+      updateTotal();
+    });
+  }
+  form.addEventListener("submit", (event) => {
+    const bad = fields.filter((f) => !showError(f));
+    if (bad.length) {
+      event.preventDefault();
+      if (summary) {
+        summary.hidden = false;
+        summary.textContent = form.dataset.invalid ?? "";
+      }
+      bad[0]?.focus();
+    }
+  });
+  updateTotal();
+}
