@@ -68,7 +68,7 @@ describe.skipIf(!chromiumPath)("site shell in Chromium", () => {
 
   for (const elder of [false, true]) {
     it(`has zero axe violations (WCAG 2.2 AA) on every shell page, ${elder ? "elder" : "standard"} mode`, async () => {
-      const { page, context, requests } = await openPage(browser);
+      const { page, context, requests, consoleErrors } = await openPage(browser);
       if (elder) await context.addInitScript(() => localStorage.setItem("portal-elder", "1"));
       const found: Record<string, unknown> = {};
       for (const path of SHELL_PAGES) {
@@ -81,6 +81,7 @@ describe.skipIf(!chromiumPath)("site shell in Chromium", () => {
       expect(found).toEqual({});
       const foreign = requests.filter((url) => new URL(url).origin !== baseURL);
       expect(foreign, "requests to other hosts").toEqual([]);
+      expect(consoleErrors, "console errors (CSP violations show here)").toEqual([]);
       await context.close();
     });
   }

@@ -1,0 +1,109 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axe, chromiumPath, launch, openPage } from "./browser";
+
+const SITE = "/visit/gajian-lawn/";
+
+/** The day after tomorrow, far enough ahead for every demo unit's rules. */
+function arrival(offset: number): string {
+  const d = new Date(Date.now() + (offset + 2) * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
+}
+
+/** "剩 N" / "N left" for a date in the calendar of the chosen unit type. */
+async function leftOn(page: Page, date: string): Promise<string> {
+  return (await page.locator(`td:has(time[datetime="${date}"]) .state`).first().textContent()) ?? "";
+}
+
+async function fillStay(page: Page, date: string, name: string) {
+  await page.selectOption("#unit", "gajian-furnished-tent");
+  await page.fill("#checkIn", date);
+  await page.fill("#nights", "1");
+  await page.fill("#units", "1");
+  await page.fill("#adults", "2");
+  await page.fill("#name", name);
+  await page.fill("#phone", "13800000000");
+}
+
+describe.skipIf(!chromiumPath)("booking a pitch in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const js of [false, true]) {
+    it(`books, shows the QR code, cancels and frees the place ${js ? "with" : "without"} JavaScript`, async () => {
+      const { page, context, consoleErrors } = await openPage(browser, { javaScriptEnabled: js });
+      const date = arrival(js ? 3 : 1);
+      await page.goto(`${SITE}?unit=gajian-furnished-tent`);
+      const before = await leftOn(page, date);
+      expect(before).toMatch(/\d/);
+      await fillStay(page, date, js ? "陈静" : "Zhou Min");
+      if (js) expect(await page.locator(".total").textContent()).toContain("328.00");
+      await Promise.all([page.waitForURL("**/visit/booking/**"), page.click(".booking-form button[type=submit]")]);
+      expect(await page.textContent("h1")).toBe("预订成功");
+      const reference = (await page.textContent(".ref"))?.trim() ?? "";
+      expect(reference).toMatch(/^[2-9A-Z]{8}$/);
+      expect(await page.locator("svg.qr path").getAttribute("d")).toMatch(/^M\d/);
+      expect(await page.locator("svg.qr").getAttribute("aria-label")).toContain(reference);
+
+      await page.goto(`${SITE}?unit=gajian-furnished-tent`);
+      const taken = await leftOn(page, date);
+      expect(Number(taken.replace(/\D/g, ""))).toBe(Number(before.replace(/\D/g, "")) - 1);
+
+      await page.goBack();
+      await Promise.all([page.waitForURL("**cancelled=1**"), page.click("text=取消这个预订")]);
+      expect(await page.textContent("[role=status]")).toContain("已取消");
+      await page.goto(`${SITE}?unit=gajian-furnished-tent`);
+      expect(await leftOn(page, date)).toBe(before);
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("shows every refused field on a plain form post, in English", async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`/en${SITE}`);
+    await page.fill("#checkIn", arrival(1));
+    await page.fill("#nights", "30");
+    await page.click(".booking-form button[type=submit]");
+    expect(await page.textContent("h1")).toBe("Bad request");
+    const text = (await page.textContent("main")) ?? "";
+    expect(text).toContain("contact.name");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await context.close();
+  });
+
+  for (const elder of [false, true]) {
+    it(`has zero axe violations on the booking pages, ${elder ? "elder" : "standard"} mode`, async () => {
+      const { page, context } = await openPage(browser);
+      if (elder) await context.addInitScript(() => localStorage.setItem("portal-elder", "1"));
+      const found: Record<string, unknown> = {};
+      for (const prefix of ["", "/en"]) {
+        await page.goto(`${prefix}${SITE}`);
+        await fillStay(page, arrival(5), "Axe Test");
+        await Promise.all([page.waitForURL("**/visit/booking/**"), page.click(".booking-form button[type=submit]")]);
+        const confirmation = new URL(page.url()).pathname + new URL(page.url()).search;
+        for (const path of [`${prefix}/visit/`, `${prefix}${SITE}`, `${prefix}/visit/booking/`, confirmation]) {
+          await page.goto(path);
+          const violations = await axe(page);
+          if (violations.length) found[path] = violations;
+        }
+      }
+      expect(found).toEqual({});
+      await context.close();
+    });
+  }
+
+  it("fits the campsite and booking pages on a 320 px screen", async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    for (const path of [SITE, `/en${SITE}`, "/en/visit/booking/"]) {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    await context.close();
+  });
+});
