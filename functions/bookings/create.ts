@@ -110,7 +110,7 @@ export async function createBooking(
   let draft: Omit<NewBooking, "reference" | "tokenHash">;
   let freeCancelDays: number;
   if (isStay) {
-    if (!rules || !rules.active) throw field("unit", message(lang, "bookings.unknownUnit"));
+    if (!rules?.active) throw field("unit", message(lang, "bookings.unknownUnit"));
     checkStay(rules, input, (closureRows?.results ?? []) as Array<{ from_date: string; to_date: string }>, lang, today);
     draft = newBooking(input, lang, {
       checkIn: input.checkIn,
@@ -121,7 +121,7 @@ export async function createBooking(
     statements = (b) => stayStatements(d1, rules, b);
     freeCancelDays = rules.freeCancelDays;
   } else {
-    if (!rules || !rules.active) throw field("slot", message(lang, "bookings.unknownSlot"));
+    if (!rules?.active) throw field("slot", message(lang, "bookings.unknownSlot"));
     if (rules.date < today) throw field("slot", message(lang, "bookings.slotPast"));
     const places = input.guests.adults + input.guests.children;
     draft = newBooking(input, lang, {

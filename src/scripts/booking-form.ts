@@ -25,7 +25,7 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
     if (valid) total.textContent = `${total.dataset.template ?? ""}: ${money(fen)}`;
   }
 
-  function showError(input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) {
+  function showError(input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): boolean {
     const id = `${input.id}-error`;
     let note = form.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (input.validity.valid) {
@@ -46,11 +46,8 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
     return false;
   }
 
-  const fields = [
-    ...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
-      "input:not([type=hidden]), select, textarea",
-    ),
-  ];
+  type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  const fields = [...form.querySelectorAll("input:not([type=hidden]), select, textarea")] as unknown as Field[];
   for (const field of fields) {
     field.addEventListener("blur", () => showError(field));
     field.addEventListener("input", () => {
