@@ -1,13 +1,22 @@
+import { sessionHousekeeping } from "./auth/sessions";
 import { housekeepingStatements } from "./db/bookings";
 import type { Bindings } from "./env";
 import { todayInCounty } from "./lib/dates";
 
 /**
  * Run by the cron trigger (wrangler.toml [triggers]): idempotency records older
- * than 24 hours are forgotten, and stays or activities whose date has passed
- * without a check-in become no-shows.
+ * than 24 hours are forgotten, stays or activities whose date has passed
+ * without a check-in become no-shows, ended sessions and day-old sign-in
+ * failures are deleted.
  */
 export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
-  const [pruned, noShows] = await env.DB.batch(housekeepingStatements(env.DB, todayInCounty(now)));
-  return { prunedKeys: pruned?.meta.changes ?? 0, noShows: noShows?.meta.changes ?? 0 };
+  const [pruned, noShows, sessions] = await env.DB.batch([
+    ...housekeepingStatements(env.DB, todayInCounty(now)),
+    ...sessionHousekeeping(env.DB, now),
+  ]);
+  return {
+    prunedKeys: pruned?.meta.changes ?? 0,
+    noShows: noShows?.meta.changes ?? 0,
+    endedSessions: sessions?.meta.changes ?? 0,
+  };
 }

@@ -6,6 +6,8 @@ import { openApiDocument } from "../lib/openapi";
 import { securityHeaders } from "../lib/security";
 import { bookingsApi } from "./bookings";
 import { campsitesApi } from "./campsites";
+import { authApi } from "./auth";
+import { dashboardApi } from "./dashboard";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
 
@@ -16,6 +18,8 @@ api.use(securityHeaders());
 api.route("/health", health);
 api.route("/campsites", campsitesApi);
 api.route("/bookings", bookingsApi);
+api.route("/auth", authApi);
+api.route("/dashboard", dashboardApi);
 api.get("/openapi.json", (c) =>
   c.json(openApiDocument({ title: `${county.shortName.en} portal API`, version: pkg.version })),
 );

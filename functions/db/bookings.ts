@@ -92,7 +92,7 @@ export function closedNights(closures: Array<{ from_date: string; to_date: strin
 }
 
 /** Aborts the batch (CHECK write_guard) when `condition` holds. */
-function guard(d1: D1Database, condition: string, ...params: unknown[]) {
+export function guard(d1: D1Database, condition: string, ...params: unknown[]) {
   return d1.prepare(`INSERT INTO write_guards (ok) SELECT 0 WHERE ${condition}`).bind(...params);
 }
 

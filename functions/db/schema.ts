@@ -198,3 +198,123 @@ export const writeGuards = sqliteTable(
 
 export type Booking = typeof bookings.$inferSelect;
 export type ActivitySlot = typeof activitySlots.$inferSelect;
+
+/*
+ * Accounts for the people who keep the portal running (never for guests or
+ * buyers). See functions/auth/ for the rules these tables serve.
+ */
+export const ACCOUNT_ROLES = ["admin", "operator", "cooperative"] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Lower-cased and trimmed before it is stored or compared. */
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ACCOUNT_ROLES }).notNull(),
+    /** The one cooperative a cooperative member works for. */
+    cooperativeId: integer("cooperative_id"),
+    /**
+     * `pbkdf2-sha256$<iterations>$<salt>$<hash>`: the parameters travel with the
+     * hash so they can be raised later. NULL until an invited person sets one.
+     */
+    passwordHash: text("password_hash"),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("accounts_role", sql`${t.role} IN ('admin', 'operator', 'cooperative')`),
+    check("accounts_cooperative", sql`(${t.role} = 'cooperative') = (${t.cooperativeId} IS NOT NULL)`),
+  ],
+);
+
+/** Which campsites a site operator may see and change. */
+export const accountCampsites = sqliteTable(
+  "account_campsites",
+  {
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    campsiteId: integer("campsite_id")
+      .notNull()
+      .references(() => campsites.id),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.campsiteId] }), index("account_campsites_site").on(t.campsiteId)],
+);
+
+/** Signed-in browsers. Only the SHA-256 of the cookie's token is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: createdAt(),
+    /** Absolute end of the session, whatever the activity. */
+    expiresAt: text("expires_at").notNull(),
+    /** Moved forward at most every few minutes; an idle session ends. */
+    lastSeenAt: text("last_seen_at").notNull(),
+  },
+  (t) => [index("sessions_account").on(t.accountId), index("sessions_expires").on(t.expiresAt)],
+);
+
+/**
+ * Failed (and in-flight) sign-ins, per account and per address. Keys are hashes
+ * so that addresses and mistyped e-mails are not kept in clear.
+ */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    keyHash: text("key_hash").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_failures_key").on(t.keyHash, t.at)],
+);
+
+/** One-time links with which invited people set their first password. */
+export const invites = sqliteTable(
+  "invites",
+  {
+    reference: text("reference").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => accounts.id),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invites_account").on(t.accountId)],
+);
+
+/**
+ * Append-only: the code only ever INSERTs here (test/worker/audit.test.ts checks
+ * the source), in the same batch as the write it records.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** NULL for the command line (`npm run admin:create`). */
+    actorId: integer("actor_id").references(() => accounts.id),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    /** JSON of the changed fields before and after; NULL where there was no before/after. */
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [index("audit_log_target").on(t.targetType, t.targetId), index("audit_log_actor").on(t.actorId)],
+);
+
+export type Account = typeof accounts.$inferSelect;

@@ -16,6 +16,7 @@ export interface Problem {
 
 const TITLES: Record<number, MessageKey> = {
   400: "problem.badRequest",
+  401: "problem.unauthorized",
   403: "problem.forbidden",
   404: "problem.notFound",
   413: "problem.tooLarge",

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { isRealDate } from "../lib/dates";
+
+/** Request shapes for the site operator's dashboard (JSON API and no-JS forms alike). */
+
+const date = z.string({ error: "field.required" }).refine(isRealDate, { error: "field.date" });
+/** An empty form field means "not given". */
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
+const reason = z.string().trim().max(200).default("");
+
+export const ReferenceBody = z.object({ reference: z.string({ error: "field.required" }).trim().min(1).max(32) });
+
+export const ClosureRequest = z
+  .object({
+    unit: z.string({ error: "field.required" }).min(1).max(64),
+    from: date,
+    to: date,
+    reasonZh: reason,
+    reasonEn: reason,
+  })
+  .refine((r) => r.to >= r.from, { error: "dash.rangeOrder", path: ["to"] });
+
+export const CapacityRequest = z
+  .object({
+    capacity: z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(0).max(10_000),
+    /** Both or neither: without dates the unit type's standard capacity changes from today on. */
+    from: optionalDate,
+    to: optionalDate,
+  })
+  .refine((r) => (r.from === undefined) === (r.to === undefined), { error: "dash.bothDates", path: ["to"] })
+  .refine((r) => !r.from || !r.to || r.to >= r.from, { error: "dash.rangeOrder", path: ["to"] });
+
+export const RangeQuery = z.object({
+  from: date.optional(),
+  to: date.optional(),
+  days: z.coerce.number().int().min(1).max(92).optional(),
+  date: date.optional(),
+  lang: z.enum(["zh-CN", "en"]).optional(),
+});
+
+export const SiteParam = z.object({ slug: z.string().min(1).max(64) });
+export const UnitParam = z.object({ unit: z.string().min(1).max(64) });
+export const BookingParam = z.object({ reference: z.string().min(1).max(32) });
+export const ClosureParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
