@@ -1,0 +1,15 @@
+-- Demo dashboard accounts for the LOCAL portal only (README "Demo data"). The
+-- passwords are public, which is why these rows exist nowhere but here: a real
+-- deployment starts with `npm run admin:create`. Hashes made with
+-- `npm run hash-password`. Idempotent: running it twice changes nothing.
+--   admin@jinchuan.example   / jinchuan-demo-admin     (county staff)
+--   gajian@jinchuan.example  / jinchuan-demo-operator  (operator of Gajian Lawn)
+INSERT INTO accounts (email, name, role, password_hash) VALUES
+  ('admin@jinchuan.example', '县政务服务中心（演示）', 'admin', 'pbkdf2-sha256$100000$1ZYPyQbwM+pLK2yQ/z0Ezg==$fqdV40fijME5q4Yid5IZpLNqapGkCzpbKH2lHqd6Om8='),
+  ('gajian@jinchuan.example', '嘎尖草坪营地（演示）', 'operator', 'pbkdf2-sha256$100000$LpAY9XjEs65t0xFUBxzQtg==$t60crfQAFI3jFi3YJ4lsp70gu3UD9N6QA3sVNjLRd9c=')
+ON CONFLICT (email) DO NOTHING;
+
+INSERT INTO account_campsites (account_id, campsite_id)
+SELECT a.id, c.id FROM accounts a JOIN campsites c ON c.slug = 'gajian-lawn'
+WHERE a.email = 'gajian@jinchuan.example'
+ON CONFLICT (account_id, campsite_id) DO NOTHING;
