@@ -8,7 +8,9 @@ import { type Problem, ProblemError, problemResponse, problemTitle } from "../li
 /** Form posts get a readable page; API clients get problem+json. */
 function respond(c: Context, problem: Problem, headers?: HeadersInit): Response | Promise<Response> {
   const type = c.req.header("content-type") ?? "";
-  if (type.toLowerCase().startsWith("application/x-www-form-urlencoded")) return formProblemPage(c, problem);
+  if (c.req.method === "POST" && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+    return formProblemPage(c, problem);
+  }
   return problemResponse(problem, headers);
 }
 

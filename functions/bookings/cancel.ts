@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { county } from "../../county.config";
-import { type BookingRow, bookingByReferenceQuery, cancelStatements, constraintHit } from "../db/bookings";
+import { type BookingRow, cancelStatements, constraintHit } from "../db/bookings";
 import type { AppEnv } from "../env";
 import { todayInCounty } from "../lib/dates";
 import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
@@ -13,23 +13,21 @@ export function notFound() {
   return new ProblemError(404, "booking-not-found", (lang) => ({ detail: message(lang, "bookings.notFound") }));
 }
 
-/** Free-cancellation days for the booking's unit type or slot (one small read). */
-async function freeCancelDays(d1: D1Database, row: BookingRow): Promise<number> {
-  const sql = row.unit_type_id
-    ? "SELECT free_cancel_days AS days FROM unit_types WHERE id = ?"
-    : "SELECT free_cancel_days AS days FROM activity_slots WHERE id = ?";
-  const r = await d1
-    .prepare(sql)
-    .bind(row.unit_type_id ?? row.slot_id)
-    .first<{ days: number }>();
-  return r?.days ?? 0;
-}
-
-/** The booking, if the token matches; otherwise the same 404 as an unknown reference. */
+/**
+ * The booking, if the token matches; otherwise the same 404 as an unknown
+ * reference. One query: the cancellation policy comes along in the same row.
+ */
 export async function findBooking(d1: D1Database, reference: string, token: string) {
-  const row = await bookingByReferenceQuery(d1, normaliseReference(reference)).first<BookingRow>();
+  const row = await d1
+    .prepare(
+      `SELECT b.*, coalesce(u.free_cancel_days, s.free_cancel_days, 0) AS free_cancel_days
+       FROM bookings b LEFT JOIN unit_types u ON u.id = b.unit_type_id LEFT JOIN activity_slots s ON s.id = b.slot_id
+       WHERE b.reference = ?`,
+    )
+    .bind(normaliseReference(reference))
+    .first<BookingRow & { free_cancel_days: number }>();
   if (!row || !sameDigest(row.token_hash, await sha256Hex(token))) return null;
-  return { row, view: bookingView(row, await freeCancelDays(d1, row)) };
+  return { row, view: bookingView(row, row.free_cancel_days) };
 }
 
 export async function cancelBooking(

@@ -205,9 +205,6 @@ export function cancelStatements(d1: D1Database, booking: BookingRow): D1Prepare
   ];
 }
 
-export const bookingByReferenceQuery = (d1: D1Database, reference: string) =>
-  d1.prepare("SELECT * FROM bookings WHERE reference = ?").bind(reference);
-
 /** Which nights of a stay have fewer than `units` left (for the 409 after a refused batch). */
 export async function shortNights(
   d1: D1Database,

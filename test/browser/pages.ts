@@ -1,0 +1,25 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+/** Every prerendered page in the build, as a URL path. */
+export function prerenderedPages(root = "dist/client"): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== "_astro" && name !== "pagefind") walk(path);
+      } else if (name.endsWith(".html")) {
+        const rel = `/${relative(root, path)}`;
+        out.push(rel.endsWith("/index.html") ? rel.slice(0, -"index.html".length) : rel);
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+/** Pages rendered on demand from D1 (with the demo seed), in both languages. */
+export const ON_DEMAND_PAGES = ["/visit/", "/visit/gajian-lawn/", "/visit/pear-valley/", "/visit/booking/"].flatMap(
+  (p) => [p, `/en${p}`],
+);
