@@ -167,3 +167,16 @@ export async function acceptInvite(
   }
   return { token: session.token, accountId: row.account_id };
 }
+
+/** Who an unused, unexpired invitation is for (for the set-password page), or null. */
+export async function openInvite(d1: D1Database, reference: string, token: string, now: Date = new Date()) {
+  const row = await d1
+    .prepare(
+      `SELECT i.token_hash, a.email, a.name FROM invites i JOIN accounts a ON a.id = i.account_id
+       WHERE i.reference = ? AND i.used_at IS NULL AND i.expires_at > ? AND a.password_hash IS NULL AND a.disabled_at IS NULL`,
+    )
+    .bind(normaliseReference(reference), now.toISOString())
+    .first<{ token_hash: string; email: string; name: string }>();
+  if (!row || !sameDigest(row.token_hash, await sha256Hex(token))) return null;
+  return { email: row.email, name: row.name };
+}

@@ -1,3 +1,4 @@
+import { dashEn } from "./dashboard.en";
 import type { UiKey } from "./zh-CN";
 
 /** UI strings, English. Keys must match zh-CN.ts exactly (tested). */
@@ -175,4 +176,5 @@ export const en: Record<UiKey, string> = {
   "booking.status.checked_in": "Checked in",
   "booking.status.no_show": "No-show",
   "section.soon": "Content for this section is being prepared.",
+  ...dashEn,
 };

@@ -1,3 +1,5 @@
+import { dashZhCN } from "./dashboard.zh-CN";
+
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
 export const zhCN = {
   "site.skip": "跳到主要内容",
@@ -163,6 +165,7 @@ export const zhCN = {
   "booking.status.checked_in": "已入住",
   "booking.status.no_show": "未到",
   "section.soon": "本栏目的内容正在整理中。",
+  ...dashZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -19,9 +19,16 @@ export async function readInput<T extends z.ZodType>(c: Context, schema: T) {
   return { data: parsed.data as z.output<T>, isForm, next };
 }
 
-export function formDone(c: Context, next: string | undefined, fallback: string, done: string): Response {
+export function formDone(
+  c: Context,
+  next: string | undefined,
+  fallback: string,
+  done: string,
+  extra: Record<string, string | number> = {},
+): Response {
   const target = next ?? dashPath(requestLang(c.req.raw), fallback);
   const url = new URL(target, "http://x");
   url.searchParams.set("done", done);
+  for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, String(v));
   return seeOther(c, url.pathname + url.search);
 }
