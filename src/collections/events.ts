@@ -1,8 +1,13 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { z } from "astro/zod";
+import { eventSchema } from "../lib/events/schema";
 
+/**
+ * One folder per event, one Markdown file per language:
+ * content/events/pear-blossom-2027/zh-CN.md and .../en.md. The folder name is the
+ * event's address and calendar UID; the file name is the language.
+ */
 export const events = defineCollection({
-  loader: glob({ pattern: "**/*.md", base: "./content/events" }),
-  schema: z.object({ title: z.string() }),
+  loader: glob({ pattern: "*/*.md", base: "./content/events" }),
+  schema: eventSchema,
 });
