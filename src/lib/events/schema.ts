@@ -119,32 +119,36 @@ export const eventSchema = z
     /** Ids of entries in the notices collection. */
     relatedNotices: z.array(z.string()).default([]),
   })
-  .superRefine((event, ctx) => {
-    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    const allDay = event.start.length === 10;
-    if (allDay !== (event.end.length === 10)) {
-      problem(["end"], "start and end must both be dates (all-day) or both be date and time");
-    } else if (allDay ? event.end < event.start : event.end <= event.start) {
-      problem(["end"], `ends (${event.end}) before it starts (${event.start})`);
-    }
-    if (event.status === "rescheduled" && event.previousStart.length === 0) {
-      problem(["previousStart"], "a rescheduled event needs previousStart: the start it had before");
-    }
-    const first = event.start.slice(0, 10);
-    const last = event.end.slice(0, 10);
-    const outside = (day: string) => day < first || day > last;
-    event.programme.forEach((item, i) => {
-      if (item.date && outside(item.date)) problem(["programme", i, "date"], `${item.date} is outside the event`);
-      if (item.end && item.end <= item.start) problem(["programme", i, "end"], "ends before it starts");
-    });
-    const seen = new Set<string>();
-    event.slots.forEach((slot, i) => {
-      if (outside(slot.date)) problem(["slots", i, "date"], `${slot.date} is outside the event`);
-      if (slot.end <= slot.start) problem(["slots", i, "end"], "ends before it starts");
-      if (seen.has(slot.id)) problem(["slots", i, "id"], `${slot.id} is used twice`);
-      seen.add(slot.id);
-    });
-  });
+  .superRefine(
+    (event, ctx) => {
+      const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+      const allDay = event.start.length === 10;
+      if (allDay !== (event.end.length === 10)) {
+        problem(["end"], "start and end must both be dates (all-day) or both be date and time");
+      } else if (allDay ? event.end < event.start : event.end <= event.start) {
+        problem(["end"], `ends (${event.end}) before it starts (${event.start})`);
+      }
+      if (event.status === "rescheduled" && event.previousStart.length === 0) {
+        problem(["previousStart"], "a rescheduled event needs previousStart: the start it had before");
+      }
+      const first = event.start.slice(0, 10);
+      const last = event.end.slice(0, 10);
+      const outside = (day: string) => day < first || day > last;
+      event.programme.forEach((item, i) => {
+        if (item.date && outside(item.date)) problem(["programme", i, "date"], `${item.date} is outside the event`);
+        if (item.end && item.end <= item.start) problem(["programme", i, "end"], "ends before it starts");
+      });
+      const seen = new Set<string>();
+      event.slots.forEach((slot, i) => {
+        if (outside(slot.date)) problem(["slots", i, "date"], `${slot.date} is outside the event`);
+        if (slot.end <= slot.start) problem(["slots", i, "end"], "ends before it starts");
+        if (seen.has(slot.id)) problem(["slots", i, "id"], `${slot.id} is used twice`);
+        seen.add(slot.id);
+      });
+      // Cross-field checks only once each field is valid, so the editor sees the cause, not its echoes.
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export type EventData = z.output<typeof eventSchema>;
 export type ProgrammeItem = EventData["programme"][number];

@@ -92,14 +92,16 @@ function dayFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
   return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", ...options });
 }
 
-/** "2027年3月20日星期六" / "Saturday 20 March 2027" */
+/**
+ * "2027年3月20日星期六" / "Saturday 20 March 2027". English is put together from
+ * parts: CLDR versions disagree on a comma after the weekday.
+ */
 export function formatDay(day: string, locale: Locale, weekday = true): string {
-  return dayFormat(locale, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    ...(weekday ? { weekday: "long" } : {}),
-  }).format(utcDate(day));
+  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
+  const format = dayFormat(locale, weekday ? { ...options, weekday: "long" } : options);
+  if (locale !== "en") return format.format(utcDate(day));
+  const p = Object.fromEntries(format.formatToParts(utcDate(day)).map((x) => [x.type, x.value]));
+  return [p.weekday, p.day, p.month, p.year].filter(Boolean).join(" ");
 }
 
 /**
