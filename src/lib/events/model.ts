@@ -150,12 +150,15 @@ export function isOver(event: CountyEvent, today: string): boolean {
   return event.data.status !== "postponed" && event.lastDay < today;
 }
 
-const BOOKABLE: readonly EventStatus[] = ["scheduled", "tentative", "rescheduled"];
+const GOING_AHEAD: readonly EventStatus[] = ["scheduled", "tentative", "rescheduled"];
+
+/** Will take place: not called off, not put off, not over. */
+export function goingAhead(event: CountyEvent, today: string): boolean {
+  return GOING_AHEAD.includes(event.data.status) && !isOver(event, today);
+}
 
 /** Only events that will take place may invite people to register or book. */
-export function bookingOpen(event: CountyEvent, today: string): boolean {
-  return BOOKABLE.includes(event.data.status) && !isOver(event, today);
-}
+export const bookingOpen = goingAhead;
 
 export function slotBookable(event: CountyEvent, slot: ActivitySlotData, today: string): boolean {
   return bookingOpen(event, today) && slot.date >= today;

@@ -128,7 +128,7 @@ export function formatMonth(month: string, locale: Locale): string {
 
 /** "3月20日" / "20 Mar": short, for calendars and timelines. */
 export function formatShortDay(day: string, locale: Locale): string {
-  return dayFormat(locale, { month: locale === "en" ? "short" : "numeric", day: "numeric" }).format(utcDate(day));
+  return dayFormat(locale, { month: locale === "en" ? "short" : "long", day: "numeric" }).format(utcDate(day));
 }
 
 /** Names for calendar column headers; "narrow" fits a phone and stays unambiguous (Tu/Th). */
