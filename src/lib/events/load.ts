@@ -15,7 +15,7 @@ export async function loadEvents(): Promise<SiteEvent[]> {
   return loaded;
 }
 
-/** Every bookable activity slot, for the booking engine. */
+/** Every activity slot with its event and status, for loading into the booking database. */
 export async function loadActivitySlots() {
   return listActivitySlots(await loadEvents());
 }
