@@ -1,5 +1,6 @@
 import { events } from "./collections/events";
 import { notices } from "./collections/notices";
+import { openData } from "./collections/open-data";
 
 /** Typed content collections: a bad or missing field fails the build, naming the file. */
-export const collections = { notices, events };
+export const collections = { notices, events, openData };
