@@ -24,10 +24,3 @@ export function formatDate(iso: string, locale: Locale): string {
   if (!y || !m || !d) return iso;
   return locale === "zh-CN" ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
-
-/** File sizes the way download links show them: 12.3 KB, 1.2 MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -41,10 +41,14 @@ export function formatFigure(figure: Pick<Figure, "value" | "unit" | "qualifier"
   return `${prefix}${amount} ${unit}`;
 }
 
-export function formatChange(change: number, locale: Locale): string {
+/** +62.05%: the chart's title already says what the change is measured against. */
+export function formatPercent(change: number): string {
   const sign = change > 0 ? "+" : change < 0 ? "−" : "";
-  const text = `${sign}${formatNumber(Math.abs(change))}%`;
-  return locale === "zh-CN" ? `同比 ${text}` : `${text} on a year earlier`;
+  return `${sign}${formatNumber(Math.abs(change))}%`;
+}
+
+export function formatChange(change: number, locale: Locale): string {
+  return locale === "zh-CN" ? `同比 ${formatPercent(change)}` : `${formatPercent(change)} on a year earlier`;
 }
 
 const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -84,7 +88,7 @@ export function chartBars(dataset: Dataset, chart: Chart, locale: Locale): Bar[]
   return plotted.map(({ r, value }) => ({
     label: r.short[locale],
     value,
-    text: chart.measure === "change" ? formatChange(value, locale) : formatFigure(r, locale),
+    text: chart.measure === "change" ? formatPercent(value) : formatFigure(r, locale),
     percent: max === 0 ? 0 : Math.round((Math.abs(value) / max) * 1000) / 10,
   }));
 }
