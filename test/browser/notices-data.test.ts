@@ -96,6 +96,44 @@ describe.skipIf(!chromiumPath)("feeds, sitemap, open data and budgets", () => {
     await context.close();
   });
 
+  it("shows the catalogue on every notice page, and a banner on every repealed or amended one", async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto("/");
+    const sitemap = await parseXml(page, "/sitemap.xml");
+    const noticePages = sitemap.locs
+      .map((l) => pathOf(l.loc))
+      .filter((p) => /^(\/en)?\/notices\/[a-z0-9-]+\/$/.test(p));
+    expect(noticePages).toHaveLength(30);
+    const pages = await page.evaluate(
+      (paths) =>
+        Promise.all(
+          paths.map(async (path) => {
+            const doc = new DOMParser().parseFromString(await (await fetch(path)).text(), "text/html");
+            const fields = [...doc.querySelectorAll(".catalogue dt")].length;
+            const status = doc.querySelector(".catalogue .status")?.className ?? "";
+            return { path, fields, status, banner: Boolean(doc.querySelector(".validity-banner a")) };
+          }),
+        ),
+      noticePages,
+    );
+    for (const p of pages) {
+      expect(p.fields, p.path).toBeGreaterThanOrEqual(9);
+      expect(p.banner, p.path).toBe(/repealed|amended/.test(p.status));
+    }
+    expect(
+      pages
+        .filter((p) => p.banner)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual([
+      "/en/notices/entrepreneurship-loans-2023/",
+      "/en/notices/meishan-skills-training-2023/",
+      "/notices/entrepreneurship-loans-2023/",
+      "/notices/meishan-skills-training-2023/",
+    ]);
+    await context.close();
+  });
+
   it("draws open-data charts without JavaScript, each with a name and a table alternative", async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto("/open-data/");
