@@ -1,6 +1,7 @@
 import { campsites } from "./collections/campsites";
 import { events } from "./collections/events";
 import { notices } from "./collections/notices";
+import { openData } from "./collections/open-data";
 
 /** Typed content collections: a bad or missing field fails the build, naming the file. */
-export const collections = { notices, events, campsites };
+export const collections = { notices, events, campsites, openData };

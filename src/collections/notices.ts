@@ -1,8 +1,19 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { z } from "astro/zod";
+import { noticeSchema } from "./notice-schema";
 
+/**
+ * One Markdown file per language version: content/notices/zh-CN/<slug>.md and
+ * content/notices/en/<slug>.md. The shared file name is what links the two
+ * versions and becomes the address (/notices/<slug>/ and /en/notices/<slug>/).
+ */
 export const notices = defineCollection({
-  loader: glob({ pattern: "**/*.md", base: "./content/notices" }),
-  schema: z.object({ title: z.string() }),
+  // Keep the id exactly as the path reads ("zh-CN/pear-orchard-service"); the default
+  // lower-cases it, which would hide the language folder's real name.
+  loader: glob({
+    pattern: "**/*.md",
+    base: "./content/notices",
+    generateId: ({ entry }) => entry.replace(/\.md$/, ""),
+  }),
+  schema: noticeSchema,
 });

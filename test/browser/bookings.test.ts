@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, chromiumPath, launch, openPage } from "./browser";
+import { axe, baseURL, chromiumPath, launch, openPage } from "./browser";
 
 const SITE = "/visit/gajian-lawn/";
 
@@ -64,6 +64,31 @@ describe.skipIf(!chromiumPath)("booking a pitch in Chromium", () => {
     });
   }
 
+  it("books a place on a festival activity from the event page", async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    const slots = (await (await fetch(`${baseURL}/events/slots.json`)).json()) as Array<{
+      id: string;
+      event: string;
+      eventStatus: string;
+      date: string;
+    }>;
+    const slot = slots.find((s) => s.eventStatus === "scheduled" && s.date > arrival(0));
+    expect(slot, "an upcoming bookable session in the seed content").toBeTruthy();
+    if (!slot) return;
+    await page.goto(`/en/events/${slot.event}/`);
+    await Promise.all([page.waitForURL("**/visit/book/**"), page.click(`a[href*="${slot.id}"]`)]);
+    const leftBefore = Number(((await page.textContent(".slot-facts")) ?? "").match(/(\d+) left/)?.[1]);
+    await page.fill("#adults", "3");
+    await page.fill("#name", "Anna Smith");
+    await page.fill("#phone", "+44 7700 900123");
+    await Promise.all([page.waitForURL("**/visit/booking/**"), page.click(".booking-form button[type=submit]")]);
+    expect(await page.textContent("h1")).toBe("Booking confirmed");
+    await page.goto(`/en/visit/book/?slot=${slot.id}`);
+    const leftAfter = Number(((await page.textContent(".slot-facts")) ?? "").match(/(\d+) left/)?.[1]);
+    expect(leftAfter).toBe(leftBefore - 3);
+    await context.close();
+  });
+
   it("shows every refused field on a plain form post, in English", async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(`/en${SITE}`);
@@ -87,7 +112,14 @@ describe.skipIf(!chromiumPath)("booking a pitch in Chromium", () => {
         await fillStay(page, arrival(5), "Axe Test");
         await Promise.all([page.waitForURL("**/visit/booking/**"), page.click(".booking-form button[type=submit]")]);
         const confirmation = new URL(page.url()).pathname + new URL(page.url()).search;
-        for (const path of [`${prefix}/visit/`, `${prefix}${SITE}`, `${prefix}/visit/booking/`, confirmation]) {
+        const session = `${prefix}/visit/book/?slot=pear-picking-2027-picking-0918-0900`;
+        for (const path of [
+          `${prefix}/visit/`,
+          `${prefix}${SITE}`,
+          `${prefix}/visit/booking/`,
+          session,
+          confirmation,
+        ]) {
           await page.goto(path);
           const violations = await axe(page);
           if (violations.length) found[path] = violations;

@@ -49,6 +49,10 @@ export async function setup(project: TestProject) {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORTAL_PERSIST: STATE, PATH: `node_modules/.bin:${process.env.PATH}` },
   });
+  execFileSync("node", ["scripts/sync-slots.mjs"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORTAL_PERSIST: STATE, PATH: `node_modules/.bin:${process.env.PATH}` },
+  });
   server = spawn(
     "node_modules/.bin/wrangler",
     [

@@ -1,0 +1,155 @@
+import { z } from "astro/zod";
+
+/**
+ * Front matter of one language version of an event: content/events/<slug>/<lang>.md.
+ * Times are wall-clock times in the county's time zone (county.config.ts), never
+ * with an offset: editors write what the poster says. Facts (dates, status, places,
+ * slots) must agree between the language versions; load-time checks enforce that.
+ */
+
+export const EVENT_STATUSES = ["scheduled", "tentative", "postponed", "rescheduled", "cancelled"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const SLOT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function realDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * YAML reads an unquoted 2027-03-20 as a Date at UTC midnight; turn it back into
+ * the day the editor wrote. A YAML timestamp with a time may carry an offset that
+ * is already lost, so it is refused rather than guessed.
+ */
+function fromYamlDate(value: unknown): unknown {
+  if (!(value instanceof Date)) return value;
+  const iso = value.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso} (write times as "2027-03-20T09:30")`;
+}
+
+const calendarDate = z.preprocess(
+  fromYamlDate,
+  z.string().regex(DATE, "expected a date written as 2027-03-20").refine(realDate, "no such day in the calendar"),
+);
+
+/** A day (all-day) or a day and time ("2027-03-20T09:30", a space also works). */
+const dayOrTime = z.preprocess(
+  (value) => {
+    const v = fromYamlDate(value);
+    return typeof v === "string" ? v.trim().replace(" ", "T") : v;
+  },
+  z
+    .string()
+    .refine((v) => DATE.test(v) || DATE_TIME.test(v), 'expected "2027-03-20" or "2027-03-20T09:30" (local time)')
+    .refine(realDate, "no such day in the calendar")
+    .refine((v) => v.length === 10 || TIME.test(v.slice(11)), "no such time of day"),
+);
+
+const clock = z.string().regex(TIME, 'expected a time of day such as "09:30"');
+const text = z.string().trim().min(1, "must not be empty");
+const fen = z.number().int("price is whole fen: 30 yuan is 3000").nonnegative();
+
+const programmeItem = z.object({
+  /** Defaults to the first day of the event. */
+  date: calendarDate.optional(),
+  start: clock,
+  end: clock.optional(),
+  title: text,
+  place: text.optional(),
+});
+
+const activitySlot = z.object({
+  /** Stable: bookings refer to it. Starts with the event's folder name. */
+  id: z.string().regex(SLOT_ID, "use lower-case letters, digits and dashes"),
+  date: calendarDate,
+  start: clock,
+  end: clock,
+  capacity: z.number().int().positive(),
+  /** Integer fen per person; 0 when free but places are limited. */
+  price: fen,
+  title: text,
+});
+
+export const eventSchema = z
+  .object({
+    title: text,
+    summary: text.max(300, "keep the summary under 300 characters: it is shown in lists and search results"),
+    /** All-day: "2027-03-20" (end is the last day, inclusive). Timed: "2027-03-20T09:30". */
+    start: dayOrTime,
+    end: dayOrTime,
+    status: z.enum(EVENT_STATUSES).default("scheduled"),
+    /** Said next to the status, e.g. "dates depend on the bloom". */
+    statusNote: text.optional(),
+    /** Earlier start(s), oldest first; required when the status is "rescheduled". */
+    previousStart: z
+      .union([dayOrTime, z.array(dayOrTime).min(1)])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    /** When this information last changed (calendar apps use it to pick the newest copy). */
+    updated: calendarDate,
+    venue: z.object({
+      name: text,
+      /** Township and village, or town. */
+      area: text,
+      address: text,
+      /** How to get there, in words: road, landmarks, parking, bus. */
+      directions: text,
+      /** WGS 84, as GPS, OpenStreetMap and schema.org use; the Amap link converts. */
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+    }),
+    organizer: z.object({
+      name: text,
+      url: z.url().optional(),
+      phone: z
+        .string()
+        .regex(/^[0-9+\- ]{5,20}$/, "digits, spaces and dashes only")
+        .optional(),
+    }),
+    /** Entry price in integer fen, or "free". */
+    price: z.union([z.literal("free"), fen.positive("write free instead of 0")]),
+    priceNote: text.optional(),
+    programme: z.array(programmeItem).default([]),
+    slots: z.array(activitySlot).default([]),
+    /** Ids of entries in the notices collection. */
+    relatedNotices: z.array(z.string()).default([]),
+  })
+  .superRefine(
+    (event, ctx) => {
+      const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+      const allDay = event.start.length === 10;
+      if (allDay !== (event.end.length === 10)) {
+        problem(["end"], "start and end must both be dates (all-day) or both be date and time");
+      } else if (allDay ? event.end < event.start : event.end <= event.start) {
+        problem(["end"], `ends (${event.end}) before it starts (${event.start})`);
+      }
+      if (event.status === "rescheduled" && event.previousStart.length === 0) {
+        problem(["previousStart"], "a rescheduled event needs previousStart: the start it had before");
+      }
+      const first = event.start.slice(0, 10);
+      const last = event.end.slice(0, 10);
+      const outside = (day: string) => day < first || day > last;
+      event.programme.forEach((item, i) => {
+        if (item.date && outside(item.date)) problem(["programme", i, "date"], `${item.date} is outside the event`);
+        if (item.end && item.end <= item.start) problem(["programme", i, "end"], "ends before it starts");
+      });
+      const seen = new Set<string>();
+      event.slots.forEach((slot, i) => {
+        if (outside(slot.date)) problem(["slots", i, "date"], `${slot.date} is outside the event`);
+        if (slot.end <= slot.start) problem(["slots", i, "end"], "ends before it starts");
+        if (seen.has(slot.id)) problem(["slots", i, "id"], `${slot.id} is used twice`);
+        seen.add(slot.id);
+      });
+      // Cross-field checks only once each field is valid, so the editor sees the cause, not its echoes.
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
+
+export type EventData = z.output<typeof eventSchema>;
+export type ProgrammeItem = EventData["programme"][number];
+export type ActivitySlotData = EventData["slots"][number];

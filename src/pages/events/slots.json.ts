@@ -1,0 +1,14 @@
+import type { APIRoute } from "astro";
+import { loadActivitySlots } from "../../lib/events/load";
+
+/**
+ * The bookable activity sessions defined in content/events, as public data.
+ * `npm run slots:sync` loads them into D1, where places are counted; the
+ * content stays the source of truth for dates, times, capacity and price.
+ */
+export const GET: APIRoute = async () => {
+  const slots = await loadActivitySlots();
+  return new Response(JSON.stringify(slots, null, 1), {
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
+};

@@ -1,0 +1,145 @@
+import type { Locale } from "../i18n";
+import { formatDate } from "../lib/dates";
+
+/**
+ * Notice search in the browser, over the static Pagefind index built with the site.
+ * The form is an ordinary GET form, so a search is a shareable address
+ * (/search/?q=梨&topic=pear-industry) and the back button works.
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> }>;
+}
+
+/** Enough to scan on a phone; a narrower search beats a longer page. */
+const MAX_RESULTS = 20;
+const FILTERS = ["topic", "year", "language"] as const;
+
+let pagefind: Promise<Pagefind> | undefined;
+
+function loadPagefind(): Promise<Pagefind> {
+  // The index is written after the bundle is built, so it cannot be bundled: load it by address.
+  const url = "/pagefind/pagefind.js";
+  pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
+    await module.options({ excerptLength: 24 });
+    return module;
+  });
+  return pagefind;
+}
+
+/** Pagefind marks matches with <mark> in otherwise escaped text; keep only those marks. */
+function excerptNodes(excerpt: string): Node[] {
+  const parts = excerpt.split(/(<mark>.*?<\/mark>)/g);
+  return parts.filter(Boolean).map((part) => {
+    const match = /^<mark>(.*?)<\/mark>$/.exec(part);
+    const text = new DOMParser().parseFromString(match ? (match[1] ?? "") : part, "text/html").body.textContent ?? "";
+    if (!match) return document.createTextNode(text);
+    const mark = document.createElement("mark");
+    mark.textContent = text;
+    return mark;
+  });
+}
+
+export function setUpSearch(): void {
+  const form = document.querySelector<HTMLFormElement>("form[data-search]");
+  const status = document.querySelector<HTMLElement>("[data-search-status]");
+  const list = document.querySelector<HTMLOListElement>("[data-search-results]");
+  if (!form || !status || !list) return;
+  const text = form.dataset;
+  const topicNames = JSON.parse(text.topicNames ?? "{}") as Record<string, string>;
+  let latest = 0;
+
+  const render = (results: PagefindResultData[]) => {
+    list.replaceChildren(
+      ...results.map((r) => {
+        const item = document.createElement("li");
+        const heading = document.createElement("h2");
+        const link = document.createElement("a");
+        link.href = r.url;
+        link.textContent = r.meta.title ?? r.url;
+        if (r.meta.language && r.meta.language !== text.locale) link.lang = r.meta.language;
+        heading.appendChild(link);
+        const excerpt = document.createElement("p");
+        for (const node of excerptNodes(r.excerpt)) excerpt.appendChild(node);
+        if (link.lang) excerpt.lang = link.lang;
+        const meta = document.createElement("p");
+        meta.className = "result-meta";
+        const language = r.meta.language === "en" ? text.inEn : text.inZh;
+        const date = r.meta.date ? formatDate(r.meta.date, (text.locale ?? "zh-CN") as Locale) : undefined;
+        const topic = r.meta.topic ? topicNames[r.meta.topic] : undefined;
+        meta.textContent = [date, topic, language].filter(Boolean).join(" · ");
+        // appendChild, not append: the Workers types in this project redefine Element.append.
+        item.appendChild(heading);
+        item.appendChild(excerpt);
+        item.appendChild(meta);
+        return item;
+      }),
+    );
+  };
+
+  const run = async () => {
+    const data = new FormData(form);
+    const query = String(data.get("q") ?? "").trim();
+    const filters: Record<string, string> = {};
+    for (const name of FILTERS) {
+      const value = String(data.get(name) ?? "");
+      if (value) filters[name] = value;
+    }
+    const ticket = ++latest;
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = text.empty ?? "";
+      return;
+    }
+    status.textContent = text.loading ?? "";
+    try {
+      const engine = await loadPagefind();
+      const search = await engine.search(query || null, { filters });
+      const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      // A slower earlier search must not overwrite the answer to a later one.
+      if (ticket !== latest) return;
+      render(results);
+      const count = search.results.length;
+      status.textContent =
+        count === 0
+          ? (text.noResults ?? "")
+          : count === 1
+            ? (text.resultsOne ?? "")
+            : (text.results ?? "").replace("{count}", String(count));
+    } catch (error) {
+      console.error("search failed", error);
+      if (ticket === latest) status.textContent = text.failed ?? "";
+    }
+  };
+
+  const fromAddress = () => {
+    const params = new URLSearchParams(location.search);
+    for (const name of ["q", ...FILTERS]) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = params.get(name) ?? "";
+    }
+    if ([...params.values()].some(Boolean)) void run();
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (value) params.set(name, String(value));
+    history.pushState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    void run();
+  });
+  for (const name of FILTERS) {
+    form.querySelector(`[name="${name}"]`)?.addEventListener("change", () => form.requestSubmit());
+  }
+  window.addEventListener("popstate", fromAddress);
+  fromAddress();
+}
