@@ -41,12 +41,15 @@ const wrangler = (args) =>
   });
 const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
-const found = JSON.parse(wrangler(["--json", "--command", `SELECT count(*) AS n FROM accounts WHERE email = ${quote(email)}`]));
+const found = JSON.parse(
+  wrangler(["--json", "--command", `SELECT count(*) AS n FROM accounts WHERE email = ${quote(email)}`]),
+);
 if (found[0]?.results?.[0]?.n > 0) fail(`${email} already has an account: manage it from the dashboard.`);
 
 const password = await askHidden(`Password (${PASSWORD_MIN}-${PASSWORD_MAX} characters): `);
 const length = [...password].length;
-if (length < PASSWORD_MIN || length > PASSWORD_MAX) fail(`a password must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters.`);
+if (length < PASSWORD_MIN || length > PASSWORD_MAX)
+  fail(`a password must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters.`);
 if ((await askHidden("Password again: ")) !== password) fail("the two passwords differ.");
 closePrompt();
 
@@ -67,4 +70,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`admin:create: ${email} can now sign in at /dashboard/login/ (${values.remote ? "remote" : "local"} database).`);
+console.log(
+  `admin:create: ${email} can now sign in at /dashboard/login/ (${values.remote ? "remote" : "local"} database).`,
+);

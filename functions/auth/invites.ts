@@ -19,7 +19,6 @@ import { newSession, type SessionAccount } from "./sessions";
  */
 export const INVITE_HOURS = 72;
 
-
 export function inviteLink(reference: string, token: string, lang: "zh-CN" | "en"): string {
   const q = `ref=${encodeURIComponent(reference)}&token=${encodeURIComponent(token)}`;
   return `${lang === "en" ? "/en" : ""}/dashboard/invite/?${q}`;
@@ -40,7 +39,13 @@ export async function campsiteIds(d1: D1Database, slugs: string[]): Promise<numb
   return results.map((r) => r.id);
 }
 
-async function inviteStatements(d1: D1Database, secret: string, adminId: number, accountSql: { sql: string; params: unknown[] }, now: Date) {
+async function inviteStatements(
+  d1: D1Database,
+  secret: string,
+  adminId: number,
+  accountSql: { sql: string; params: unknown[] },
+  now: Date,
+) {
   const reference = newReference();
   const token = await secretToken(secret, "invite", reference);
   const expires = new Date(now.getTime() + INVITE_HOURS * 3_600_000).toISOString();
@@ -74,7 +79,9 @@ export async function inviteAccount(
         .prepare("INSERT INTO accounts (email, name, role, cooperative_id) VALUES (?, ?, ?, ?)")
         .bind(input.email, input.name, input.role, cooperativeId),
       ...sites.map((id) =>
-        d1.prepare(`INSERT INTO account_campsites (account_id, campsite_id) VALUES ((${byEmail.sql}), ?)`).bind(input.email, id),
+        d1
+          .prepare(`INSERT INTO account_campsites (account_id, campsite_id) VALUES ((${byEmail.sql}), ?)`)
+          .bind(input.email, id),
       ),
       invite.statement,
       auditStatement(d1, {
@@ -83,7 +90,14 @@ export async function inviteAccount(
         targetType: "account",
         targetId: "",
         targetIdSql: byEmail,
-        after: { email: input.email, name: input.name, role: input.role, campsites: sites, cooperativeId, invite: invite.reference },
+        after: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          campsites: sites,
+          cooperativeId,
+          invite: invite.reference,
+        },
       }),
     ]);
   } catch (error) {
@@ -95,13 +109,23 @@ export async function inviteAccount(
 }
 
 /** A new link for someone who has not set a password yet (e.g. the first one expired). */
-export async function reinvite(d1: D1Database, secret: string, admin: SessionAccount, accountId: number, now: Date = new Date()) {
+export async function reinvite(
+  d1: D1Database,
+  secret: string,
+  admin: SessionAccount,
+  accountId: number,
+  now: Date = new Date(),
+) {
   const account = await accountById(d1, accountId, now);
   if (!account) throw notFoundProblem();
   if (account.status !== "invited") throw conflictProblem("not-invited", "dash.notInvited");
   const invite = await inviteStatements(d1, secret, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
   await d1.batch([
-    guard(d1, "NOT EXISTS (SELECT 1 FROM accounts WHERE id = ? AND password_hash IS NULL AND disabled_at IS NULL)", accountId),
+    guard(
+      d1,
+      "NOT EXISTS (SELECT 1 FROM accounts WHERE id = ? AND password_hash IS NULL AND disabled_at IS NULL)",
+      accountId,
+    ),
     invite.statement,
     auditStatement(d1, {
       actorId: admin.id,
@@ -150,7 +174,9 @@ export async function acceptInvite(
           WHERE i.reference = ? AND i.used_at IS NULL AND a.password_hash IS NULL AND a.disabled_at IS NULL)`,
         ref,
       ),
-      d1.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?").bind(await hashPassword(input.password), row.account_id),
+      d1
+        .prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+        .bind(await hashPassword(input.password), row.account_id),
       d1.prepare("UPDATE invites SET used_at = ? WHERE account_id = ? AND used_at IS NULL").bind(at, row.account_id),
       session.statement,
       auditStatement(d1, {

@@ -88,7 +88,9 @@ export async function changePassword(
   }
   await d1.batch([
     ...succeedStatements(d1, gate.attempt),
-    d1.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?").bind(await hashPassword(input.password), account.id),
+    d1
+      .prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+      .bind(await hashPassword(input.password), account.id),
     revokeOtherSessions(d1, account.id, account.sessionHash),
     auditStatement(d1, {
       actorId: account.id,

@@ -25,12 +25,18 @@ export const NextPath = z
 export const LoginRequest = z.object({
   email: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(254),
   // Checked against the hash only; never longer than the longest we let anyone set.
-  password: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(PASSWORD_MAX * 4),
+  password: z
+    .string({ error: "field.required" })
+    .min(1, { error: "field.required" })
+    .max(PASSWORD_MAX * 4),
   next: NextPath,
 });
 
 export const PasswordChangeRequest = z.object({
-  current: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(PASSWORD_MAX * 4),
+  current: z
+    .string({ error: "field.required" })
+    .min(1, { error: "field.required" })
+    .max(PASSWORD_MAX * 4),
   password: NewPassword,
 });
 

@@ -27,7 +27,9 @@ export async function throttleKeys(email: string, address: string): Promise<stri
 export async function beginAttempt(d1: D1Database, keys: string[], now: Date = new Date()): Promise<ThrottleResult> {
   const at = now.toISOString();
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString();
-  const inserts = keys.map((k) => d1.prepare("INSERT INTO login_failures (key_hash, at) VALUES (?, ?) RETURNING id").bind(k, at));
+  const inserts = keys.map((k) =>
+    d1.prepare("INSERT INTO login_failures (key_hash, at) VALUES (?, ?) RETURNING id").bind(k, at),
+  );
   const counts = keys.map((k) =>
     d1
       .prepare("SELECT count(*) AS n, min(at) AS oldest FROM login_failures WHERE key_hash = ? AND at > ?")
@@ -48,7 +50,11 @@ export async function beginAttempt(d1: D1Database, keys: string[], now: Date = n
 }
 
 async function forget(d1: D1Database, ids: number[]) {
-  if (ids.length) await d1.prepare(`DELETE FROM login_failures WHERE id IN (${ids.map(() => "?").join(",")})`).bind(...ids).run();
+  if (ids.length)
+    await d1
+      .prepare(`DELETE FROM login_failures WHERE id IN (${ids.map(() => "?").join(",")})`)
+      .bind(...ids)
+      .run();
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { SessionAccount } from "../auth/sessions";
 import { conflictProblem, notFoundProblem } from "../auth/problems";
+import type { SessionAccount } from "../auth/sessions";
 import { auditStatement } from "../db/audit";
 import { guard } from "../db/bookings";
 import { bookingInScope, type DashBooking } from "../db/site-ops";
@@ -13,10 +13,14 @@ import { normaliseReference } from "../lib/tokens";
  * pressing the button at once record one change and one audit entry.
  */
 
-const statusJson = (id: number) => ({ sql: "SELECT json_object('status', status) FROM bookings WHERE id = ?", params: [id] });
+const statusJson = (id: number) => ({
+  sql: "SELECT json_object('status', status) FROM bookings WHERE id = ?",
+  params: [id],
+});
 
 /** The last day a booking can still be checked in: the last night of a stay, the day of an activity. */
-export const lastDay = (b: DashBooking) => (b.unit_type_id ? addDays(b.check_in, Math.max(1, b.nights) - 1) : b.check_in);
+export const lastDay = (b: DashBooking) =>
+  b.unit_type_id ? addDays(b.check_in, Math.max(1, b.nights) - 1) : b.check_in;
 
 function wrongStatus(b: DashBooking) {
   return conflictProblem("wrong-status", "dash.wrongStatus", (lang) => ({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Slug } from "../auth/schema";
 import { conflictProblem, notFoundProblem } from "../auth/problems";
+import { Slug } from "../auth/schema";
 import type { SessionAccount } from "../auth/sessions";
 import { auditStatement } from "../db/audit";
 import { todayInCounty } from "../lib/dates";
@@ -12,7 +12,8 @@ import { belowBooked, capacityStatements } from "./site-writes";
  */
 
 const name = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(80);
-const int = (min: number, max: number) => z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(min).max(max);
 const time = z.string({ error: "field.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "dash.time" });
 /** Forms send a hidden "0" before the checkbox's "1": the last one wins. */
 const flag = z
@@ -45,7 +46,9 @@ const unitFields = {
 };
 const nightsOrder = { error: "dash.rangeOrder", path: ["maxNights"] };
 export const UnitCreate = z.object({ id: Slug, ...unitFields }).refine((u) => u.maxNights >= u.minNights, nightsOrder);
-export const UnitUpdate = z.object({ ...unitFields, active: flag }).refine((u) => u.maxNights >= u.minNights, nightsOrder);
+export const UnitUpdate = z
+  .object({ ...unitFields, active: flag })
+  .refine((u) => u.maxNights >= u.minNights, nightsOrder);
 
 const siteJson = (slug: string) => ({
   sql: "SELECT json_object('nameZh', name_zh, 'nameEn', name_en, 'active', active) FROM campsites WHERE slug = ?",
@@ -55,8 +58,16 @@ const siteJson = (slug: string) => ({
 export async function createCampsite(d1: D1Database, admin: SessionAccount, input: z.output<typeof CampsiteCreate>) {
   try {
     await d1.batch([
-      auditStatement(d1, { actorId: admin.id, action: "campsite.create", targetType: "campsite", targetId: input.slug, after: input }),
-      d1.prepare("INSERT INTO campsites (slug, name_zh, name_en) VALUES (?, ?, ?)").bind(input.slug, input.nameZh, input.nameEn),
+      auditStatement(d1, {
+        actorId: admin.id,
+        action: "campsite.create",
+        targetType: "campsite",
+        targetId: input.slug,
+        after: input,
+      }),
+      d1
+        .prepare("INSERT INTO campsites (slug, name_zh, name_en) VALUES (?, ?, ?)")
+        .bind(input.slug, input.nameZh, input.nameEn),
     ]);
   } catch (error) {
     if (/campsites\.slug/.test(String(error))) throw conflictProblem("slug-taken", "dash.slugTaken");
@@ -65,7 +76,12 @@ export async function createCampsite(d1: D1Database, admin: SessionAccount, inpu
   return { slug: input.slug };
 }
 
-export async function updateCampsite(d1: D1Database, admin: SessionAccount, slug: string, input: z.output<typeof CampsiteUpdate>) {
+export async function updateCampsite(
+  d1: D1Database,
+  admin: SessionAccount,
+  slug: string,
+  input: z.output<typeof CampsiteUpdate>,
+) {
   const exists = await d1.prepare("SELECT active FROM campsites WHERE slug = ?").bind(slug).first<{ active: number }>();
   if (!exists) throw notFoundProblem();
   const active = input.active ?? exists.active === 1;
@@ -78,7 +94,9 @@ export async function updateCampsite(d1: D1Database, admin: SessionAccount, slug
       beforeSql: siteJson(slug),
       after: { ...input, active },
     }),
-    d1.prepare("UPDATE campsites SET name_zh = ?, name_en = ?, active = ? WHERE slug = ?").bind(input.nameZh, input.nameEn, active ? 1 : 0, slug),
+    d1
+      .prepare("UPDATE campsites SET name_zh = ?, name_en = ?, active = ? WHERE slug = ?")
+      .bind(input.nameZh, input.nameEn, active ? 1 : 0, slug),
   ]);
   return { slug };
 }
@@ -88,15 +106,35 @@ export async function createUnit(d1: D1Database, admin: SessionAccount, slug: st
   if (!site) throw notFoundProblem();
   try {
     await d1.batch([
-      auditStatement(d1, { actorId: admin.id, action: "unit_type.create", targetType: "unit_type", targetId: u.id, after: { site: slug, ...u } }),
+      auditStatement(d1, {
+        actorId: admin.id,
+        action: "unit_type.create",
+        targetType: "unit_type",
+        targetId: u.id,
+        after: { site: slug, ...u },
+      }),
       d1
         .prepare(
           `INSERT INTO unit_types (id, campsite_id, name_zh, name_en, capacity, max_guests, price_fen, min_nights, max_nights,
              booking_window_days, check_in_time, check_out_time, free_cancel_days, sort_order)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .bind(u.id, site.id, u.nameZh, u.nameEn, u.capacity, u.maxGuests, u.priceYuan, u.minNights, u.maxNights,
-          u.bookingWindowDays, u.checkInTime, u.checkOutTime, u.freeCancelDays, u.sortOrder),
+        .bind(
+          u.id,
+          site.id,
+          u.nameZh,
+          u.nameEn,
+          u.capacity,
+          u.maxGuests,
+          u.priceYuan,
+          u.minNights,
+          u.maxNights,
+          u.bookingWindowDays,
+          u.checkInTime,
+          u.checkOutTime,
+          u.freeCancelDays,
+          u.sortOrder,
+        ),
     ]);
   } catch (error) {
     if (/unit_types\.id/.test(String(error))) throw conflictProblem("unit-taken", "dash.unitTaken");
@@ -109,9 +147,17 @@ export async function createUnit(d1: D1Database, admin: SessionAccount, slug: st
  * Everything but capacity is a plain update; capacity goes through the same
  * statements as the operator's change, so it can never drop below what is booked.
  */
-export async function updateUnit(d1: D1Database, admin: SessionAccount, id: string, u: z.output<typeof UnitUpdate>, today = todayInCounty()) {
+export async function updateUnit(
+  d1: D1Database,
+  admin: SessionAccount,
+  id: string,
+  u: z.output<typeof UnitUpdate>,
+  today = todayInCounty(),
+) {
   const row = await d1
-    .prepare("SELECT u.capacity, u.active, c.slug FROM unit_types u JOIN campsites c ON c.id = u.campsite_id WHERE u.id = ?")
+    .prepare(
+      "SELECT u.capacity, u.active, c.slug FROM unit_types u JOIN campsites c ON c.id = u.campsite_id WHERE u.id = ?",
+    )
     .bind(id)
     .first<{ capacity: number; active: number; slug: string }>();
   if (!row) throw notFoundProblem();
@@ -137,8 +183,21 @@ export async function updateUnit(d1: D1Database, admin: SessionAccount, id: stri
            booking_window_days = ?, check_in_time = ?, check_out_time = ?, free_cancel_days = ?, sort_order = ?, active = ?
          WHERE id = ?`,
       )
-      .bind(u.nameZh, u.nameEn, u.maxGuests, u.priceYuan, u.minNights, u.maxNights, u.bookingWindowDays, u.checkInTime,
-        u.checkOutTime, u.freeCancelDays, u.sortOrder, active ? 1 : 0, id),
+      .bind(
+        u.nameZh,
+        u.nameEn,
+        u.maxGuests,
+        u.priceYuan,
+        u.minNights,
+        u.maxNights,
+        u.bookingWindowDays,
+        u.checkInTime,
+        u.checkOutTime,
+        u.freeCancelDays,
+        u.sortOrder,
+        active ? 1 : 0,
+        id,
+      ),
     ...(u.capacity !== row.capacity ? capacityStatements(d1, admin, id, u.capacity, today, undefined) : []),
   ];
   try {

@@ -20,12 +20,44 @@ function cell(value: string | number | null | undefined): string {
 }
 
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return BOM + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return `${BOM}${[header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 
 const HEADERS = {
-  "zh-CN": ["预订号", "营位类型", "入住日期", "离开日期", "晚数", "营位数", "成人", "儿童", "联系人", "电话", "电子邮箱", "状态", "金额（元）", "备注", "预订时间（UTC）"],
-  en: ["Reference", "Unit type", "Check-in", "Check-out", "Nights", "Units", "Adults", "Children", "Name", "Phone", "E-mail", "Status", "Total (CNY)", "Notes", "Booked at (UTC)"],
+  "zh-CN": [
+    "预订号",
+    "营位类型",
+    "入住日期",
+    "离开日期",
+    "晚数",
+    "营位数",
+    "成人",
+    "儿童",
+    "联系人",
+    "电话",
+    "电子邮箱",
+    "状态",
+    "金额（元）",
+    "备注",
+    "预订时间（UTC）",
+  ],
+  en: [
+    "Reference",
+    "Unit type",
+    "Check-in",
+    "Check-out",
+    "Nights",
+    "Units",
+    "Adults",
+    "Children",
+    "Name",
+    "Phone",
+    "E-mail",
+    "Status",
+    "Total (CNY)",
+    "Notes",
+    "Booked at (UTC)",
+  ],
 };
 
 const STATUS = {

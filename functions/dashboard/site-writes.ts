@@ -36,7 +36,9 @@ export async function addClosure(
       after: { from: input.from, to: input.to, reasonZh: input.reasonZh, reasonEn: input.reasonEn },
     }),
     d1
-      .prepare("INSERT INTO closures (unit_type_id, from_date, to_date, reason_zh, reason_en) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO closures (unit_type_id, from_date, to_date, reason_zh, reason_en) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      )
       .bind(unit.id, input.from, input.to, input.reasonZh, input.reasonEn),
     // Guests already booked on these nights keep their bookings; the operator is told how many to call.
     d1
@@ -103,7 +105,14 @@ export async function changeCapacity(
 }
 
 /** The 409 for a batch refused by the capacity CHECK (with the nights in question), or the error itself. */
-export async function belowBooked(d1: D1Database, error: unknown, unitId: string, capacity: number, from: string, to?: string) {
+export async function belowBooked(
+  d1: D1Database,
+  error: unknown,
+  unitId: string,
+  capacity: number,
+  from: string,
+  to?: string,
+) {
   if (!/night_inventory_capacity/.test(String(error))) return error;
   const { results } = await d1
     .prepare(
@@ -112,9 +121,14 @@ export async function belowBooked(d1: D1Database, error: unknown, unitId: string
     )
     .bind(unitId, from, to ?? null, capacity)
     .all<{ night: string; booked: number }>();
-  return conflictProblem("below-booked", "dash.capacityBelowBooked", { nights: results.map((r) => r.night).join(", ") }, {
-    nights: results.map((r) => ({ date: r.night, booked: r.booked })),
-  });
+  return conflictProblem(
+    "below-booked",
+    "dash.capacityBelowBooked",
+    { nights: results.map((r) => r.night).join(", ") },
+    {
+      nights: results.map((r) => ({ date: r.night, booked: r.booked })),
+    },
+  );
 }
 
 /** Shared with the admin's unit type edit, which changes standard capacity the same way. */
@@ -137,7 +151,9 @@ export function capacityStatements(
         after: { capacity, from },
       }),
       d1.prepare("UPDATE unit_types SET capacity = ? WHERE id = ?").bind(capacity, unitId),
-      d1.prepare("UPDATE night_inventory SET capacity = ? WHERE unit_type_id = ? AND night >= ?").bind(capacity, unitId, from),
+      d1
+        .prepare("UPDATE night_inventory SET capacity = ? WHERE unit_type_id = ? AND night >= ?")
+        .bind(capacity, unitId, from),
     ];
   }
   return [

@@ -67,18 +67,12 @@ function toAccount(r: Row): AccountListRow {
 }
 
 export async function listAccounts(d1: D1Database, now: Date = new Date()): Promise<AccountListRow[]> {
-  const { results } = await d1
-    .prepare(`${SELECT} ORDER BY a.role, a.email`)
-    .bind(now.toISOString())
-    .all<Row>();
+  const { results } = await d1.prepare(`${SELECT} ORDER BY a.role, a.email`).bind(now.toISOString()).all<Row>();
   return results.map(toAccount);
 }
 
 export async function accountById(d1: D1Database, id: number, now: Date = new Date()) {
-  const row = await d1
-    .prepare(`${SELECT} WHERE a.id = ?`)
-    .bind(now.toISOString(), id)
-    .first<Row>();
+  const row = await d1.prepare(`${SELECT} WHERE a.id = ?`).bind(now.toISOString(), id).first<Row>();
   return row ? toAccount(row) : null;
 }
 

@@ -97,7 +97,9 @@ export async function occupancy(d1: D1Database, siteId: number, from: string, da
   const to = addDays(from, days);
   const [units, nights, closures] = await d1.batch([
     d1
-      .prepare("SELECT id, name_zh, name_en, capacity FROM unit_types WHERE campsite_id = ? AND active = 1 ORDER BY sort_order, id")
+      .prepare(
+        "SELECT id, name_zh, name_en, capacity FROM unit_types WHERE campsite_id = ? AND active = 1 ORDER BY sort_order, id",
+      )
       .bind(siteId),
     d1
       .prepare(
@@ -114,7 +116,12 @@ export async function occupancy(d1: D1Database, siteId: number, from: string, da
   ]);
   const unitRows = (units?.results ?? []) as Array<{ id: string; name_zh: string; name_en: string; capacity: number }>;
   const rows = new Map<string, { capacity: number; booked: number }>();
-  for (const r of (nights?.results ?? []) as Array<{ unit_type_id: string; night: string; capacity: number; booked: number }>) {
+  for (const r of (nights?.results ?? []) as Array<{
+    unit_type_id: string;
+    night: string;
+    capacity: number;
+    booked: number;
+  }>) {
     rows.set(`${r.unit_type_id}|${r.night}`, r);
   }
   const closed = (closures?.results ?? []) as Array<{ unit_type_id: string; from_date: string; to_date: string }>;
@@ -156,7 +163,9 @@ export async function bookingInScope(d1: D1Database, account: SessionAccount, re
   const scope = siteScope(account);
   const slotRule = account.role === "admin" ? "b.slot_id IS NOT NULL" : "0 = 1";
   return d1
-    .prepare(`${BOOKING_SELECT} WHERE b.reference = ? AND ((b.unit_type_id IS NOT NULL AND ${scope.sql}) OR ${slotRule})`)
+    .prepare(
+      `${BOOKING_SELECT} WHERE b.reference = ? AND ((b.unit_type_id IS NOT NULL AND ${scope.sql}) OR ${slotRule})`,
+    )
     .bind(reference, ...scope.params)
     .first<DashBooking>();
 }
@@ -164,14 +173,21 @@ export async function bookingInScope(d1: D1Database, account: SessionAccount, re
 /** Stays arriving at a campsite on a date (cancelled ones left out). */
 export async function arrivals(d1: D1Database, siteId: number, date: string): Promise<DashBooking[]> {
   const { results } = await d1
-    .prepare(`${BOOKING_SELECT} WHERE c.id = ? AND b.check_in = ? AND b.status <> 'cancelled' ORDER BY b.contact_name, b.id`)
+    .prepare(
+      `${BOOKING_SELECT} WHERE c.id = ? AND b.check_in = ? AND b.status <> 'cancelled' ORDER BY b.contact_name, b.id`,
+    )
     .bind(siteId, date)
     .all<DashBooking>();
   return results;
 }
 
 /** Every booking arriving in [from, to) at a campsite, for the CSV export. */
-export async function bookingsForExport(d1: D1Database, siteId: number, from: string, to: string): Promise<DashBooking[]> {
+export async function bookingsForExport(
+  d1: D1Database,
+  siteId: number,
+  from: string,
+  to: string,
+): Promise<DashBooking[]> {
   const { results } = await d1
     .prepare(`${BOOKING_SELECT} WHERE c.id = ? AND b.check_in >= ? AND b.check_in < ? ORDER BY b.check_in, b.id`)
     .bind(siteId, from, to)

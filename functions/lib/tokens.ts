@@ -48,7 +48,11 @@ function hmacKey(secret: string): Promise<CryptoKey> {
  * the server's secret, so an idempotent replay can hand the same token back
  * while the database keeps only its hash.
  */
-export async function secretToken(secret: string, kind: "booking" | "order" | "invite", reference: string): Promise<string> {
+export async function secretToken(
+  secret: string,
+  kind: "booking" | "order" | "invite",
+  reference: string,
+): Promise<string> {
   const sig = await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(`${kind}:${reference}`));
   return base64url(sig).slice(0, 32);
 }

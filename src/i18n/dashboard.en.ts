@@ -45,7 +45,8 @@ export const dashEn: Record<DashKey, string> = {
   "dash.home.cooperative": "Products and orders for cooperatives are coming soon.",
   "dash.notFound": "Not found, or not yours to see.",
   "dash.checkIn.title": "Check guests in",
-  "dash.checkIn.lookup": "Type the booking reference, or scan the QR code on the guest's booking page with a phone camera.",
+  "dash.checkIn.lookup":
+    "Type the booking reference, or scan the QR code on the guest's booking page with a phone camera.",
   "dash.checkIn.reference": "Booking reference",
   "dash.checkIn.find": "Find booking",
   "dash.checkIn.notFound": "No booking {ref} was found at the campsites you manage.",
@@ -130,7 +131,8 @@ export const dashEn: Record<DashKey, string> = {
   "dash.accounts.status.invited": "Invited, no password yet",
   "dash.accounts.status.disabled": "Disabled",
   "dash.accounts.link": "Invitation link (valid until {date}, works once):",
-  "dash.accounts.linkHint": "Give the link to the person directly (phone, text message, in person), never in a group chat.",
+  "dash.accounts.linkHint":
+    "Give the link to the person directly (phone, text message, in person), never in a group chat.",
   "dash.accounts.reinvite": "Create a new invitation link",
   "dash.accounts.disable": "Disable",
   "dash.accounts.enable": "Enable",
@@ -140,7 +142,8 @@ export const dashEn: Record<DashKey, string> = {
   "dash.campsites.title": "Campsites and units",
   "dash.campsites.create": "New campsite",
   "dash.campsites.slug": "Web address name",
-  "dash.campsites.slugHint": "Used in the address, e.g. pear-valley gives /visit/pear-valley/. It cannot be changed later.",
+  "dash.campsites.slugHint":
+    "Used in the address, e.g. pear-valley gives /visit/pear-valley/. It cannot be changed later.",
   "dash.campsites.nameZh": "Name in Chinese",
   "dash.campsites.nameEn": "Name in English",
   "dash.campsites.active": "Open to the public for booking",

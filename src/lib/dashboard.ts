@@ -1,5 +1,5 @@
-import type { AstroGlobal } from "astro";
 import { env } from "cloudflare:workers";
+import type { AstroGlobal } from "astro";
 import { SESSION_COOKIE, type SessionAccount, sessionAccount } from "../../functions/auth/sessions";
 import type { AccountRole } from "../../functions/db/schema";
 import { type Locale, localePath } from "../i18n";

@@ -37,7 +37,9 @@ export async function createAccount(
     .first<{ id: number }>();
   const id = row?.id ?? 0;
   for (const slug of opts.campsites ?? []) {
-    await env.DB.prepare("INSERT INTO account_campsites (account_id, campsite_id) SELECT ?, id FROM campsites WHERE slug = ?")
+    await env.DB.prepare(
+      "INSERT INTO account_campsites (account_id, campsite_id) SELECT ?, id FROM campsites WHERE slug = ?",
+    )
       .bind(id, slug)
       .run();
   }
@@ -45,7 +47,11 @@ export async function createAccount(
 }
 
 /** Signs in through the API and returns the Cookie header value for later requests. */
-export async function signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<string> {
+export async function signIn(
+  email: string,
+  password = PASSWORD,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const res = await postJson("/api/auth/login", { email, password }, null, headers);
   if (res.status !== 204) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get("set-cookie") ?? "";

@@ -30,51 +30,99 @@ describe("invitations", () => {
     const { reference, token } = linkParts(invite.link);
     expect(await scalar<string>("SELECT token_hash FROM invites")).not.toContain(token);
     // Cannot sign in before accepting.
-    expect((await postJson("/api/auth/login", { email: "new.operator@example.cn", password: "x" }, null)).status).toBe(401);
+    expect((await postJson("/api/auth/login", { email: "new.operator@example.cn", password: "x" }, null)).status).toBe(
+      401,
+    );
 
-    const accept = await postJson("/api/auth/invites/accept", { reference, token, password: "pear blossom in april" }, null);
+    const accept = await postJson(
+      "/api/auth/invites/accept",
+      { reference, token, password: "pear blossom in april" },
+      null,
+    );
     expect(accept.status).toBe(204);
     const cookie = accept.headers.get("set-cookie")?.split(";")[0] ?? "";
     const sites = await (await as(cookie, "/api/dashboard/sites")).json<Array<{ slug: string }>>();
     expect(sites.map((s) => s.slug)).toEqual(["pear-valley"]);
 
     // The link is spent.
-    const again = await postJson("/api/auth/invites/accept", { reference, token, password: "another password here" }, null);
+    const again = await postJson(
+      "/api/auth/invites/accept",
+      { reference, token, password: "another password here" },
+      null,
+    );
     expect(again.status).toBe(404);
     expect(await signIn("new.operator@example.cn", "pear blossom in april")).toBeTruthy();
-    const actions = (await env.DB.prepare("SELECT action FROM audit_log ORDER BY id").all<{ action: string }>()).results;
+    const actions = (await env.DB.prepare("SELECT action FROM audit_log ORDER BY id").all<{ action: string }>())
+      .results;
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["account.invite", "account.accept_invite"]));
   });
 
   it("refuses an expired link, a wrong token, and an e-mail that already has an account", async () => {
-    const res = await postAs(admin, "/api/dashboard/admin/accounts", { email: "a@example.cn", name: "A", role: "admin" });
+    const res = await postAs(admin, "/api/dashboard/admin/accounts", {
+      email: "a@example.cn",
+      name: "A",
+      role: "admin",
+    });
     const { reference, token } = linkParts((await res.json<{ link: string }>()).link);
-    expect((await postJson("/api/auth/invites/accept", { reference, token: `${token}x`, password: "long enough password" }, null)).status).toBe(404);
+    expect(
+      (
+        await postJson(
+          "/api/auth/invites/accept",
+          { reference, token: `${token}x`, password: "long enough password" },
+          null,
+        )
+      ).status,
+    ).toBe(404);
     await env.DB.prepare("UPDATE invites SET expires_at = '2000-01-01T00:00:00.000Z'").run();
-    expect((await postJson("/api/auth/invites/accept", { reference, token, password: "long enough password" }, null)).status).toBe(404);
+    expect(
+      (await postJson("/api/auth/invites/accept", { reference, token, password: "long enough password" }, null)).status,
+    ).toBe(404);
     expect(await scalar("SELECT count(*) FROM accounts WHERE password_hash IS NULL")).toBe(1);
-    const dup = await postAs(admin, "/api/dashboard/admin/accounts", { email: "A@example.cn", name: "A", role: "admin" });
+    const dup = await postAs(admin, "/api/dashboard/admin/accounts", {
+      email: "A@example.cn",
+      name: "A",
+      role: "admin",
+    });
     expect(dup.status).toBe(409);
     // A fresh link for the same person works.
-    const again = await postAs(admin, `/api/dashboard/admin/accounts/${await scalar("SELECT id FROM accounts WHERE email = 'a@example.cn'")}/invite`);
+    const again = await postAs(
+      admin,
+      `/api/dashboard/admin/accounts/${await scalar("SELECT id FROM accounts WHERE email = 'a@example.cn'")}/invite`,
+    );
     expect(again.status).toBe(201);
     const fresh = linkParts((await again.json<{ link: string }>()).link);
-    expect((await postJson("/api/auth/invites/accept", { ...fresh, password: "long enough password" }, null)).status).toBe(204);
+    expect(
+      (await postJson("/api/auth/invites/accept", { ...fresh, password: "long enough password" }, null)).status,
+    ).toBe(204);
   });
 
   it("lets only one of two racing tabs set the password", async () => {
-    const res = await postAs(admin, "/api/dashboard/admin/accounts", { email: "a@example.cn", name: "A", role: "admin" });
+    const res = await postAs(admin, "/api/dashboard/admin/accounts", {
+      email: "a@example.cn",
+      name: "A",
+      role: "admin",
+    });
     const link = linkParts((await res.json<{ link: string }>()).link);
     const results = await Promise.all(
-      ["first password here", "second password here"].map((password) => postJson("/api/auth/invites/accept", { ...link, password }, null)),
+      ["first password here", "second password here"].map((password) =>
+        postJson("/api/auth/invites/accept", { ...link, password }, null),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([204, 404]);
     expect(await scalar("SELECT count(*) FROM audit_log WHERE action = 'account.accept_invite'")).toBe(1);
   });
 
   it("needs a cooperative for a cooperative member and real campsites for an operator", async () => {
-    expect((await postAs(admin, "/api/dashboard/admin/accounts", { email: "c@example.cn", name: "C", role: "cooperative" })).status).toBe(400);
-    const bad = await postAs(admin, "/api/dashboard/admin/accounts", { email: "o@example.cn", name: "O", role: "operator", campsites: ["nowhere"] });
+    expect(
+      (await postAs(admin, "/api/dashboard/admin/accounts", { email: "c@example.cn", name: "C", role: "cooperative" }))
+        .status,
+    ).toBe(400);
+    const bad = await postAs(admin, "/api/dashboard/admin/accounts", {
+      email: "o@example.cn",
+      name: "O",
+      role: "operator",
+      campsites: ["nowhere"],
+    });
     expect(bad.status).toBe(400);
     expect(await scalar("SELECT count(*) FROM accounts")).toBe(1);
   });
@@ -89,7 +137,9 @@ describe("account administration", () => {
     expect(await signIn("ops@example.cn")).toBeTruthy();
     const self = await scalar<number>("SELECT id FROM accounts WHERE email = 'admin@example.cn'");
     expect((await postAs(admin, `/api/dashboard/admin/accounts/${self}/disable`)).status).toBe(409);
-    const list = await (await as(admin, "/api/dashboard/admin/accounts")).json<Array<{ email: string; status: string }>>();
+    const list = await (await as(admin, "/api/dashboard/admin/accounts")).json<
+      Array<{ email: string; status: string }>
+    >();
     expect(list.map((a) => [a.email, a.status])).toEqual([
       ["admin@example.cn", "active"],
       ["ops@example.cn", "active"],
@@ -114,8 +164,18 @@ describe("account administration", () => {
 
 describe("campsites and unit types", () => {
   it("creates a campsite with a unit type that the public API then offers", async () => {
-    expect((await postAs(admin, "/api/dashboard/admin/campsites", { slug: "river-bend", nameZh: "河湾营地", nameEn: "River Bend" })).status).toBe(201);
-    expect((await postAs(admin, "/api/dashboard/admin/campsites", { slug: "river-bend", nameZh: "x", nameEn: "x" })).status).toBe(409);
+    expect(
+      (
+        await postAs(admin, "/api/dashboard/admin/campsites", {
+          slug: "river-bend",
+          nameZh: "河湾营地",
+          nameEn: "River Bend",
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await postAs(admin, "/api/dashboard/admin/campsites", { slug: "river-bend", nameZh: "x", nameEn: "x" })).status,
+    ).toBe(409);
     const unit = await postAs(admin, "/api/dashboard/admin/campsites/river-bend/units", {
       id: "river-bend-pitch",
       nameZh: "河边营位",
@@ -129,7 +189,9 @@ describe("campsites and unit types", () => {
       freeCancelDays: 1,
     });
     expect(unit.status).toBe(201);
-    const sites = await (await call("/api/campsites")).json<Array<{ slug: string; units: Array<{ id: string; price: number }> }>>();
+    const sites = await (await call("/api/campsites")).json<
+      Array<{ slug: string; units: Array<{ id: string; price: number }> }>
+    >();
     expect(sites.find((s) => s.slug === "river-bend")?.units).toMatchObject([{ id: "river-bend-pitch", price: 6550 }]);
   });
 
@@ -150,14 +212,20 @@ describe("campsites and unit types", () => {
     expect((await edit(1)).status).toBe(409);
     expect(await scalar("SELECT name_en FROM unit_types WHERE id = 'pear-valley-cabin'")).toBe("Orchard cabin");
     expect((await edit(4)).status).toBe(200);
-    expect(await scalar("SELECT name_en || ' ' || capacity || ' ' || price_fen FROM unit_types WHERE id = 'pear-valley-cabin'")).toBe(
-      "Orchard cabin (new) 4 50000",
-    );
+    expect(
+      await scalar(
+        "SELECT name_en || ' ' || capacity || ' ' || price_fen FROM unit_types WHERE id = 'pear-valley-cabin'",
+      ),
+    ).toBe("Orchard cabin (new) 4 50000");
     expect(await scalar("SELECT count(*) FROM audit_log WHERE target_id = 'pear-valley-cabin'")).toBe(2);
   });
 
   it("closes a campsite to the public with active = false", async () => {
-    const res = await postAs(admin, "/api/dashboard/admin/campsites/pear-valley", { nameZh: "梨花谷", nameEn: "Pear Valley", active: false });
+    const res = await postAs(admin, "/api/dashboard/admin/campsites/pear-valley", {
+      nameZh: "梨花谷",
+      nameEn: "Pear Valley",
+      active: false,
+    });
     expect(res.status).toBe(200);
     const sites = await (await call("/api/campsites")).json<Array<{ slug: string }>>();
     expect(sites.map((s) => s.slug)).toEqual(["gajian-lawn"]);
@@ -167,9 +235,13 @@ describe("campsites and unit types", () => {
 describe("the audit log", () => {
   it("pages newest first with who did what", async () => {
     await postAs(admin, "/api/dashboard/admin/campsites", { slug: "river-bend", nameZh: "河湾", nameEn: "River Bend" });
-    const page = await (await as(admin, "/api/dashboard/admin/audit?limit=1")).json<Array<{ id: number; action: string; actorEmail: string }>>();
+    const page = await (await as(admin, "/api/dashboard/admin/audit?limit=1")).json<
+      Array<{ id: number; action: string; actorEmail: string }>
+    >();
     expect(page).toMatchObject([{ action: "campsite.create", actorEmail: "admin@example.cn" }]);
-    const next = await (await as(admin, `/api/dashboard/admin/audit?before=${page[0]?.id}`)).json<Array<{ action: string }>>();
+    const next = await (await as(admin, `/api/dashboard/admin/audit?before=${page[0]?.id}`)).json<
+      Array<{ action: string }>
+    >();
     expect(next.map((e) => e.action)).toEqual(["session.login"]);
   });
 });

@@ -22,7 +22,9 @@ describe("password hashes", () => {
     await expect(hashPassword(PASSWORD, 600_000)).rejects.toThrow(RangeError);
     // Whatever path creates a hash, what lands in D1 is at the cap.
     await createAccount("ops@example.cn", "operator");
-    expect(iterationsOf(await scalar<string>("SELECT password_hash FROM accounts"))).toBeLessThanOrEqual(MAX_ITERATIONS);
+    expect(iterationsOf(await scalar<string>("SELECT password_hash FROM accounts"))).toBeLessThanOrEqual(
+      MAX_ITERATIONS,
+    );
   });
 
   it("never verify a stored hash above the cap, even if it is otherwise right", async () => {
@@ -33,7 +35,9 @@ describe("password hashes", () => {
 
   it("are upgraded at sign-in when made with fewer iterations", async () => {
     await createAccount("ops@example.cn", "operator");
-    await env.DB.prepare("UPDATE accounts SET password_hash = ?").bind(await hashPassword(PASSWORD, 1000)).run();
+    await env.DB.prepare("UPDATE accounts SET password_hash = ?")
+      .bind(await hashPassword(PASSWORD, 1000))
+      .run();
     expect(needsRehash(await scalar<string>("SELECT password_hash FROM accounts"))).toBe(true);
     await signIn("ops@example.cn");
     const upgraded = await scalar<string>("SELECT password_hash FROM accounts");

@@ -24,7 +24,9 @@ describe("POST /api/auth/login", () => {
   it("gives the same answer for an unknown e-mail, a wrong password, a disabled or an invited account", async () => {
     await createAccount("ops@example.cn", "operator");
     await createAccount("gone@example.cn", "operator");
-    await env.DB.prepare("UPDATE accounts SET disabled_at = '2026-01-01T00:00:00.000Z' WHERE email = 'gone@example.cn'").run();
+    await env.DB.prepare(
+      "UPDATE accounts SET disabled_at = '2026-01-01T00:00:00.000Z' WHERE email = 'gone@example.cn'",
+    ).run();
     await createAccount("new@example.cn", "operator", { password: null });
     const answers = await Promise.all(
       [
@@ -34,7 +36,11 @@ describe("POST /api/auth/login", () => {
         { email: "new@example.cn", password: PASSWORD },
       ].map(async (body) => {
         const res = await postJson("/api/auth/login", body, null, { "cf-connecting-ip": body.email });
-        return { status: res.status, cookie: res.headers.get("set-cookie"), body: await res.json<{ detail: string }>() };
+        return {
+          status: res.status,
+          cookie: res.headers.get("set-cookie"),
+          body: await res.json<{ detail: string }>(),
+        };
       }),
     );
     for (const a of answers) expect(a).toEqual(answers[0]);
@@ -45,7 +51,9 @@ describe("POST /api/auth/login", () => {
 
   it("refuses a malformed body with 400 and a form from another site with 403", async () => {
     expect((await postJson("/api/auth/login", { email: "x" }, null)).status).toBe(400);
-    const res = await postJson("/api/auth/login", { email: "a@b.cn", password: "x" }, null, { origin: "https://evil.example" });
+    const res = await postJson("/api/auth/login", { email: "a@b.cn", password: "x" }, null, {
+      origin: "https://evil.example",
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -71,7 +79,9 @@ describe("a session's life", () => {
   it("ends a session after 12 hours, or after an hour unused", async () => {
     await createAccount("ops@example.cn", "operator");
     const cookie = await signIn("ops@example.cn");
-    await env.DB.prepare("UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-61 minutes')").run();
+    await env.DB.prepare(
+      "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-61 minutes')",
+    ).run();
     expect((await as(cookie, "/api/auth/me")).status).toBe(401);
     const second = await signIn("ops@example.cn");
     await env.DB.prepare("UPDATE sessions SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 second')").run();
@@ -97,14 +107,19 @@ describe("a session's life", () => {
     await expect(signIn("ops@example.cn")).rejects.toThrow(/401/);
     expect(await signIn("ops@example.cn", "a brand new passphrase")).toMatch(/^__Host-portal_session=/);
     expect(await scalar("SELECT count(*) FROM audit_log WHERE action = 'account.password'")).toBe(1);
-    expect(await scalar<string>("SELECT after FROM audit_log WHERE action = 'account.password'")).not.toContain("pbkdf2");
+    expect(await scalar<string>("SELECT after FROM audit_log WHERE action = 'account.password'")).not.toContain(
+      "pbkdf2",
+    );
   });
 
   it("refuses a password change with a wrong current password or a short new one, and changes nothing", async () => {
     await createAccount("ops@example.cn", "operator");
     const cookie = await signIn("ops@example.cn");
     const before = await scalar<string>("SELECT password_hash FROM accounts");
-    const wrong = await postAs(cookie, "/api/auth/password", { current: "not it at all", password: "a brand new passphrase" });
+    const wrong = await postAs(cookie, "/api/auth/password", {
+      current: "not it at all",
+      password: "a brand new passphrase",
+    });
     expect(wrong.status).toBe(400);
     const short = await postAs(cookie, "/api/auth/password", { current: PASSWORD, password: "short" });
     expect(short.status).toBe(400);

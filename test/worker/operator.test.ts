@@ -12,7 +12,9 @@ beforeEach(async () => {
 });
 
 const audit = (action: string) =>
-  env.DB.prepare("SELECT a.email, l.target_id, l.before, l.after FROM audit_log l JOIN accounts a ON a.id = l.actor_id WHERE action = ?")
+  env.DB.prepare(
+    "SELECT a.email, l.target_id, l.before, l.after FROM audit_log l JOIN accounts a ON a.id = l.actor_id WHERE action = ?",
+  )
     .bind(action)
     .all<{ email: string; target_id: string; before: string; after: string }>()
     .then((r) => r.results);
@@ -43,7 +45,15 @@ describe("check-in and no-show", () => {
   it("refuses a check-in before the arrival day and after the last night", async () => {
     const ref = await book("gajian-byo-tent", 3, 1, 2);
     expect((await postAs(ops, `/api/dashboard/bookings/${ref}/check-in`)).status).toBe(409);
-    const account = { id: 1, email: "", name: "", role: "admin" as const, cooperativeId: null, campsiteIds: [], sessionHash: "" };
+    const account = {
+      id: 1,
+      email: "",
+      name: "",
+      role: "admin" as const,
+      cooperativeId: null,
+      campsiteIds: [],
+      sessionHash: "",
+    };
     await expect(checkIn(env.DB, account, ref, inDays(5))).rejects.toMatchObject({ slug: "too-late" });
     expect((await checkIn(env.DB, account, ref, inDays(4))).status).toBe("checked_in");
   });
@@ -72,7 +82,9 @@ describe("arrivals and occupancy", () => {
   it("lists today's arrivals and the booked share per night", async () => {
     const ref = await book("gajian-byo-tent", 0, 2, 2);
     await book("gajian-byo-tent", 1);
-    const arrivals = await (await as(ops, "/api/dashboard/sites/gajian-lawn/arrivals")).json<{ arrivals: Array<{ reference: string }> }>();
+    const arrivals = await (await as(ops, "/api/dashboard/sites/gajian-lawn/arrivals")).json<{
+      arrivals: Array<{ reference: string }>;
+    }>();
     expect(arrivals.arrivals.map((a) => a.reference)).toEqual([ref]);
     const occ = await (await as(ops, `/api/dashboard/sites/gajian-lawn/occupancy?from=${inDays(0)}&days=3`)).json<{
       nights: Array<{ date: string; cells: Array<{ booked: number; capacity: number }> }>;
@@ -100,7 +112,11 @@ describe("closures", () => {
     expect((await postAs(ops, `/api/dashboard/closures/${closure.id}/delete`)).status).toBe(200);
     expect(await scalar("SELECT count(*) FROM closures")).toBe(0);
     const entries = await audit("closure.delete");
-    expect(JSON.parse(entries[0]?.before ?? "{}")).toMatchObject({ from: inDays(1), to: inDays(3), reasonZh: "草坪养护" });
+    expect(JSON.parse(entries[0]?.before ?? "{}")).toMatchObject({
+      from: inDays(1),
+      to: inDays(3),
+      reasonZh: "草坪养护",
+    });
   });
 
   it("refuses a range that ends before it starts or lies in the past", async () => {
@@ -120,7 +136,12 @@ describe("capacity", () => {
     await book("gajian-byo-tent", 4, 2);
     await book("gajian-byo-tent", 5, 3);
     const before = await snapshot();
-    const res = await postAs(ops, "/api/dashboard/units/gajian-byo-tent/capacity", { capacity: 2 }, { "accept-language": "en" });
+    const res = await postAs(
+      ops,
+      "/api/dashboard/units/gajian-byo-tent/capacity",
+      { capacity: 2 },
+      { "accept-language": "en" },
+    );
     expect(res.status).toBe(409);
     const problem = await res.json<{ detail: string; nights: Array<{ date: string; booked: number }> }>();
     expect(problem.nights).toEqual([{ date: inDays(5), booked: 3 }]);
@@ -149,7 +170,11 @@ describe("capacity", () => {
   });
 
   it("sets capacity for a range of nights only, including nights nobody has booked yet", async () => {
-    const res = await postAs(ops, "/api/dashboard/units/gajian-byo-tent/capacity", { capacity: 1, from: inDays(10), to: inDays(12) });
+    const res = await postAs(ops, "/api/dashboard/units/gajian-byo-tent/capacity", {
+      capacity: 1,
+      from: inDays(10),
+      to: inDays(12),
+    });
     expect(res.status).toBe(200);
     expect(await scalar("SELECT count(*) FROM night_inventory WHERE capacity = 1")).toBe(3);
     await book("gajian-byo-tent", 11);
@@ -168,7 +193,9 @@ describe("capacity", () => {
 describe("CSV export", () => {
   it("opens in Excel: UTF-8 with BOM, CRLF, quoted, formulas neutralised, names in Chinese", async () => {
     const ref = await book("gajian-byo-tent", 1);
-    await env.DB.prepare("UPDATE bookings SET contact_name = '=HYPERLINK(\"http://x\")', notes = '说明, \"引号\"'").run();
+    await env.DB.prepare(
+      "UPDATE bookings SET contact_name = '=HYPERLINK(\"http://x\")', notes = '说明, \"引号\"'",
+    ).run();
     const res = await as(ops, `/api/dashboard/sites/gajian-lawn/bookings.csv?from=${inDays(0)}&to=${inDays(30)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -177,7 +204,9 @@ describe("CSV export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.split("\r\n");
-    expect(lines[0]).toBe('"预订号","营位类型","入住日期","离开日期","晚数","营位数","成人","儿童","联系人","电话","电子邮箱","状态","金额（元）","备注","预订时间（UTC）"');
+    expect(lines[0]).toBe(
+      '"预订号","营位类型","入住日期","离开日期","晚数","营位数","成人","儿童","联系人","电话","电子邮箱","状态","金额（元）","备注","预订时间（UTC）"',
+    );
     expect(lines[1]).toContain(`"${ref}","自带帐篷营位","${inDays(1)}","${inDays(2)}"`);
     expect(lines[1]).toContain('"\'=HYPERLINK(""http://x"")"');
     expect(lines[1]).toContain('"说明, ""引号"""');

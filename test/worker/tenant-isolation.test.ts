@@ -56,14 +56,38 @@ const attacks = (i: Ids): Record<string, { path: string; body?: unknown }> => ({
   "POST /admin/accounts/:id/enable": { path: `/admin/accounts/${i.opsB}/enable`, body: {} },
   "POST /admin/accounts/:id/campsites": { path: `/admin/accounts/${i.opsB}/campsites`, body: { campsites: [] } },
   "POST /admin/campsites": { path: "/admin/campsites", body: { slug: "new-site", nameZh: "新", nameEn: "New" } },
-  "POST /admin/campsites/:slug": { path: "/admin/campsites/pear-valley", body: { nameZh: "x", nameEn: "x", active: false } },
+  "POST /admin/campsites/:slug": {
+    path: "/admin/campsites/pear-valley",
+    body: { nameZh: "x", nameEn: "x", active: false },
+  },
   "POST /admin/campsites/:slug/units": {
     path: "/admin/campsites/pear-valley/units",
-    body: { id: "x", nameZh: "x", nameEn: "x", capacity: 1, maxGuests: 1, priceYuan: "1", minNights: 1, maxNights: 1, bookingWindowDays: 1, freeCancelDays: 0 },
+    body: {
+      id: "x",
+      nameZh: "x",
+      nameEn: "x",
+      capacity: 1,
+      maxGuests: 1,
+      priceYuan: "1",
+      minNights: 1,
+      maxNights: 1,
+      bookingWindowDays: 1,
+      freeCancelDays: 0,
+    },
   },
   "POST /admin/units/:unit": {
     path: "/admin/units/pear-valley-cabin",
-    body: { nameZh: "x", nameEn: "x", capacity: 0, maxGuests: 1, priceYuan: "1", minNights: 1, maxNights: 1, bookingWindowDays: 1, freeCancelDays: 0 },
+    body: {
+      nameZh: "x",
+      nameEn: "x",
+      capacity: 0,
+      maxGuests: 1,
+      priceYuan: "1",
+      minNights: 1,
+      maxNights: 1,
+      bookingWindowDays: 1,
+      freeCancelDays: 0,
+    },
   },
   "GET /admin/audit": { path: "/admin/audit" },
   "GET /sites": { path: "/sites" },
@@ -96,7 +120,12 @@ describe("tenant isolation", () => {
       expect(res.status, key).toBe(404);
       // Word for word what an unknown row gets: nothing tells A that B's row exists.
       const { instance: _, ...body } = await res.json<Record<string, unknown>>();
-      expect(body, key).toEqual({ type: "/api/problems/not-found", title: "未找到", status: 404, detail: "没有找到，或您无权查看。" });
+      expect(body, key).toEqual({
+        type: "/api/problems/not-found",
+        title: "未找到",
+        status: 404,
+        detail: "没有找到，或您无权查看。",
+      });
     }
     // A unit type of site B through A's own campsite path is refused too.
     const sideways = await request(
@@ -122,9 +151,10 @@ describe("tenant isolation", () => {
     const before = await snapshot();
     for (const [key, a] of Object.entries(attacks(ids))) {
       expect((await request("", a, key)).status, key).toBe(401);
-      expect((await request("__Host-portal_session=forged-token-of-the-right-length-000000000", a, key)).status, key).toBe(
-        401,
-      );
+      expect(
+        (await request("__Host-portal_session=forged-token-of-the-right-length-000000000", a, key)).status,
+        key,
+      ).toBe(401);
     }
     expect(await snapshot()).toEqual(before);
   });

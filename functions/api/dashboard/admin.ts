@@ -43,7 +43,11 @@ for (const [method, path, summary] of [
     path,
     summary,
     tags: ["dashboard: admin"],
-    responses: { 200: { description: "Done" }, 401: { description: "Not signed in" }, 404: { description: "Not an admin, or unknown" } },
+    responses: {
+      200: { description: "Done" },
+      401: { description: "Not signed in" },
+      404: { description: "Not an admin, or unknown" },
+    },
   });
 }
 

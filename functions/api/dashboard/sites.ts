@@ -88,7 +88,15 @@ sitesApi.get("/sites/:slug/bookings.csv", validate("param", SiteParam), validate
 
 sitesApi.get("/bookings/:reference", validate("param", BookingParam), async (c) => {
   const b = await findForDashboard(c.env.DB, c.var.account, c.req.valid("param").reference);
-  return c.json({ reference: b.reference, status: b.status, checkIn: b.check_in, nights: b.nights, units: b.units, site: b.site_slug, unit: b.unit_type_id });
+  return c.json({
+    reference: b.reference,
+    status: b.status,
+    checkIn: b.check_in,
+    nights: b.nights,
+    units: b.units,
+    site: b.site_slug,
+    unit: b.unit_type_id,
+  });
 });
 
 const Empty = z.object({});
