@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import vnuJar from "vnu-jar";
 import { baseURL } from "./browser";
-import { ON_DEMAND_PAGES, prerenderedPages } from "./pages";
+import { ADMIN, cookieHeader } from "./dashboard";
+import { DASHBOARD_PAGES, ON_DEMAND_PAGES, prerenderedPages } from "./pages";
 
 function hasJava(): boolean {
   try {
@@ -24,13 +25,16 @@ if (!java) {
 
 describe.skipIf(!java)("HTML validity (Nu HTML Checker)", () => {
   it("finds zero errors on every page, prerendered and on demand", async () => {
-    const pages = [...prerenderedPages(), ...ON_DEMAND_PAGES];
+    const pages = [...prerenderedPages(), ...ON_DEMAND_PAGES, ...DASHBOARD_PAGES];
     expect(pages.length).toBeGreaterThan(8);
+    // Dashboard pages are checked as an admin sees them (an admin sees every section).
+    const cookie = await cookieHeader(ADMIN);
     const dir = mkdtempSync(join(tmpdir(), "portal-html-"));
     try {
       const files: Record<string, string> = {};
       for (const [i, page] of pages.entries()) {
-        const res = await fetch(`${baseURL}${page}`);
+        const signedIn = page.includes("/dashboard/") && !page.includes("/login/");
+        const res = await fetch(`${baseURL}${page}`, { headers: signedIn ? { cookie } : {} });
         expect(res.status, page).toBe(200);
         const file = join(dir, `page-${i}.html`);
         writeFileSync(file, await res.text());

@@ -23,3 +23,16 @@ export function prerenderedPages(root = "dist/client"): string[] {
 export const ON_DEMAND_PAGES = ["/visit/", "/visit/gajian-lawn/", "/visit/pear-valley/", "/visit/booking/"].flatMap(
   (p) => [p, `/en${p}`],
 );
+
+/** Dashboard pages (test/browser/html-validity.test.ts fetches them signed in as the demo admin). */
+export const DASHBOARD_PAGES = [
+  "/dashboard/login/",
+  "/dashboard/",
+  "/dashboard/check-in/",
+  "/dashboard/sites/gajian-lawn/",
+  "/dashboard/password/",
+  "/dashboard/admin/accounts/",
+  "/dashboard/admin/campsites/",
+  "/dashboard/admin/campsites/gajian-lawn/",
+  "/dashboard/admin/audit/",
+].flatMap((p) => [p, `/en${p}`]);

@@ -1,0 +1,88 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axe, baseURL, chromiumPath, launch, openPage } from "./browser";
+import { ADMIN, bookStay, countyToday, signIn } from "./dashboard";
+
+/** Every dashboard page an admin can open (an admin sees all of them), in Chinese; English is /en + the same. */
+const PAGES = [
+  "/dashboard/",
+  "/dashboard/check-in/",
+  "/dashboard/sites/gajian-lawn/",
+  "/dashboard/password/",
+  "/dashboard/admin/accounts/",
+  "/dashboard/admin/campsites/",
+  "/dashboard/admin/campsites/gajian-lawn/",
+  "/dashboard/admin/audit/",
+];
+const PUBLIC = ["/dashboard/login/", "/dashboard/login/?error=invalid", "/dashboard/invite/?ref=X&token=nothing-here"];
+
+describe.skipIf(!chromiumPath)("dashboard accessibility", () => {
+  let browser: Browser;
+  let ref: string;
+  beforeAll(async () => {
+    browser = await launch();
+    ref = await bookStay("gajian-furnished-tent", countyToday(), "无障碍 测试");
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const elder of [false, true]) {
+    it(`has zero axe violations on every dashboard page in both languages, ${elder ? "elder" : "standard"} mode`, async () => {
+      const { page, context, requests, consoleErrors } = await openPage(browser);
+      if (elder) await context.addInitScript(() => localStorage.setItem("portal-elder", "1"));
+      const found: Record<string, unknown> = {};
+      const check = async (path: string) => {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBe(path.includes("invite") ? 404 : 200);
+        const violations = await axe(page);
+        if (violations.length) found[path] = violations;
+      };
+      for (const lang of ["", "/en"]) for (const path of PUBLIC) await check(`${lang}${path}`);
+      await signIn(page, ADMIN);
+      for (const lang of ["", "/en"]) {
+        for (const path of [...PAGES, `/dashboard/check-in/?ref=${ref}`]) await check(`${lang}${path}`);
+      }
+      expect(found).toEqual({});
+      expect(requests.filter((url) => new URL(url).origin !== baseURL)).toEqual([]);
+      // The invalid invitation page answers 404 on purpose (once per language); nothing else may fail.
+      const notFound = consoleErrors.filter((m) => m.includes("status of 404"));
+      expect(notFound).toHaveLength(2);
+      expect(
+        consoleErrors.filter((m) => !notFound.includes(m)),
+        "console errors (CSP violations show here)",
+      ).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("fits a 320 px phone screen without sideways scrolling, in both modes", async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    await signIn(page, ADMIN);
+    for (const elder of [false, true]) {
+      await page.addInitScript((on) => localStorage.setItem("portal-elder", on ? "1" : "0"), elder);
+      for (const path of [...PAGES, "/dashboard/login/"]) {
+        for (const lang of ["", "/en"]) {
+          await page.goto(`${lang}${path}`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width, `${lang}${path} elder=${elder}`).toBeLessThanOrEqual(320);
+        }
+      }
+    }
+    await context.close();
+  });
+
+  it("keeps buttons and links at 44 px or more in elder mode", async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 400, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem("portal-elder", "1"));
+    await signIn(page, ADMIN);
+    await page.goto(`/dashboard/check-in/?ref=${ref}`);
+    for (const selector of ["main button", ".dash-nav a"]) {
+      const heights = await page
+        .locator(selector)
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      expect(Math.min(...heights), selector).toBeGreaterThanOrEqual(44);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,53 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { baseURL } from "./browser";
+
+/** Demo accounts from functions/db/seed/staff.sql (local database only). */
+export const OPERATOR = { email: "gajian@jinchuan.example", password: "jinchuan-demo-operator" };
+export const ADMIN = { email: "admin@jinchuan.example", password: "jinchuan-demo-admin" };
+
+export function countyToday(offset = 0): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
+    new Date(Date.now() + offset * 86_400_000),
+  );
+}
+
+/** A booking made the way a guest's browser makes one, through the public API. */
+export async function bookStay(unit: string, checkIn: string, name: string): Promise<string> {
+  const res = await fetch(`${baseURL}/api/bookings`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": `browser-${crypto.randomUUID()}` },
+    body: JSON.stringify({
+      unit,
+      checkIn,
+      nights: 1,
+      units: 1,
+      guests: { adults: 2 },
+      contact: { name, phone: "13800000000" },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`booking: ${res.status} ${await res.text()}`);
+  return (await res.json()).reference as string;
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, who: { email: string; password: string }, path = "/dashboard/login/") {
+  if (path) await page.goto(path);
+  await page.fill("#email", who.email);
+  await page.fill("#password", who.password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/login/")), page.click("form.dash-form button")]);
+}
+
+/** The session cookie, for plain fetches that need one (Node's fetch has no cookie jar). */
+export async function cookieHeader(who: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${baseURL}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(who),
+  });
+  if (res.status !== 204) throw new Error(`sign-in: ${res.status}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
+export async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).find((c) => c.name === "__Host-portal_session");
+}
