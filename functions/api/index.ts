@@ -5,8 +5,11 @@ import type { AppEnv } from "../env";
 import { openApiDocument } from "../lib/openapi";
 import { securityHeaders } from "../lib/security";
 import { campsitesApi } from "./campsites";
+import { cooperativesApi, pickupPointsApi } from "./cooperatives";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
+import { ordersApi } from "./orders";
+import { productsApi } from "./products";
 
 /** Everything under /api: one router per resource, one error envelope. */
 export const api = new Hono<AppEnv>().basePath("/api");
@@ -14,6 +17,10 @@ export const api = new Hono<AppEnv>().basePath("/api");
 api.use(securityHeaders());
 api.route("/health", health);
 api.route("/campsites", campsitesApi);
+api.route("/products", productsApi);
+api.route("/cooperatives", cooperativesApi);
+api.route("/pickup-points", pickupPointsApi);
+api.route("/orders", ordersApi);
 api.get("/openapi.json", (c) =>
   c.json(openApiDocument({ title: `${county.shortName.en} portal API`, version: pkg.version })),
 );
