@@ -11,7 +11,10 @@ export const MAX_LINES = 30;
 
 const text = (max: number) => z.string().trim().min(1, "field.required").max(max, "orders.text.tooLong");
 
-export const ProductId = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "orders.product");
+export const ProductId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "orders.product");
 
 export const OrderItem = z.object({
   product: ProductId,
@@ -89,10 +92,7 @@ export function dropUnwantedFormLines(value: unknown): unknown {
 }
 
 export const ReferenceParam = z.object({
-  reference: z
-    .string()
-    .transform(normaliseReference)
-    .pipe(z.string().regex(REFERENCE_PATTERN, "orders.reference")),
+  reference: z.string().transform(normaliseReference).pipe(z.string().regex(REFERENCE_PATTERN, "orders.reference")),
 });
 
 const Token = z.string({ error: "orders.token" }).trim().min(16, "orders.token").max(64, "orders.token");

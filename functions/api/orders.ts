@@ -121,7 +121,9 @@ export const ordersApi = new Hono<AppEnv>()
     const { token } = parsed.data;
     const scope = "orders.cancel";
     const claim = { scope, key, print: await fingerprint(scope, { reference, token }) };
-    const stored = (await storedResponse(c.env.DB, scope, key, claim.print)) ?? (await cancelByBuyer(c.env.DB, reference, token, claim));
+    const stored =
+      (await storedResponse(c.env.DB, scope, key, claim.print)) ??
+      (await cancelByBuyer(c.env.DB, reference, token, claim));
     c.header("cache-control", "no-store");
     if (isForm) {
       const query = new URLSearchParams({ reference, token });

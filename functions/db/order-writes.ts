@@ -71,7 +71,9 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, details: O
         details.lang,
       ),
     d1
-      .prepare("INSERT INTO order_events (order_id, status, actor) SELECT id, 'placed', 'buyer' FROM orders WHERE reference = ?")
+      .prepare(
+        "INSERT INTO order_events (order_id, status, actor) SELECT id, 'placed', 'buyer' FROM orders WHERE reference = ?",
+      )
       .bind(reference),
   ];
   for (const line of plan.lines) {
@@ -137,9 +139,7 @@ export function transitionStatements(
   note: string | null,
 ): D1PreparedStatement[] {
   return [
-    d1
-      .prepare(`UPDATE orders SET status = ?, updated_at = ${NOW} WHERE id = ? AND status = ?`)
-      .bind(to, orderId, from),
+    d1.prepare(`UPDATE orders SET status = ?, updated_at = ${NOW} WHERE id = ? AND status = ?`).bind(to, orderId, from),
     eventStatement(d1, orderId, to, actor, note),
   ];
 }

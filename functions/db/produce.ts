@@ -141,7 +141,10 @@ export async function getProduct(db: Database, id: string, lang: ApiLang, now = 
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
     .where(and(eq(products.id, id), eq(products.active, true), eq(cooperatives.verified, true)));
   if (!row) return null;
-  return { product: toProduct(row.product, row.coop, lang, countyMonth(now)), cooperative: toCooperative(row.coop, lang) };
+  return {
+    product: toProduct(row.product, row.coop, lang, countyMonth(now)),
+    cooperative: toCooperative(row.coop, lang),
+  };
 }
 
 /** Products by id for a cart or checkout page, in the order asked; unknown or hidden ids are left out. */

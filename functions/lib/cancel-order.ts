@@ -5,8 +5,8 @@ import type { OrderStatus } from "../db/schema";
 import { CANCELLABLE_BY } from "./checkout";
 import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "./idempotency";
 import { type MessageKey, message } from "./messages";
-import { ProblemError } from "./problem";
 import type { Claim } from "./place-orders";
+import { ProblemError } from "./problem";
 import { sameDigest, sha256Hex } from "./tokens";
 
 /** The order for a reference, if the token is its token; otherwise the same 404 for both cases. */

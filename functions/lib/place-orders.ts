@@ -1,6 +1,6 @@
 import type { CheckoutInput, CheckoutResponseBody } from "../api/order-schemas";
 import { database } from "../db/client";
-import { type NewOrder, type OrderDetails, isConstraintFailure, placeOrderStatements } from "../db/order-writes";
+import { isConstraintFailure, type NewOrder, type OrderDetails, placeOrderStatements } from "../db/order-writes";
 import { orderableRows, pickupPoint } from "../db/orders";
 import { lineMessage, type Plan, planCheckout } from "./checkout";
 import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "./idempotency";

@@ -60,6 +60,19 @@ describe("POST /api/orders", () => {
     expect(await stockOf("syrup")).toBe(0);
   });
 
+  it("keeps two-cooperative checkouts all or nothing when they race for scarce wine", async () => {
+    await seedProduce();
+    const body = checkout([
+      { product: "syrup", quantity: 1 },
+      { product: "wine", quantity: 1 },
+    ]);
+    const results = await Promise.all(Array.from({ length: 10 }, () => postOrder(body)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    // Losers took no syrup: each failed batch left the other cooperative's line out too.
+    expect([await stockOf("syrup"), await stockOf("wine")]).toEqual([2, 0]);
+    expect(await countRows("orders")).toBe(6);
+  });
+
   it("writes nothing when one line of a two-cooperative checkout is short, and names that line", async () => {
     await seedProduce();
     const res = await postOrder(
@@ -109,8 +122,16 @@ describe("POST /api/orders", () => {
 
   it("delivers within China to an address", async () => {
     await seedProduce();
-    const address = { province: "四川省", city: "成都市", district: "武侯区", line: "人民南路四段 1 号", postcode: "610041" };
-    const res = await postOrder(checkout([{ product: "juice", quantity: 2 }], { fulfilment: { method: "delivery", address } }));
+    const address = {
+      province: "四川省",
+      city: "成都市",
+      district: "武侯区",
+      line: "人民南路四段 1 号",
+      postcode: "610041",
+    };
+    const res = await postOrder(
+      checkout([{ product: "juice", quantity: 2 }], { fulfilment: { method: "delivery", address } }),
+    );
     expect(res.status).toBe(201);
     const { orders } = await res.json<PlacedBody>();
     const order = orders[0];
@@ -158,7 +179,12 @@ describe("POST /api/orders with bad input", () => {
 
   it("refuses duplicate lines, unknown products and empty carts with 400", async () => {
     await seedProduce();
-    const dup = await postOrder(checkout([{ product: "syrup", quantity: 1 }, { product: "syrup", quantity: 1 }]));
+    const dup = await postOrder(
+      checkout([
+        { product: "syrup", quantity: 1 },
+        { product: "syrup", quantity: 1 },
+      ]),
+    );
     expect(dup.status).toBe(400);
     const unknown = await postOrder(checkout([{ product: "no-such-thing", quantity: 1 }]));
     expect(unknown.status).toBe(400);
