@@ -13,4 +13,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Bundled <script>s must stay files: the CSP allows scripts from 'self' only, and
+  // Vite would otherwise inline small ones (e.g. the cart island) into the page.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

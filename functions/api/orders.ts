@@ -9,6 +9,7 @@ import { readBody, seeOther } from "../lib/forms";
 import { fingerprint, idempotencyKey, storedResponse } from "../lib/idempotency";
 import { type ApiLang, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
+import { encodeHandover, HANDOVER_SECONDS, NEW_ORDERS_COOKIE } from "../lib/order-handover";
 import { placeOrders, type StoredCheckout, withTokens } from "../lib/place-orders";
 import { requireTokenSecret } from "../lib/tokens";
 import { badRequest, parseInput, validate } from "../lib/validate";
@@ -62,7 +63,6 @@ documented({
 
 /** Hidden form field carrying the idempotency key a page generated for its form. */
 const KEY_FIELD = "idempotencyKey";
-const NEW_ORDERS_COOKIE = "portal_new_orders";
 
 function formKey(value: unknown, isForm: boolean): unknown {
   return isForm && value && typeof value === "object" ? (value as Record<string, unknown>)[KEY_FIELD] : undefined;
@@ -70,18 +70,14 @@ function formKey(value: unknown, isForm: boolean): unknown {
 
 const pagePath = (lang: ApiLang, path: string) => (lang === "en" ? `/en${path}` : path);
 
-/**
- * After a form checkout the tokens ride to the confirmation page in a
- * short-lived cookie that the page deletes once shown: they never appear in
- * a URL, and a reload does not show them again.
- */
+/** See functions/lib/order-handover.ts. */
 function handOverTokens(c: Context, body: CheckoutResponseBody) {
-  setCookie(c, NEW_ORDERS_COOKIE, body.orders.map((o) => `${o.reference}.${o.token}`).join("~"), {
+  setCookie(c, NEW_ORDERS_COOKIE, encodeHandover(body.orders), {
     path: "/",
     httpOnly: true,
     sameSite: "Strict",
     secure: new URL(c.req.url).protocol === "https:",
-    maxAge: 600,
+    maxAge: HANDOVER_SECONDS,
   });
 }
 
@@ -131,5 +127,3 @@ export const ordersApi = new Hono<AppEnv>()
     }
     return c.json(stored.body as Record<string, unknown>, stored.status as 200);
   });
-
-export { NEW_ORDERS_COOKIE };
