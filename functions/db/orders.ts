@@ -133,7 +133,13 @@ export async function orderView(db: Database, orderId: number, lang: ApiLang): P
 /** The id, status and token hash of an order by reference, for checking a buyer's token. */
 export async function findOrderRow(db: Database, reference: string) {
   const [row] = await db
-    .select({ id: orders.id, status: orders.status, tokenHash: orders.tokenHash, total: orders.totalFen })
+    .select({
+      id: orders.id,
+      status: orders.status,
+      tokenHash: orders.tokenHash,
+      total: orders.totalFen,
+      fulfilment: orders.fulfilment,
+    })
     .from(orders)
     .where(eq(orders.reference, reference));
   return row;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { ApiLang } from "../lib/lang";
 import { countyMonth, inSeason, monthsOf } from "../lib/season";
 import type { Database } from "./client";
@@ -161,21 +161,16 @@ export async function listCooperatives(db: Database, lang: ApiLang) {
     .from(cooperatives)
     .where(eq(cooperatives.verified, true))
     .orderBy(asc(cooperatives.createdAt), asc(cooperatives.id));
+  // Grouped in SQL rather than filtered by a list of ids: D1 allows only 100 bound parameters.
   const counts = await db
-    .select({ coop: products.cooperativeId, id: products.id })
+    .select({ coop: products.cooperativeId, n: count() })
     .from(products)
-    .where(
-      and(
-        eq(products.active, true),
-        inArray(
-          products.cooperativeId,
-          rows.map((r) => r.id),
-        ),
-      ),
-    );
+    .where(eq(products.active, true))
+    .groupBy(products.cooperativeId);
+  const byCoop = new Map(counts.map((c) => [c.coop, c.n]));
   return rows.map((row) => ({
     ...toCooperative(row, lang),
-    productCount: counts.filter((c) => c.coop === row.id).length,
+    productCount: byCoop.get(row.id) ?? 0,
   }));
 }
 
