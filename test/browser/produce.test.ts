@@ -21,7 +21,7 @@ const SHOP_PAGES = [
 
 async function stock(id: string): Promise<number> {
   const res = await fetch(`${baseURL}/api/products/${id}`);
-  return (await res.json()).stock;
+  return ((await res.json()) as { stock: number }).stock;
 }
 
 async function fillContact(page: Page, name: string) {
