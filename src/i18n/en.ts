@@ -86,7 +86,7 @@ export const en: Record<UiKey, string> = {
   "products.filter.inSeason": "In season now only",
   "products.filter.apply": "Filter",
   "products.filter.clear": "Clear filters",
-  "products.results": "{count} products",
+  "products.results": "Products found: {count}",
   "products.none": "No products match.",
   "products.category": "Category",
   "products.category.fresh-fruit": "Fresh fruit",
@@ -114,7 +114,7 @@ export const en: Record<UiKey, string> = {
   "products.coops.title": "Cooperatives",
   "products.coops.lead":
     "The farmers' cooperatives selling here. The county agriculture bureau has checked each one's business licence and unified social credit code.",
-  "products.coops.productCount": "{count} products on sale",
+  "products.coops.productCount": "Products on sale: {count}",
   "products.coop.verification": "Verification",
   "products.coop.status": "Status",
   "products.coop.verified": "Verified",
@@ -186,7 +186,7 @@ export const en: Record<UiKey, string> = {
   "orders.cancel.hint": "You can cancel until the cooperative confirms; the products go back into stock.",
   "orders.cancel.contact": "The cooperative has confirmed this order. To change it, please phone the cooperative.",
   "orders.placed.title": "Order placed",
-  "orders.placed.lead": "{count} orders placed. Each cooperative will phone you to confirm.",
+  "orders.placed.lead": "Orders placed: {count}. Each cooperative will phone you to confirm its order.",
   "orders.placed.keep":
     "Write down or take a screenshot of each reference and token: the token is shown only this once, and you need it to look up or cancel an order.",
   "orders.placed.none":
