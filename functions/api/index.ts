@@ -6,8 +6,11 @@ import { openApiDocument } from "../lib/openapi";
 import { securityHeaders } from "../lib/security";
 import { bookingsApi } from "./bookings";
 import { campsitesApi } from "./campsites";
+import { cooperativesApi, pickupPointsApi } from "./cooperatives";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
+import { ordersApi } from "./orders";
+import { productsApi } from "./products";
 
 /** Everything under /api: one router per resource, one error envelope. */
 export const api = new Hono<AppEnv>().basePath("/api");
@@ -16,6 +19,10 @@ api.use(securityHeaders());
 api.route("/health", health);
 api.route("/campsites", campsitesApi);
 api.route("/bookings", bookingsApi);
+api.route("/products", productsApi);
+api.route("/cooperatives", cooperativesApi);
+api.route("/pickup-points", pickupPointsApi);
+api.route("/orders", ordersApi);
 api.get("/openapi.json", (c) =>
   c.json(openApiDocument({ title: `${county.shortName.en} portal API`, version: pkg.version })),
 );

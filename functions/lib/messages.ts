@@ -52,6 +52,32 @@ const zhCN = {
   "status.cancelled": "已取消",
   "status.checked_in": "已入住",
   "status.no_show": "未到",
+  "orders.items.empty": "请至少选择一件商品。",
+  "orders.items.tooMany": "一次最多可订购 30 种商品。",
+  "orders.items.duplicate": "同一商品请只填写一次，并合并数量。",
+  "orders.product": "商品编号无效。",
+  "orders.quantity": "数量须为 1 到 99 之间的整数。",
+  "orders.method": "请选择自提或快递配送。",
+  "orders.point": "请选择自提点。",
+  "orders.point.unknown": "没有这个自提点，或它目前不开放。",
+  "orders.point.wrongCooperative": "“{point}”只提供本合作社的商品。请选择游客中心等公共自提点，或分开下单。",
+  "orders.text.tooLong": "内容过长，请精简。",
+  "orders.postcode": "邮政编码为 6 位数字。",
+  "orders.phone": "请填写有效的电话号码，例如 13800000000。",
+  "orders.email": "电子邮箱格式不正确。",
+  "orders.reference": "订单号为 8 位字母和数字，例如 7KQ2MZ4P。",
+  "orders.token": "请填写下单时获得的查询码。",
+  "orders.notFound": "没有找到与这个订单号和查询码对应的订单。",
+  "orders.unavailable.detail": "部分商品无法按所需数量订购，所有订单均未提交。请修改后重试。",
+  "orders.line.unknown": "没有这个商品。",
+  "orders.line.short": "“{name}”只剩 {available} 件。",
+  "orders.line.soldOut": "“{name}”已售完。",
+  "orders.line.outOfSeason": "“{name}”现在不是销售季节。",
+  "orders.line.unavailable": "“{name}”目前不可订购。",
+  "orders.busy": "商品信息刚刚发生变化，订单没有提交。请重新提交。",
+  "orders.cancel.confirmed": "合作社已确认这个订单，不能在线取消。请直接联系合作社。",
+  "orders.cancel.already": "这个订单已经取消。",
+  "orders.cancel.closed": "这个订单已经完成或发出，不能取消。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -108,6 +134,35 @@ const en: Record<MessageKey, string> = {
   "status.cancelled": "cancelled",
   "status.checked_in": "checked in",
   "status.no_show": "a no-show",
+  "orders.items.empty": "Choose at least one product.",
+  "orders.items.tooMany": "At most 30 different products can be ordered at once.",
+  "orders.items.duplicate": "List each product once, with the total quantity.",
+  "orders.product": "This is not a valid product.",
+  "orders.quantity": "Quantity must be a whole number from 1 to 99.",
+  "orders.method": "Choose pickup or delivery.",
+  "orders.point": "Choose a pickup point.",
+  "orders.point.unknown": "There is no such pickup point, or it is closed.",
+  "orders.point.wrongCooperative":
+    "“{point}” only hands out its own cooperative's products. Choose a shared point such as the visitor centre, or order separately.",
+  "orders.text.tooLong": "This is too long; please shorten it.",
+  "orders.postcode": "A postcode has 6 digits.",
+  "orders.phone": "Enter a valid phone number, for example +86 138 0000 0000.",
+  "orders.email": "Enter a valid email address.",
+  "orders.reference": "An order reference has 8 letters and digits, for example 7KQ2MZ4P.",
+  "orders.token": "Enter the token you were given when you ordered.",
+  "orders.notFound": "No order matches this reference and token.",
+  "orders.unavailable.detail":
+    "Some items cannot be ordered as requested, so no order was placed. Please change them and try again.",
+  "orders.line.unknown": "There is no such product.",
+  "orders.line.short": "Only {available} left of “{name}”.",
+  "orders.line.soldOut": "“{name}” is sold out.",
+  "orders.line.outOfSeason": "“{name}” is out of season now.",
+  "orders.line.unavailable": "“{name}” cannot be ordered at the moment.",
+  "orders.busy": "Product details changed while we were placing your order; nothing was ordered. Please submit again.",
+  "orders.cancel.confirmed":
+    "The cooperative has already confirmed this order, so it can no longer be cancelled online. Please contact the cooperative.",
+  "orders.cancel.already": "This order is already cancelled.",
+  "orders.cancel.closed": "This order has been completed or sent and can no longer be cancelled.",
 };
 
 export const messages: Record<ApiLang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
@@ -120,4 +175,9 @@ export function message(lang: ApiLang, key: MessageKey, vars?: Record<string, st
   let text = messages[lang][key];
   for (const [name, value] of Object.entries(vars ?? {})) text = text.replaceAll(`{${name}}`, String(value));
   return text;
+}
+
+/** A message with {placeholders} filled in, e.g. a product name in a per-line error. */
+export function messageWith(lang: ApiLang, key: MessageKey, values: Record<string, string | number>): string {
+  return message(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
