@@ -31,6 +31,25 @@ for (const file of htmlFiles(root)) {
   const alternates = links.filter((l) => l.rel === "alternate" && l.hreflang && l.href);
   pages.push({ canonical, alternates });
 }
+
+// Pages rendered on demand (their data is in D1) are not in the build: list the
+// public ones here, with the same zh-CN / English pairing every page has.
+const site = new URL(pages[0]?.canonical ?? "https://example.invalid/").origin;
+const campsites = readdirSync("content/campsites/zh-CN")
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => `/visit/${f.slice(0, -3)}/`);
+for (const path of ["/", "/visit/", ...campsites, "/products/", "/cooperatives/"]) {
+  const zh = new URL(path, site).href;
+  const en = new URL(`/en${path}`, site).href;
+  const alternates = [
+    { hreflang: "zh-CN", href: zh },
+    { hreflang: "en", href: en },
+    { hreflang: "x-default", href: zh },
+  ];
+  for (const canonical of [zh, en]) {
+    if (!pages.some((p) => p.canonical === canonical)) pages.push({ canonical, alternates });
+  }
+}
 pages.sort((a, b) => a.canonical.localeCompare(b.canonical));
 
 const body = pages

@@ -64,8 +64,10 @@ export async function inviteAccount(
   input: z.output<typeof InviteRequest>,
   now: Date = new Date(),
 ) {
-  if (input.role === "cooperative" && !input.cooperative) {
-    throw fieldProblem("cooperative", "field.required");
+  if (input.role === "cooperative") {
+    if (!input.cooperative) throw fieldProblem("cooperative", "field.required");
+    const known = await d1.prepare("SELECT 1 FROM cooperatives WHERE id = ?").bind(input.cooperative).first();
+    if (!known) throw fieldProblem("cooperative", "dash.unknownCooperative", { id: input.cooperative });
   }
   const sites = input.role === "operator" ? await campsiteIds(d1, input.campsites) : [];
   const exists = await d1.prepare("SELECT 1 FROM accounts WHERE email = ?").bind(input.email).first();

@@ -58,8 +58,8 @@ export const InviteRequest = z.object({
   role: z.enum(["admin", "operator", "cooperative"]),
   /** Campsite slugs, for a site operator. */
   campsites: z.array(Slug).max(50).default([]),
-  /** Cooperative id, for a cooperative member. */
-  cooperative: z.coerce.number({ error: "field.number" }).int().positive().optional(),
+  /** The cooperative's id (its slug), for a cooperative member. */
+  cooperative: Slug.optional(),
 });
 
 export const CampsitesRequest = z.object({ campsites: z.array(Slug).max(50).default([]) });

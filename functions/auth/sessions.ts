@@ -18,7 +18,7 @@ export interface SessionAccount {
   email: string;
   name: string;
   role: AccountRole;
-  cooperativeId: number | null;
+  cooperativeId: string | null;
   /** Campsites an operator may touch (empty for other roles). */
   campsiteIds: number[];
   /** Hash of this session's token, to keep it while revoking the others. */
@@ -51,7 +51,7 @@ interface Row {
   email: string;
   name: string;
   role: AccountRole;
-  cooperative_id: number | null;
+  cooperative_id: string | null;
   campsite_ids: string;
 }
 

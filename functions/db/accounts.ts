@@ -21,7 +21,7 @@ export interface AccountListRow {
   email: string;
   name: string;
   role: AccountRole;
-  cooperativeId: number | null;
+  cooperativeId: string | null;
   status: AccountStatus;
   createdAt: string;
   /** Campsite ids of an operator. */
@@ -35,7 +35,7 @@ interface Row {
   email: string;
   name: string;
   role: AccountRole;
-  cooperative_id: number | null;
+  cooperative_id: string | null;
   password_hash: string | null;
   disabled_at: string | null;
   created_at: string;

@@ -199,6 +199,208 @@ export const writeGuards = sqliteTable(
 export type Booking = typeof bookings.$inferSelect;
 export type ActivitySlot = typeof activitySlots.$inferSelect;
 
+/* ---------------------------------------------------------------------------
+ * Local produce: cooperatives, their products, pickup points and orders.
+ * The rules that must hold under racing requests live here as constraints, so
+ * the write batch in functions/db/orders.ts fails as a whole when one breaks.
+ * ------------------------------------------------------------------------- */
+
+export const PRODUCT_CATEGORIES = [
+  "fresh-fruit",
+  "pear-syrup",
+  "pear-wine",
+  "dried-candied",
+  "beverages",
+  "spices",
+  "vegetables",
+] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+export const ORDER_STATUSES = ["placed", "confirmed", "ready", "shipped", "completed", "cancelled"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface Certification {
+  "zh-CN": string;
+  en: string;
+}
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+/** A farmers' cooperative (农民专业合作社); the slug is its public id. */
+export const cooperatives = sqliteTable(
+  "cooperatives",
+  {
+    id: text("id").primaryKey(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    /** Unified social credit code (GB 32100-2015); the check digit is validated before insert. */
+    creditCode: text("credit_code").notNull().unique(),
+    townshipZh: text("township_zh").notNull(),
+    townshipEn: text("township_en").notNull(),
+    villageZh: text("village_zh").notNull(),
+    villageEn: text("village_en").notNull(),
+    descriptionZh: text("description_zh").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    /** Checked by county staff against the business licence; only verified cooperatives sell. */
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    certifications: text("certifications", { mode: "json" }).$type<Certification[]>().notNull().default(sql`'[]'`),
+    createdAt: createdAt(),
+  },
+  (t) => [check("cooperatives_credit_code", sql`length(${t.creditCode}) = 18`)],
+);
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: text("id").primaryKey(),
+    cooperativeId: text("cooperative_id")
+      .notNull()
+      .references(() => cooperatives.id),
+    category: text("category", { enum: PRODUCT_CATEGORIES }).notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    /** Markdown, rendered by src/lib/markdown.ts (no raw HTML). */
+    descriptionZh: text("description_zh").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    unitZh: text("unit_zh").notNull(),
+    unitEn: text("unit_en").notNull(),
+    priceFen: integer("price_fen").notNull(),
+    /** Units on hand. The CHECK is the oversell guard: a decrement below 0 fails the whole order batch. */
+    stock: integer("stock").notNull().default(0),
+    /** Months on sale as a bit mask: bit 0 = January ... bit 11 = December; 4095 = all year. */
+    seasonMonths: integer("season_months").notNull().default(4095),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Path under public/, e.g. /images/products/pear-syrup.svg */
+    image: text("image"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("products_cooperative").on(t.cooperativeId),
+    index("products_category").on(t.category),
+    check("products_stock", sql`${t.stock} >= 0`),
+    check("products_price", sql`${t.priceFen} > 0`),
+    check("products_season", sql`${t.seasonMonths} BETWEEN 1 AND 4095`),
+    check("products_category_known", sql`${t.category} IN (${inList(PRODUCT_CATEGORIES)})`),
+  ],
+);
+
+/** Where buyers collect orders. A point without a cooperative serves every cooperative. */
+export const pickupPoints = sqliteTable(
+  "pickup_points",
+  {
+    id: text("id").primaryKey(),
+    cooperativeId: text("cooperative_id").references(() => cooperatives.id),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    addressZh: text("address_zh").notNull(),
+    addressEn: text("address_en").notNull(),
+    hoursZh: text("hours_zh").notNull(),
+    hoursEn: text("hours_en").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("pickup_points_cooperative").on(t.cooperativeId)],
+);
+
+/** One order per cooperative; a checkout covering several cooperatives shares `checkout`. */
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reference: text("reference").notNull().unique(),
+    /** SHA-256 of the secret token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    checkout: text("checkout").notNull(),
+    cooperativeId: text("cooperative_id")
+      .notNull()
+      .references(() => cooperatives.id),
+    status: text("status", { enum: ORDER_STATUSES }).notNull().default("placed"),
+    totalFen: integer("total_fen").notNull(),
+    fulfilment: text("fulfilment", { enum: ["pickup", "delivery"] }).notNull(),
+    pickupPointId: text("pickup_point_id").references(() => pickupPoints.id),
+    province: text("province"),
+    city: text("city"),
+    district: text("district"),
+    addressLine: text("address_line"),
+    postcode: text("postcode"),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    contactEmail: text("contact_email"),
+    notes: text("notes"),
+    cancelReason: text("cancel_reason"),
+    lang: text("lang", { enum: ["zh-CN", "en"] })
+      .notNull()
+      .default("zh-CN"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index("orders_checkout").on(t.checkout),
+    index("orders_cooperative_status").on(t.cooperativeId, t.status),
+    check("orders_status_known", sql`${t.status} IN (${inList(ORDER_STATUSES)})`),
+    check("orders_total", sql`${t.totalFen} >= 0`),
+    // The pickup point is looked up inside the write batch; NULL here means it was
+    // unknown, closed or not serving this cooperative, and the batch fails.
+    check(
+      "orders_fulfilment",
+      sql`(${t.fulfilment} = 'pickup' AND ${t.pickupPointId} IS NOT NULL AND ${t.addressLine} IS NULL)
+        OR (${t.fulfilment} = 'delivery' AND ${t.pickupPointId} IS NULL AND ${t.addressLine} IS NOT NULL)`,
+    ),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    /**
+     * Price per unit when ordered, read from products inside the write batch.
+     * NOT NULL is a guard: the read yields NULL for a product that cannot be
+     * ordered (inactive, out of season, unverified cooperative, price changed).
+     */
+    unitPriceFen: integer("unit_price_fen").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.productId] }),
+    index("order_lines_product").on(t.productId),
+    check("order_lines_quantity", sql`${t.quantity} BETWEEN 1 AND 99`),
+  ],
+);
+
+/** Every status change of an order, with its time: the order's history. */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    actor: text("actor", { enum: ["buyer", "cooperative", "county"] }).notNull(),
+    note: text("note"),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index("order_events_order").on(t.orderId),
+    check("order_events_status_known", sql`${t.status} IN (${inList(ORDER_STATUSES)})`),
+  ],
+);
+
+export type Cooperative = typeof cooperatives.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type PickupPoint = typeof pickupPoints.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;
 /*
  * Accounts for the people who keep the portal running (never for guests or
  * buyers). See functions/auth/ for the rules these tables serve.
@@ -215,7 +417,7 @@ export const accounts = sqliteTable(
     name: text("name").notNull(),
     role: text("role", { enum: ACCOUNT_ROLES }).notNull(),
     /** The one cooperative a cooperative member works for. */
-    cooperativeId: integer("cooperative_id"),
+    cooperativeId: text("cooperative_id").references(() => cooperatives.id),
     /**
      * `pbkdf2-sha256$<iterations>$<salt>$<hash>`: the parameters travel with the
      * hash so they can be raised later. NULL until an invited person sets one.

@@ -26,7 +26,7 @@ export async function bookStay(unit: string, checkIn: string, name: string): Pro
     }),
   });
   if (res.status !== 201) throw new Error(`booking: ${res.status} ${await res.text()}`);
-  return (await res.json()).reference as string;
+  return ((await res.json()) as { reference: string }).reference;
 }
 
 /** Signs in through the sign-in page, as a person would. */

@@ -7,7 +7,8 @@ import type { TestProject } from "vitest/node";
  * seeded exactly as `npm start` does, on its own port and state folder.
  */
 const PORT = Number(process.env.PORTAL_TEST_PORT ?? 8790);
-const STATE = ".wrangler/test-state";
+export const TEST_STATE = ".wrangler/test-state";
+const STATE = TEST_STATE;
 let server: ChildProcess | undefined;
 
 declare module "vitest" {

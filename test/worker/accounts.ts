@@ -27,7 +27,7 @@ export async function seedTwoSites(): Promise<void> {
 export async function createAccount(
   email: string,
   role: "admin" | "operator" | "cooperative",
-  opts: { campsites?: string[]; cooperativeId?: number; password?: string | null } = {},
+  opts: { campsites?: string[]; cooperativeId?: string; password?: string | null } = {},
 ): Promise<number> {
   const hash = opts.password === null ? null : await hashPassword(opts.password ?? PASSWORD);
   const row = await env.DB.prepare(

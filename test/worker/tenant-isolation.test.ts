@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { dashboardApi } from "../../functions/api/dashboard";
 import { as, book, createAccount, seedTwoSites, signIn, snapshot } from "./accounts";
 import { inDays } from "./helpers";
+import { seedProduce } from "./produce";
 
 /**
  * Operator A manages Gajian Lawn only. Every dashboard route is tried against
@@ -138,7 +139,8 @@ describe("tenant isolation", () => {
   });
 
   it("refuses a cooperative member every operator and admin route", async () => {
-    await createAccount("coop@example.cn", "cooperative", { cooperativeId: 1 });
+    await seedProduce();
+    await createAccount("coop@example.cn", "cooperative", { cooperativeId: "pear-coop" });
     const cookie = await signIn("coop@example.cn");
     const before = await snapshot();
     for (const [key, a] of Object.entries(attacks(ids))) {

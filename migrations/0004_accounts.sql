@@ -12,10 +12,11 @@ CREATE TABLE `accounts` (
 	`email` text NOT NULL,
 	`name` text NOT NULL,
 	`role` text NOT NULL,
-	`cooperative_id` integer,
+	`cooperative_id` text,
 	`password_hash` text,
 	`disabled_at` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`cooperative_id`) REFERENCES `cooperatives`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "accounts_role" CHECK("accounts"."role" IN ('admin', 'operator', 'cooperative')),
 	CONSTRAINT "accounts_cooperative" CHECK(("accounts"."role" = 'cooperative') = ("accounts"."cooperative_id" IS NOT NULL))
 );

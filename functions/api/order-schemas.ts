@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { ORDER_STATUSES } from "../db/schema";
+import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
+
+/**
+ * Request and response shapes for orders. One schema serves JSON and HTML
+ * forms: numbers are coerced because a form sends every value as text.
+ * Messages are keys in functions/lib/messages.ts.
+ */
+export const MAX_LINES = 30;
+
+const text = (max: number) => z.string().trim().min(1, "field.required").max(max, "orders.text.tooLong");
+
+export const ProductId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "orders.product");
+
+export const OrderItem = z.object({
+  product: ProductId,
+  quantity: z.coerce
+    .number({ error: "orders.quantity" })
+    .int("orders.quantity")
+    .min(1, "orders.quantity")
+    .max(99, "orders.quantity"),
+});
+
+const Address = z.object({
+  province: text(20),
+  city: text(30),
+  district: text(30),
+  line: text(120),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "orders.postcode")
+    .optional(),
+});
+
+const Fulfilment = z.discriminatedUnion(
+  "method",
+  [
+    z.object({ method: z.literal("pickup"), point: z.string({ error: "orders.point" }).trim().min(1, "orders.point") }),
+    z.object({ method: z.literal("delivery"), address: Address }),
+  ],
+  { error: "orders.method" },
+);
+
+export const Contact = z.object({
+  name: text(40),
+  // Mainland mobiles and landlines, and international numbers for foreign visitors.
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?\d[\d\s-]{5,18}\d$/, "orders.phone"),
+  email: z.email("orders.email").max(100, "orders.text.tooLong").optional(),
+});
+
+export const CheckoutBody = z.object({
+  items: z
+    .array(OrderItem, { error: "orders.items.empty" })
+    .min(1, "orders.items.empty")
+    .max(MAX_LINES, "orders.items.tooMany")
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.product)) {
+          ctx.addIssue({ code: "custom", path: [i, "product"], message: "orders.items.duplicate" });
+        }
+        seen.add(item.product);
+      });
+    }),
+  fulfilment: Fulfilment,
+  contact: Contact,
+  notes: z.string().trim().max(200, "orders.text.tooLong").optional(),
+});
+export type CheckoutInput = z.output<typeof CheckoutBody>;
+
+/**
+ * A checkout form lists every product with a quantity box: an empty or zero
+ * box means "not this one", so those lines are dropped before validation.
+ */
+export function dropUnwantedFormLines(value: unknown): unknown {
+  if (!value || typeof value !== "object") return value;
+  const body = value as Record<string, unknown>;
+  if (!Array.isArray(body.items)) return value;
+  const items = body.items.filter((item) => {
+    const q = (item as Record<string, unknown> | undefined)?.quantity;
+    return !(q === undefined || (typeof q === "string" && /^\s*0*\s*$/.test(q)));
+  });
+  return { ...body, items };
+}
+
+export const ReferenceParam = z.object({
+  reference: z.string().transform(normaliseReference).pipe(z.string().regex(REFERENCE_PATTERN, "orders.reference")),
+});
+
+const Token = z.string({ error: "orders.token" }).trim().min(16, "orders.token").max(64, "orders.token");
+export const TokenQuery = z.object({ token: Token });
+export const CancelBody = z.object({ token: Token });
+
+export const OrderSummary = z.object({
+  reference: z.string(),
+  token: z.string().describe("Secret for lookup and cancellation; shown once, keep it"),
+  cooperative: z.string(),
+  cooperativeName: z.string(),
+  total: z.number().int().describe("Order total in fen (CNY)"),
+  status: z.enum(ORDER_STATUSES),
+  lines: z.array(
+    z.object({ product: z.string(), quantity: z.number().int(), price: z.number().int(), subtotal: z.number().int() }),
+  ),
+});
+export const CheckoutResponse = z.object({ orders: z.array(OrderSummary), total: z.number().int() });
+export type CheckoutResponseBody = z.infer<typeof CheckoutResponse>;
