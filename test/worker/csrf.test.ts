@@ -72,7 +72,7 @@ describe("CSRF", () => {
       body: form({ unit: "gajian-byo-tent", from: inDays(1), to: inDays(2), next: "/dashboard/sites/gajian-lawn/" }),
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/dashboard/sites/gajian-lawn/?done=closure_added");
+    expect(res.headers.get("location")).toBe("/dashboard/sites/gajian-lawn/?done=closure_added&affected=0");
     expect(await scalar("SELECT count(*) FROM closures")).toBe(1);
   });
 
