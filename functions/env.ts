@@ -2,6 +2,8 @@
 export interface Bindings {
   DB: D1Database;
   ASSETS: Fetcher;
+  /** Uploaded product pictures (functions/dashboard/images.ts), served at /media/. */
+  MEDIA: R2Bucket;
   /** "production" on Cloudflare, "local" for the demo on one machine. */
   PORTAL_ENV?: string;
   /**

@@ -6,6 +6,7 @@ import { apiError, apiNotFound } from "./api/errors";
 import type { AppEnv, Bindings } from "./env";
 import { housekeeping } from "./housekeeping";
 import { securityHeaders } from "./lib/security";
+import { media } from "./media";
 
 /**
  * The Worker. Hono answers /api/* itself; every other request goes to Astro:
@@ -17,6 +18,7 @@ const app = new Hono<AppEnv>();
 app.use(securityHeaders());
 app.route("/", api);
 app.all("/api/*", apiNotFound);
+app.route("/", media);
 app.use(cf());
 app.use(astro());
 app.onError((err, c) => {

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AccountRole } from "../db/schema";
 import type { AppEnv } from "../env";
+import { isBrowserForm } from "../lib/forms";
 import { requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
@@ -31,9 +32,6 @@ export function assertNotCrossSite(c: Context): void {
 
 export const dashPath = (lang: "zh-CN" | "en", path: string) => `${lang === "en" ? "/en" : ""}${path}`;
 
-const isForm = (c: Context) =>
-  (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
-
 /** The address a sign-in is counted against (Cloudflare sets this header on every request). */
 export const clientAddress = (c: Context) => c.req.header("cf-connecting-ip") ?? "unknown";
 
@@ -44,10 +42,11 @@ export const clientAddress = (c: Context) => c.req.header("cf-connecting-ip") ??
 export function requireAccount(...roles: AccountRole[]): MiddlewareHandler<DashEnv> {
   return async (c, next) => {
     assertNotCrossSite(c);
-    const account = await sessionAccount(c.env.DB, tokenFromCookies(c.req.header("cookie")));
+    // Several of these may match one path (a role check, then the catch-all): look the session up once.
+    const account = c.get("account") ?? (await sessionAccount(c.env.DB, tokenFromCookies(c.req.header("cookie"))));
     if (!account) {
       // A form whose session ended: back to the sign-in page rather than an error page.
-      if (isForm(c)) return c.redirect(dashPath(requestLang(c.req.raw), "/dashboard/login/?expired=1"), 303);
+      if (isBrowserForm(c)) return c.redirect(dashPath(requestLang(c.req.raw), "/dashboard/login/?expired=1"), 303);
       throw new ProblemError(401, "sign-in-required", (lang) => ({ detail: message(lang, "auth.required") }));
     }
     if (roles.length > 0 && !roles.includes(account.role)) throw notFoundProblem();

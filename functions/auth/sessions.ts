@@ -69,7 +69,8 @@ export async function sessionAccount(
               (SELECT json_group_array(campsite_id) FROM account_campsites WHERE account_id = a.id) AS campsite_ids
        FROM sessions s JOIN accounts a ON a.id = s.account_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?
-         AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL`,
+         AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL
+         AND (a.cooperative_id IS NULL OR EXISTS (SELECT 1 FROM cooperatives k WHERE k.id = a.cooperative_id AND k.disabled_at IS NULL))`,
     )
     .bind(hash, iso(now), minutesBefore(now, IDLE_MINUTES))
     .first<Row>();

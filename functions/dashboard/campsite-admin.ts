@@ -21,7 +21,7 @@ const flag = z
   .transform((v) => v === true || v === "1" || v === "true" || v === "on")
   .optional();
 /** Yuan as people write it ("80", "80.5", "80.50"), stored as integer fen. */
-const priceYuan = z
+export const priceYuan = z
   .union([z.number(), z.string().trim()])
   .transform((v) => String(v))
   .refine((v) => /^\d{1,6}(\.\d{1,2})?$/.test(v), { error: "dash.price" })

@@ -9,7 +9,14 @@ export interface LoginRow {
 }
 
 export const accountForLogin = (d1: D1Database, email: string) =>
-  d1.prepare("SELECT id, password_hash, disabled_at FROM accounts WHERE email = ?").bind(email).first<LoginRow>();
+  d1
+    .prepare(
+      // A member of a disabled cooperative is refused like a disabled account.
+      `SELECT a.id, a.password_hash, coalesce(a.disabled_at, k.disabled_at) AS disabled_at
+       FROM accounts a LEFT JOIN cooperatives k ON k.id = a.cooperative_id WHERE a.email = ?`,
+    )
+    .bind(email)
+    .first<LoginRow>();
 
 export const passwordHashOf = (d1: D1Database, id: number) =>
   d1.prepare("SELECT password_hash FROM accounts WHERE id = ?").bind(id).first<{ password_hash: string | null }>();

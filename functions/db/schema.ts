@@ -245,6 +245,12 @@ export const cooperatives = sqliteTable(
     contactPhone: text("contact_phone").notNull(),
     /** Checked by county staff against the business licence; only verified cooperatives sell. */
     verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    /**
+     * Set by county staff to stop a cooperative (licence withdrawn, dispute): it is
+     * unverified at the same time, so nothing of it sells, and its members cannot
+     * sign in until it is enabled again.
+     */
+    disabledAt: text("disabled_at"),
     certifications: text("certifications", { mode: "json" }).$type<Certification[]>().notNull().default(sql`'[]'`),
     createdAt: createdAt(),
   },

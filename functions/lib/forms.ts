@@ -43,7 +43,7 @@ export async function readBody(c: Context): Promise<Body> {
 }
 
 /** Form posts must come from the portal's own pages (CSRF; SameSite cookies are the second layer). */
-function assertSameOrigin(c: Context) {
+export function assertSameOrigin(c: Context) {
   const self = new URL(c.req.url).origin;
   const origin = c.req.header("origin");
   const referer = c.req.header("referer");
@@ -94,6 +94,13 @@ function compactArrays(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compactArrays(v)]));
   }
   return value;
+}
+
+/** A browser's form post: urlencoded, or a multipart upload from a page (it asks for HTML back). */
+export function isBrowserForm(c: Context): boolean {
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  if (type.startsWith(FORM_TYPE)) return true;
+  return type.startsWith("multipart/form-data") && (c.req.header("accept") ?? "").includes("text/html");
 }
 
 /** After a successful form post: 303 to the page that shows the result. */

@@ -4,9 +4,15 @@
 -- `npm run hash-password`. Idempotent: running it twice changes nothing.
 --   admin@jinchuan.example   / jinchuan-demo-admin     (county staff)
 --   gajian@jinchuan.example  / jinchuan-demo-operator  (operator of Gajian Lawn)
+--   anning@jinchuan.example  / jinchuan-demo-cooperative (member of the Anning pear products cooperative)
 INSERT INTO accounts (email, name, role, password_hash) VALUES
   ('admin@jinchuan.example', '县政务服务中心（演示）', 'admin', 'pbkdf2-sha256$100000$1ZYPyQbwM+pLK2yQ/z0Ezg==$fqdV40fijME5q4Yid5IZpLNqapGkCzpbKH2lHqd6Om8='),
   ('gajian@jinchuan.example', '嘎尖草坪营地（演示）', 'operator', 'pbkdf2-sha256$100000$LpAY9XjEs65t0xFUBxzQtg==$t60crfQAFI3jFi3YJ4lsp70gu3UD9N6QA3sVNjLRd9c=')
+ON CONFLICT (email) DO NOTHING;
+
+INSERT INTO accounts (email, name, role, cooperative_id, password_hash)
+SELECT 'anning@jinchuan.example', '王秀英（演示）', 'cooperative', id, 'pbkdf2-sha256$100000$yFbsVGVDLibWUYPuIRuhnQ==$nyxKKTn/EceN9nE+WNUhy9B2Rqa1lIDP2JTTFB+Yejk='
+FROM cooperatives WHERE id = 'anning-pear-processing'
 ON CONFLICT (email) DO NOTHING;
 
 INSERT INTO account_campsites (account_id, campsite_id)

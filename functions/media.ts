@@ -1,0 +1,20 @@
+import { Hono } from "hono";
+import { MEDIA_KEY } from "./dashboard/images";
+import type { AppEnv } from "./env";
+
+/**
+ * Uploaded pictures, served by the Worker from R2. Names are random and never
+ * reused, so a year of caching is safe; the type is the one detected at upload.
+ */
+export const media = new Hono<AppEnv>().on(["GET", "HEAD"], "/media/*", async (c) => {
+  const key = decodeURIComponent(new URL(c.req.url).pathname.slice("/media/".length));
+  const object = MEDIA_KEY.test(key) ? await c.env.MEDIA.get(key) : null;
+  if (!object) return c.text("404", 404);
+  const headers = new Headers({
+    "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
+    "cache-control": "public, max-age=31536000, immutable",
+    etag: object.httpEtag,
+    "content-length": String(object.size),
+  });
+  return new Response(c.req.method === "HEAD" ? null : object.body, { headers });
+});

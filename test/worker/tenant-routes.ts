@@ -1,0 +1,131 @@
+import { inDays } from "./helpers";
+
+/**
+ * Every route of the dashboard API, aimed at the OTHER tenant's rows: campsite
+ * B (Pear Valley) and cooperative B (wine-coop). tenant-isolation.test.ts fails
+ * when a route exists that is missing here.
+ */
+export interface TenantB {
+  booking: string;
+  closure: number;
+  operator: number;
+  order: string;
+}
+
+export interface Attack {
+  path: string;
+  body?: unknown;
+  /** Sent as a multipart picture upload instead of JSON. */
+  upload?: boolean;
+}
+
+const unit = {
+  nameZh: "x",
+  nameEn: "x",
+  maxGuests: 1,
+  priceYuan: "1",
+  minNights: 1,
+  maxNights: 1,
+  bookingWindowDays: 1,
+  freeCancelDays: 0,
+};
+const product = { category: "pear-wine", nameZh: "x", nameEn: "x", unitZh: "瓶", unitEn: "bottle", priceYuan: "1" };
+
+export const attacks = (b: TenantB): Record<string, Attack> => ({
+  "GET /sites": { path: "/sites" },
+  "GET /sites/:slug/occupancy": { path: "/sites/pear-valley/occupancy" },
+  "GET /sites/:slug/arrivals": { path: "/sites/pear-valley/arrivals" },
+  "GET /sites/:slug/bookings.csv": { path: "/sites/pear-valley/bookings.csv" },
+  "GET /bookings/:reference": { path: `/bookings/${b.booking}` },
+  "POST /bookings/:reference/check-in": { path: `/bookings/${b.booking}/check-in`, body: {} },
+  "POST /bookings/:reference/no-show": { path: `/bookings/${b.booking}/no-show`, body: {} },
+  "POST /sites/:slug/closures": {
+    path: "/sites/pear-valley/closures",
+    body: { unit: "pear-valley-cabin", from: inDays(0), to: inDays(0) },
+  },
+  "POST /closures/:id/delete": { path: `/closures/${b.closure}/delete`, body: {} },
+  "POST /units/:unit/capacity": { path: "/units/pear-valley-cabin/capacity", body: { capacity: 0 } },
+
+  "GET /cooperatives/:coop/products": { path: "/cooperatives/wine-coop/products" },
+  "POST /cooperatives/:coop/products": {
+    path: "/cooperatives/wine-coop/products",
+    body: { id: "planted", ...product },
+  },
+  "POST /products/:id": { path: "/products/wine", body: product },
+  "POST /products/:id/deactivate": { path: "/products/wine/deactivate", body: {} },
+  "POST /products/:id/activate": { path: "/products/wine/activate", body: {} },
+  "POST /products/:id/stock": { path: "/products/wine/stock", body: { change: -3 } },
+  "POST /products/:id/image": { path: "/products/wine/image", upload: true },
+  "GET /cooperatives/:coop/orders": { path: "/cooperatives/wine-coop/orders" },
+  "GET /cooperatives/:coop/orders.csv": { path: "/cooperatives/wine-coop/orders.csv" },
+  "GET /cooperatives/:coop/sales": { path: "/cooperatives/wine-coop/sales" },
+  "GET /orders/:reference": { path: `/orders/${b.order}` },
+  "POST /orders/:reference/confirm": { path: `/orders/${b.order}/confirm`, body: {} },
+  "POST /orders/:reference/ready": { path: `/orders/${b.order}/ready`, body: {} },
+  "POST /orders/:reference/ship": { path: `/orders/${b.order}/ship`, body: { tracking: "SF1" } },
+  "POST /orders/:reference/complete": { path: `/orders/${b.order}/complete`, body: {} },
+  "POST /orders/:reference/cancel": { path: `/orders/${b.order}/cancel`, body: { reason: "x" } },
+
+  "GET /admin/accounts": { path: "/admin/accounts" },
+  "POST /admin/accounts": {
+    path: "/admin/accounts",
+    body: { email: "x@example.cn", name: "X", role: "operator", campsites: ["pear-valley"] },
+  },
+  "POST /admin/accounts/:id/invite": { path: `/admin/accounts/${b.operator}/invite`, body: {} },
+  "POST /admin/accounts/:id/disable": { path: `/admin/accounts/${b.operator}/disable`, body: {} },
+  "POST /admin/accounts/:id/enable": { path: `/admin/accounts/${b.operator}/enable`, body: {} },
+  "POST /admin/accounts/:id/campsites": { path: `/admin/accounts/${b.operator}/campsites`, body: { campsites: [] } },
+  "POST /admin/campsites": { path: "/admin/campsites", body: { slug: "new-site", nameZh: "新", nameEn: "New" } },
+  "POST /admin/campsites/:slug": {
+    path: "/admin/campsites/pear-valley",
+    body: { nameZh: "x", nameEn: "x", active: false },
+  },
+  "POST /admin/campsites/:slug/units": {
+    path: "/admin/campsites/pear-valley/units",
+    body: { id: "x", capacity: 1, ...unit },
+  },
+  "POST /admin/units/:unit": { path: "/admin/units/pear-valley-cabin", body: { capacity: 0, ...unit } },
+  "GET /admin/audit": { path: "/admin/audit" },
+  "GET /admin/cooperatives": { path: "/admin/cooperatives" },
+  "POST /admin/cooperatives": {
+    path: "/admin/cooperatives",
+    body: {
+      id: "planted-coop",
+      nameZh: "x",
+      nameEn: "x",
+      creditCode: "93513221MA6CRT8E0G",
+      townshipZh: "x",
+      townshipEn: "x",
+      villageZh: "x",
+      villageEn: "x",
+      contactName: "x",
+      contactPhone: "13800000000",
+    },
+  },
+  "POST /admin/cooperatives/:coop/verify": { path: "/admin/cooperatives/wine-coop/verify", body: {} },
+  "POST /admin/cooperatives/:coop/disable": { path: "/admin/cooperatives/wine-coop/disable", body: {} },
+  "POST /admin/cooperatives/:coop/enable": { path: "/admin/cooperatives/wine-coop/enable", body: {} },
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+/** The request as a client would send it: JSON, or a same-origin multipart upload. */
+export async function requestInit(method: string, a: Attack): Promise<RequestInit> {
+  if (a.upload) {
+    const form = new FormData();
+    form.set("image", new File([PNG], "a.png", { type: "image/png" }));
+    const framed = new Request("http://localhost/", { method: "POST", body: form });
+    const body = await framed.arrayBuffer();
+    return {
+      method,
+      body,
+      headers: {
+        "content-type": framed.headers.get("content-type") ?? "",
+        "content-length": String(body.byteLength),
+        origin: "http://localhost",
+      },
+    };
+  }
+  if (a.body === undefined) return { method };
+  return { method, headers: { "content-type": "application/json" }, body: JSON.stringify(a.body) };
+}
