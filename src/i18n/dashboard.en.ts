@@ -42,7 +42,6 @@ export const dashEn: Record<DashKey, string> = {
   "dash.home.sites": "Campsites",
   "dash.home.noSites": "No campsite has been assigned to you yet. Please contact the county's service centre.",
   "dash.home.admin": "County administration",
-  "dash.home.cooperative": "Products and orders for cooperatives are coming soon.",
   "dash.notFound": "Not found, or not yours to see.",
   "dash.checkIn.title": "Check guests in",
   "dash.checkIn.lookup":
@@ -124,7 +123,7 @@ export const dashEn: Record<DashKey, string> = {
   "dash.accounts.name": "Name",
   "dash.accounts.role": "Role",
   "dash.accounts.campsites": "Campsites (site operators)",
-  "dash.accounts.cooperative": "Cooperative id (cooperative members)",
+  "dash.accounts.cooperative": "Cooperative (cooperative members)",
   "dash.accounts.submit": "Create invitation link",
   "dash.accounts.status": "Status",
   "dash.accounts.status.active": "Active",

@@ -1,3 +1,4 @@
+import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
 import type { UiKey } from "./zh-CN";
 
@@ -461,4 +462,5 @@ export const en: Record<UiKey, string> = {
   "orders.placed.view": "View or cancel this order",
   "orders.qr": "Scan to open order",
   ...dashEn,
+  ...coopEn,
 };

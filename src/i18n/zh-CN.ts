@@ -1,3 +1,4 @@
+import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -437,6 +438,7 @@ export const zhCN = {
   "orders.placed.view": "查看或取消这个订单",
   "orders.qr": "扫码查看订单",
   ...dashZhCN,
+  ...coopZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

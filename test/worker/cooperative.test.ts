@@ -161,7 +161,12 @@ describe("orders", () => {
 
 describe("product pictures", () => {
   const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
-  const upload = (bytes: Uint8Array, name = "photo.png", type = "image/png", headers: Record<string, string> = {}) => {
+  const upload = (
+    bytes: Uint8Array<ArrayBuffer>,
+    name = "photo.png",
+    type = "image/png",
+    headers: Record<string, string> = {},
+  ) => {
     const form = new FormData();
     form.set("image", new File([bytes], name, { type }));
     const body = new Request("http://localhost/", { method: "POST", body: form });
