@@ -119,7 +119,7 @@ export async function formProblemPage(c: Context, problem: Problem): Promise<Res
   const body = html`<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${problem.title}</title><link rel="stylesheet" href="/theme.css"><link rel="stylesheet" href="/form-problem.css"></head>
+<title>${problem.title}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/theme.css"><link rel="stylesheet" href="/form-problem.css"></head>
 <body><main class="form-problem"><h1>${problem.title}</h1>
 ${problem.detail ? html`<p>${problem.detail}</p>` : ""}
 ${items.length ? html`<ul>${items}</ul>` : ""}

@@ -21,6 +21,7 @@ export const coopEn: Record<CoopKey, string> = {
   "dash.coop.unverified":
     "The county has not verified this cooperative yet: its products are not on sale on the website.",
   "dash.coop.export": "Export orders",
+  "dash.coop.exportFrom": "Placed from",
   "dash.coop.exportHint": "By order date, as a CSV file that opens in Excel or WPS.",
   "dash.col.product": "Product",
   "dash.col.price": "Price",

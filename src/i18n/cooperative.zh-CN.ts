@@ -18,6 +18,7 @@ export const coopZhCN = {
   "dash.coop.offSale": "已下架",
   "dash.coop.unverified": "这个合作社还没有通过县里的核验，产品暂时不会在网站上出售。",
   "dash.coop.export": "导出订单",
+  "dash.coop.exportFrom": "下单日期从",
   "dash.coop.exportHint": "按下单日期导出为 CSV 文件，可以用 Excel 或 WPS 打开。",
   "dash.col.product": "产品",
   "dash.col.price": "价格",

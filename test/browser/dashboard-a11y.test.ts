@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axe, baseURL, chromiumPath, launch, openPage } from "./browser";
-import { ADMIN, bookStay, countyToday, signIn } from "./dashboard";
+import { ADMIN, bookStay, countyToday, placeOrder, signIn } from "./dashboard";
 
 /** Every dashboard page an admin can open (an admin sees all of them), in Chinese; English is /en + the same. */
 const PAGES = [
@@ -13,15 +13,22 @@ const PAGES = [
   "/dashboard/admin/campsites/",
   "/dashboard/admin/campsites/gajian-lawn/",
   "/dashboard/admin/audit/",
+  "/dashboard/admin/coops/",
+  "/dashboard/coop/anning-pear-processing/",
+  "/dashboard/coop/anning-pear-processing/orders/",
+  "/dashboard/coop/anning-pear-processing/products/new/",
+  "/dashboard/coop/anning-pear-processing/products/pear-syrup-250g/",
 ];
 const PUBLIC = ["/dashboard/login/", "/dashboard/login/?error=invalid", "/dashboard/invite/?ref=X&token=nothing-here"];
 
 describe.skipIf(!chromiumPath)("dashboard accessibility", () => {
   let browser: Browser;
   let ref: string;
+  let order: string;
   beforeAll(async () => {
     browser = await launch();
     ref = await bookStay("gajian-furnished-tent", countyToday(), "无障碍 测试");
+    order = await placeOrder("pear-syrup-250g", "无障碍 测试");
   });
   afterAll(async () => {
     await browser?.close();
@@ -41,7 +48,8 @@ describe.skipIf(!chromiumPath)("dashboard accessibility", () => {
       for (const lang of ["", "/en"]) for (const path of PUBLIC) await check(`${lang}${path}`);
       await signIn(page, ADMIN);
       for (const lang of ["", "/en"]) {
-        for (const path of [...PAGES, `/dashboard/check-in/?ref=${ref}`]) await check(`${lang}${path}`);
+        const withRows = [`/dashboard/check-in/?ref=${ref}`, `/dashboard/coop/anning-pear-processing/orders/${order}/`];
+        for (const path of [...PAGES, ...withRows]) await check(`${lang}${path}`);
       }
       expect(found).toEqual({});
       expect(requests.filter((url) => new URL(url).origin !== baseURL)).toEqual([]);

@@ -1,7 +1,17 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, chromiumPath, launch, openPage } from "./browser";
-import { ADMIN, bookStay, cookieHeader, countyToday, OPERATOR, sessionCookie, signIn } from "./dashboard";
+import {
+  ADMIN,
+  bookStay,
+  COOPERATIVE,
+  cookieHeader,
+  countyToday,
+  OPERATOR,
+  placeOrder,
+  sessionCookie,
+  signIn,
+} from "./dashboard";
 
 describe.skipIf(!chromiumPath)("dashboards in Chromium", () => {
   let browser: Browser;
@@ -89,6 +99,25 @@ describe.skipIf(!chromiumPath)("dashboards in Chromium", () => {
         expect(html, path).not.toContain("梨花谷河畔营地</h1>");
       }
     }
+    // A cooperative member sees neither campsites nor another cooperative's products and orders.
+    const member = await cookieHeader(COOPERATIVE);
+    const otherOrder = await placeOrder("snow-pear-5kg", "Other Coop");
+    for (const path of [
+      "/dashboard/sites/gajian-lawn/",
+      "/dashboard/check-in/",
+      "/dashboard/coop/shaer-snow-pear/",
+      "/dashboard/coop/shaer-snow-pear/products/snow-pear-5kg/",
+      `/dashboard/coop/shaer-snow-pear/orders/${otherOrder}/`,
+      `/dashboard/coop/anning-pear-processing/orders/${otherOrder}/`,
+      "/dashboard/coop/anning-pear-processing/products/snow-pear-5kg/",
+      "/dashboard/admin/coops/",
+    ]) {
+      const res = await fetch(`${baseURL}${path}`, { headers: { cookie: member }, redirect: "manual" });
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain("Other Coop");
+    }
+    const operatorOnCoop = await fetch(`${baseURL}/dashboard/coop/anning-pear-processing/`, { headers: { cookie } });
+    expect(operatorOnCoop.status).toBe(404);
     const admin = await cookieHeader(ADMIN);
     const res = await fetch(`${baseURL}/dashboard/check-in/?ref=${ref}`, { headers: { cookie: admin } });
     expect(res.status).toBe(200);

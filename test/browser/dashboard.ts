@@ -4,6 +4,7 @@ import { baseURL } from "./browser";
 /** Demo accounts from functions/db/seed/staff.sql (local database only). */
 export const OPERATOR = { email: "gajian@jinchuan.example", password: "jinchuan-demo-operator" };
 export const ADMIN = { email: "admin@jinchuan.example", password: "jinchuan-demo-admin" };
+export const COOPERATIVE = { email: "anning@jinchuan.example", password: "jinchuan-demo-cooperative" };
 
 export function countyToday(offset = 0): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
@@ -27,6 +28,21 @@ export async function bookStay(unit: string, checkIn: string, name: string): Pro
   });
   if (res.status !== 201) throw new Error(`booking: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { reference: string }).reference;
+}
+
+/** A visitor's order for pickup at the Gajian Lawn visitor centre, through the public API. */
+export async function placeOrder(product: string, name: string, quantity = 1): Promise<string> {
+  const res = await fetch(`${baseURL}/api/orders`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": `browser-${crypto.randomUUID()}` },
+    body: JSON.stringify({
+      items: [{ product, quantity }],
+      fulfilment: { method: "pickup", point: "gajian-visitor-centre" },
+      contact: { name, phone: "13800000000" },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`order: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { orders: Array<{ reference: string }> }).orders[0]?.reference ?? "";
 }
 
 /** Signs in through the sign-in page, as a person would. */

@@ -35,4 +35,9 @@ export const DASHBOARD_PAGES = [
   "/dashboard/admin/campsites/",
   "/dashboard/admin/campsites/gajian-lawn/",
   "/dashboard/admin/audit/",
+  "/dashboard/admin/coops/",
+  "/dashboard/coop/anning-pear-processing/",
+  "/dashboard/coop/anning-pear-processing/orders/",
+  "/dashboard/coop/anning-pear-processing/products/new/",
+  "/dashboard/coop/anning-pear-processing/products/pear-syrup-250g/",
 ].flatMap((p) => [p, `/en${p}`]);

@@ -43,7 +43,7 @@ for (const [method, path, summary] of [
 
 const CoopParam = z.object({ coop: Slug });
 const Empty = z.object({});
-const LIST = "/dashboard/admin/cooperatives/";
+const LIST = "/dashboard/admin/coops/";
 
 adminCooperativesApi.get("/cooperatives", async (c) => c.json(await coopsInScope(c.env.DB, c.var.account)));
 

@@ -67,7 +67,7 @@ async function coop(c: { env: DashEnv["Bindings"]; var: DashEnv["Variables"] }, 
   return row;
 }
 
-const productPage = (coopId: string, id: string) => `/dashboard/cooperatives/${coopId}/products/${id}/`;
+const productPage = (coopId: string, id: string) => `/dashboard/coop/${coopId}/products/${id}/`;
 
 cooperativesApi.get("/cooperatives/:coop/products", validate("param", CoopParam), async (c) => {
   const k = await coop(c, c.req.valid("param").coop);
@@ -162,7 +162,7 @@ for (const step of ORDER_STEPS) {
   cooperativesApi.post(`/orders/:reference/${step}`, validate("param", RefParam), async (c) => {
     const { data, isForm, next } = await readInput(c, StepRequests[step]);
     const result = await moveOrder(c.env.DB, c.var.account, c.req.valid("param").reference, step, data as object);
-    const page = `/dashboard/cooperatives/${result.cooperative}/orders/${result.reference}/`;
+    const page = `/dashboard/coop/${result.cooperative}/orders/${result.reference}/`;
     if (isForm) return formDone(c, next, page, `order_${step}`);
     return c.json(result);
   });
