@@ -49,6 +49,23 @@ describe("POST /api/auth/login", () => {
     expect(await scalar("SELECT count(*) FROM sessions")).toBe(0);
   });
 
+  it("spends as long on an unknown e-mail as on a wrong password (a dummy hash is checked)", async () => {
+    await createAccount("ops@example.cn", "operator");
+    const time = async (email: string, i: number) => {
+      const start = performance.now();
+      await postJson("/api/auth/login", { email, password: "wrong password" }, null, { "cf-connecting-ip": `192.0.2.${i}` });
+      return performance.now() - start;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await time("ops@example.cn", i));
+      unknown.push(await time(`nobody${i}@example.cn`, 10 + i));
+    }
+    // PBKDF2 at 100,000 iterations dominates both; without the dummy the unknown case would be near zero.
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
+  });
+
   it("refuses a malformed body with 400 and a form from another site with 403", async () => {
     expect((await postJson("/api/auth/login", { email: "x" }, null)).status).toBe(400);
     const res = await postJson("/api/auth/login", { email: "a@b.cn", password: "x" }, null, {
