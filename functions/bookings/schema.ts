@@ -7,7 +7,7 @@ import { z } from "zod";
 const count = (min: number, max: number) => z.coerce.number({ error: "field.number" }).int().min(min).max(max);
 
 export const Contact = z.object({
-  name: z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(60),
+  name: z.string().trim().min(1, { error: "field.required" }).max(60),
   phone: z
     .string({ error: "field.required" })
     .trim()
@@ -29,7 +29,7 @@ const common = {
 };
 
 export const StayRequest = z.object({
-  unit: z.string({ error: "field.required" }).min(1).max(64),
+  unit: z.string().min(1).max(64),
   checkIn: z.iso.date({ error: "field.date" }),
   nights: count(1, 30),
   units: count(1, 20).default(1),
@@ -37,7 +37,7 @@ export const StayRequest = z.object({
 });
 
 export const SlotRequest = z.object({
-  slot: z.string({ error: "field.required" }).min(1).max(96),
+  slot: z.string().min(1).max(96),
   ...common,
 });
 
@@ -45,12 +45,12 @@ export const SlotRequest = z.object({
 export const BookingRequest = z.union([StayRequest, SlotRequest]);
 
 export const CancelRequest = z.object({
-  token: z.string({ error: "field.required" }).min(8).max(64),
+  token: z.string().min(8).max(64),
   idempotencyKey: z.string().max(128).optional(),
 });
 
 export const LookupQuery = z.object({
-  token: z.string({ error: "field.required" }).min(8).max(64),
+  token: z.string().min(8).max(64),
   lang: z.enum(["zh-CN", "en"]).optional(),
 });
 

@@ -50,3 +50,12 @@ export async function slotById(d1: D1Database, id: string, lang: "zh-CN" | "en")
   const row = await d1.prepare("SELECT * FROM activity_slots WHERE id = ? AND active = 1").bind(id).first<SlotRow>();
   return row ? toSlot(row, lang) : null;
 }
+
+/** Every active session of one event with its places left (one query). */
+export async function slotsForEvent(d1: D1Database, eventSlug: string, lang: "zh-CN" | "en"): Promise<PublicSlot[]> {
+  const { results } = await d1
+    .prepare("SELECT * FROM activity_slots WHERE event_slug = ? AND active = 1 ORDER BY date, start_time, id")
+    .bind(eventSlug)
+    .all<SlotRow>();
+  return results.map((r) => toSlot(r, lang));
+}

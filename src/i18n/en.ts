@@ -239,6 +239,8 @@ export const en: Record<UiKey, string> = {
   "calendar.none": "No events this month.",
   "calendar.today": "today",
   "calendar.monthsWithEvents": "Months with events",
+  "events.placesLeft": "{n} places left",
+  "events.slotFull": "Fully booked",
   "section.soon": "Content for this section is being prepared.",
   "notices.title": "Notices",
   "notices.lead": "Policies and notices from the county government and its departments, newest first.",

@@ -224,6 +224,8 @@ export const zhCN = {
   "calendar.none": "本月没有活动。",
   "calendar.today": "今天",
   "calendar.monthsWithEvents": "有活动的月份",
+  "events.placesLeft": "剩余 {n} 个名额",
+  "events.slotFull": "已约满",
   "section.soon": "本栏目的内容正在整理中。",
   "notices.title": "政策公告",
   "notices.lead": "县政府及各部门发布的政策文件和公告，最新发布的排在前面。",

@@ -87,6 +87,14 @@ describe.skipIf(!chromiumPath)("booking a pitch in Chromium", () => {
     const leftAfter = Number(((await page.textContent(".slot-facts")) ?? "").match(/(\d+) left/)?.[1]);
     expect(leftAfter).toBe(leftBefore - 3);
     await context.close();
+
+    // With JavaScript, the static event page shows the live count too.
+    const live = await openPage(browser);
+    await live.page.goto(`/en/events/${slot.event}/`);
+    const cell = live.page.locator(`[data-slot-left="${slot.id}"]`);
+    await cell.filter({ hasText: "places left" }).waitFor();
+    expect(await cell.textContent()).toBe(`${leftAfter} places left`);
+    await live.context.close();
   });
 
   it("shows every refused field on a plain form post, in English", async () => {

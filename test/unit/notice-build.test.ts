@@ -37,7 +37,7 @@ function syncWith(notice: string) {
   const run = spawnSync(process.execPath, [ASTRO, "sync", "--root", dir], {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }

@@ -266,3 +266,14 @@ describe("GET /api/campsites/:slug/availability", () => {
     expect((await call(`/api/campsites/nowhere/availability?from=${inDays(1)}&to=${inDays(5)}`)).status).toBe(404);
   });
 });
+
+describe("GET /api/activity-slots", () => {
+  it("lists an event's sessions with places left", async () => {
+    await seedSlot(10);
+    await postJson("/api/bookings", { slot: "orchard-tour-1", guests: { adults: 4 }, contact: stay().contact });
+    const res = await call("/api/activity-slots?event=pear-blossom&lang=en");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject([{ id: "orchard-tour-1", name: "Orchard tour", capacity: 10, left: 6 }]);
+    expect((await call("/api/activity-slots?event=../x")).status).toBe(400);
+  });
+});
