@@ -53,7 +53,9 @@ describe("POST /api/auth/login", () => {
     await createAccount("ops@example.cn", "operator");
     const time = async (email: string, i: number) => {
       const start = performance.now();
-      await postJson("/api/auth/login", { email, password: "wrong password" }, null, { "cf-connecting-ip": `192.0.2.${i}` });
+      await postJson("/api/auth/login", { email, password: "wrong password" }, null, {
+        "cf-connecting-ip": `192.0.2.${i}`,
+      });
       return performance.now() - start;
     };
     const known: number[] = [];
