@@ -58,9 +58,14 @@ async function startChromium() {
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
-  return () => {
-    child.kill("SIGTERM");
-    rmSync(profile, { recursive: true, force: true });
+  // Chromium writes its profile until it has exited: only then can the folder go.
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
 }
 
@@ -71,9 +76,10 @@ function summarise(lhr) {
   const foreign = requests
     .map((r) => r.url)
     .filter((url) => /^https?:/.test(url) && !LOOPBACK.has(new URL(url).hostname));
-  // Audits that cost points, so a score below 100 says why in the report.
+  // Audits that cost points in a category below 100, so the report says why.
   const failing = [];
   for (const id of CATEGORIES) {
+    if (lhr.categories[id].score >= 0.995) continue;
     for (const ref of lhr.categories[id].auditRefs) {
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${id}: ${ref.id}`);
@@ -90,6 +96,30 @@ function summarise(lhr) {
   };
 }
 
+// On a busy machine a trace now and then comes back without its navigation
+// (NO_NAVSTART) or a protocol call times out: such a run is tried again, not averaged in.
+async function audit(url, log) {
+  let lastError;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const result = await lighthouse(url, {
+        port: DEBUG_PORT,
+        hostname: "127.0.0.1",
+        output: "json",
+        logLevel: "error",
+        onlyCategories: CATEGORIES,
+        disableFullPageScreenshot: true,
+      });
+      if (result?.lhr && !result.lhr.runtimeError) return summarise(result.lhr);
+      lastError = new Error(result?.lhr?.runtimeError?.message ?? "no result");
+    } catch (error) {
+      lastError = error;
+    }
+    log(`lighthouse ${url}: attempt ${attempt} failed (${lastError.message})`);
+  }
+  throw lastError;
+}
+
 /** Medians over `runs` per template; each metric's median is taken on its own. */
 export async function lighthouseTemplates({ baseUrl, runs, log = console.log }) {
   const stop = await startChromium();
@@ -97,21 +127,8 @@ export async function lighthouseTemplates({ baseUrl, runs, log = console.log }) 
   try {
     for (const [name, path] of Object.entries(TEMPLATES)) {
       const samples = [];
-      for (let run = 0; run < runs; run++) {
-        const result = await lighthouse(`${baseUrl}${path}`, {
-          port: DEBUG_PORT,
-          hostname: "127.0.0.1",
-          output: "json",
-          logLevel: "error",
-          onlyCategories: CATEGORIES,
-          disableFullPageScreenshot: true,
-        });
-        if (!result?.lhr || result.lhr.runtimeError) {
-          throw new Error(`lighthouse ${path}: ${result?.lhr?.runtimeError?.message ?? "no result"}`);
-        }
-        samples.push(summarise(result.lhr));
-      }
-      results[name] = {
+      for (let run = 0; run < runs; run++) samples.push(await audit(`${baseUrl}${path}`, log));
+      const r = {
         path,
         runs,
         scores: Object.fromEntries(CATEGORIES.map((id) => [id, median(samples.map((s) => s.scores[id]))])),
@@ -122,11 +139,11 @@ export async function lighthouseTemplates({ baseUrl, runs, log = console.log }) 
         failingAudits: [...new Set(samples.flatMap((s) => s.failing))],
         warnings: [...new Set(samples.flatMap((s) => s.warnings))],
       };
-      const r = results[name];
+      results[name] = r;
       log(`lighthouse ${name}: ${CATEGORIES.map((id) => r.scores[id]).join("/")}, LCP ${Math.round(r.lcpMs)} ms`);
     }
   } finally {
-    stop();
+    await stop();
   }
   return results;
 }
