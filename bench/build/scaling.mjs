@@ -58,12 +58,13 @@ function timeBuild(dir, outDir) {
 }
 
 /**
- * For each size: `runs` cold builds of the portal and of the minimal project, taken in
- * turns so that both see the same machine noise. Reports medians.
+ * For each size: `runs[i]` (or runs' last entry) cold builds of the portal and of the
+ * minimal project, in turns so that both see the same machine noise. Reports medians.
  */
-export function buildScaling({ sizes, runs, log = console.log }) {
+export function buildScaling({ sizes, runs: runsPerSize, log = console.log }) {
   const rows = [];
-  for (const notices of sizes) {
+  for (const [i, notices] of sizes.entries()) {
+    const runs = runsPerSize[Math.min(i, runsPerSize.length - 1)];
     const portalDir = copyProject(resolve("."), notices);
     const minimalDir = copyProject(resolve("bench/minimal-astro"), notices);
     try {

@@ -92,6 +92,7 @@ function summarise(lhr) {
     cls: lhr.audits["cumulative-layout-shift"].numericValue,
     foreign,
     failing,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
     warnings: lhr.runWarnings,
   };
 }
@@ -138,6 +139,7 @@ export async function lighthouseTemplates({ baseUrl, runs, log = console.log }) 
         foreignRequests: [...new Set(samples.flatMap((s) => s.foreign))],
         failingAudits: [...new Set(samples.flatMap((s) => s.failing))],
         warnings: [...new Set(samples.flatMap((s) => s.warnings))],
+        benchmarkIndex: median(samples.map((s) => s.benchmarkIndex)),
       };
       results[name] = r;
       log(`lighthouse ${name}: ${CATEGORIES.map((id) => r.scores[id]).join("/")}, LCP ${Math.round(r.lcpMs)} ms`);
