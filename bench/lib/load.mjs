@@ -29,3 +29,38 @@ export async function load({ total, concurrency, request }) {
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The same load on the portal and on the baseline at each concurrency level, in turns
+ * (baseline run, portal run, ...) so both see the same machine noise; medians over runs.
+ * `after(level)` runs after every portal run (an invariant check); a level is ok when all were.
+ */
+export async function compareLevels({ levels, runs, total, portal, baseline, after }) {
+  const rows = [];
+  for (const concurrency of levels) {
+    const p = [];
+    const b = [];
+    const checks = [];
+    for (let run = 0; run < runs; run++) {
+      b.push(await load({ total, concurrency, request: baseline }));
+      p.push(await load({ total, concurrency, request: portal }));
+      if (after) checks.push(await after(concurrency));
+    }
+    const statuses = {};
+    for (const r of p) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
+    const row = {
+      concurrency,
+      perSecond: median(p.map((r) => r.rps)),
+      p50: median(p.map((r) => r.p50)),
+      p99: median(p.map((r) => r.p99)),
+      baselinePerSecond: median(b.map((r) => r.rps)),
+      baselineP50: median(b.map((r) => r.p50)),
+      baselineP99: median(b.map((r) => r.p99)),
+      statuses,
+    };
+    row.ratio = row.perSecond / row.baselinePerSecond;
+    if (after) row.invariant = { ...checks.at(-1), ok: checks.every((c) => c.ok), checks: checks.length };
+    rows.push(row);
+  }
+  return rows;
+}

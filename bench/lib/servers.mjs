@@ -1,8 +1,14 @@
 // Starts Workers for benchmarks on loopback ports with their own D1 state folders.
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { resolve } from "node:path";
 
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+// npm scripts put node_modules/.bin (and its Node 22) first on PATH; direct runs need it too.
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  PATH: `${resolve("node_modules/.bin")}:${process.env.PATH}`,
+};
 const bin = "node_modules/.bin/wrangler";
 
 export function wrangler(args) {
@@ -20,25 +26,36 @@ async function healthy(url, ms = 60_000) {
   throw new Error(`no answer from ${url}`);
 }
 
-function serve(args, port, probe) {
-  const child = spawn(bin, [...args, "--port", String(port)], { env, stdio: "ignore", detached: true });
+// Loopback only, and the devtools inspector on its own port so two benchmark servers
+// never fight over wrangler's default 9229 (or another session's): port + 10.
+async function serve(args, port, probe) {
+  const listen = ["--ip", "127.0.0.1", "--port", String(port), "--inspector-ip", "127.0.0.1"];
+  const child = spawn(bin, [...args, ...listen, "--inspector-port", String(port + 10)], {
+    env,
+    stdio: "ignore",
+    detached: true,
+  });
   const stop = () => {
     try {
       process.kill(-child.pid, "SIGTERM");
     } catch {}
   };
   process.on("exit", stop);
-  return healthy(`http://127.0.0.1:${port}${probe}`).then(() => ({ url: `http://127.0.0.1:${port}`, stop }));
+  await healthy(`http://127.0.0.1:${port}${probe}`);
+  return { url: `http://127.0.0.1:${port}`, stop };
 }
 
 /** The portal's production build with migrations, the demo seed and `extraSql`. */
 export async function startPortal(port, state, extraSql) {
   rmSync(state, { recursive: true, force: true });
   wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
-  execFileSync("node", ["scripts/seed-local.mjs"], {
-    env: { ...env, PORTAL_PERSIST: state, PATH: `node_modules/.bin:${process.env.PATH}` },
-    stdio: "ignore",
-  });
+  // The demo seed and the festival sessions, exactly as `npm start` loads them.
+  for (const script of ["scripts/seed-local.mjs", "scripts/sync-slots.mjs"]) {
+    execFileSync("node", [script], {
+      env: { ...env, PORTAL_PERSIST: state },
+      stdio: "ignore",
+    });
+  }
   if (extraSql) wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--yes", "--command", extraSql]);
   const server = await serve(
     [
