@@ -16,6 +16,13 @@ import { toMarkdown, updateReadme } from "./report.mjs";
 import { workerStartup } from "./worker.mjs";
 
 const env = process.env;
+// Nothing the benchmarks start may reach beyond loopback: not wrangler's metrics, Astro's
+// telemetry, nor the sample Request.cf that Miniflare fetches from Cloudflare at startup.
+Object.assign(env, {
+  WRANGLER_SEND_METRICS: "false",
+  ASTRO_TELEMETRY_DISABLED: "1",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+});
 const QUICK = env.BENCH_QUICK === "1";
 const list = (value, fallback) => (value ?? fallback).split(",").map((s) => s.trim());
 const numbers = (value, fallback) => list(value, fallback).map(Number);
@@ -27,7 +34,7 @@ const config = {
   workerRuns: Number(env.BENCH_WORKER_RUNS ?? (QUICK ? 1 : 5)),
   levels: numbers(env.BENCH_CONCURRENCY, QUICK ? "1,16" : "1,4,16,64"),
   runs: Number(env.BENCH_RUNS ?? (QUICK ? 1 : 3)),
-  requests: Number(env.BENCH_REQUESTS ?? (QUICK ? 50 : 200)),
+  requests: Number(env.BENCH_REQUESTS ?? (QUICK ? 50 : 150)),
   lighthouseRuns: Number(env.BENCH_LIGHTHOUSE_RUNS ?? (QUICK ? 1 : 3)),
   buildSizes: numbers(env.BENCH_BUILD_SIZES, QUICK ? "100,200" : "1000,10000"),
   // A 1,000-notice build is short and noisy, a 10,000 one long and steady: 3 runs and 1.

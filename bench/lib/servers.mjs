@@ -4,9 +4,11 @@ import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 
 // npm scripts put node_modules/.bin (and its Node 22) first on PATH; direct runs need it too.
+// Miniflare would fetch a sample Request.cf from Cloudflare at startup: benchmarks stay on loopback.
 const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
   PATH: `${resolve("node_modules/.bin")}:${process.env.PATH}`,
 };
 const bin = "node_modules/.bin/wrangler";
