@@ -43,6 +43,9 @@ const config = {
 const full = !QUICK && ALL.every((s) => only.includes(s));
 const out = full ? "bench/results/latest" : "bench/results/tmp/partial";
 
+// Ctrl-C or a kill still runs the `exit` handlers that stop servers and remove temp copies.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
+
 const log = (line) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const started = performance.now();
 const sections = {};

@@ -20,8 +20,15 @@ const WRAPPER = `import base from "./astro.config.mjs";
 export default { ...base, cacheDir: "./.bench-cache/astro/", vite: { ...base.vite, cacheDir: "./.bench-cache/vite/" } };
 `;
 
+// Copies still on disk when the process exits early (Ctrl-C) are removed on the way out.
+const copies = new Set();
+process.on("exit", () => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
 function copyProject(from, notices) {
   const dir = mkdtempSync(join(tmpdir(), "portal-build-bench-"));
+  copies.add(dir);
   for (const name of readdirSync(from)) {
     if (!SKIP.has(name)) cpSync(join(from, name), join(dir, name), { recursive: true });
   }
@@ -92,8 +99,10 @@ export function buildScaling({ sizes, runs: runsPerSize, log = console.log }) {
       };
       rows.push(row);
     } finally {
-      rmSync(portalDir, { recursive: true, force: true });
-      rmSync(minimalDir, { recursive: true, force: true });
+      for (const dir of [portalDir, minimalDir]) {
+        rmSync(dir, { recursive: true, force: true });
+        copies.delete(dir);
+      }
     }
   }
   // Growth from the smallest to the largest size; linear growth equals the size ratio.

@@ -49,7 +49,8 @@ async function startChromium() {
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
       "about:blank",
     ],
-    { stdio: "ignore" },
+    // Its own process group, so stopping it also stops its helper processes.
+    { stdio: "ignore", detached: true },
   );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -58,14 +59,21 @@ async function startChromium() {
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
-  // Chromium writes its profile until it has exited: only then can the folder go.
+  // Chromium's helpers write the profile until they have exited: only then can the folder
+  // go, and a folder left in the temp directory must not cost the run its results.
   return async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
       await exited;
     }
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      console.warn(`lighthouse: could not remove ${profile}: ${error.message}`);
+    }
   };
 }
 
