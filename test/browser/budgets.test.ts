@@ -2,13 +2,17 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, chromiumPath, launch, openPage } from "./browser";
+import { ADMIN, COOPERATIVE, OPERATOR, signIn } from "./dashboard";
 
 interface Budget {
   path: string;
   html: number;
   css: number;
   js: number;
+  /** A dashboard template is measured signed in as this demo account. */
+  as?: keyof typeof ACCOUNTS;
 }
+const ACCOUNTS = { operator: OPERATOR, cooperative: COOPERATIVE, admin: ADMIN };
 const { templates } = JSON.parse(readFileSync("bench/budgets.json", "utf8")) as { templates: Record<string, Budget> };
 
 describe.skipIf(!chromiumPath)("page weight budgets (bench/budgets.json)", () => {
@@ -23,7 +27,9 @@ describe.skipIf(!chromiumPath)("page weight budgets (bench/budgets.json)", () =>
   for (const [name, budget] of Object.entries(templates)) {
     it(`${name} (${budget.path}) stays within ${budget.html}/${budget.css}/${budget.js} KiB of HTML/CSS/JS`, async () => {
       const { page, context, requests } = await openPage(browser);
-      await page.goto(budget.path, { waitUntil: "networkidle" });
+      if (budget.as) await signIn(page, ACCOUNTS[budget.as]);
+      const res = await page.goto(budget.path, { waitUntil: "networkidle" });
+      expect(res?.status(), "the template itself answered").toBe(200);
       // The browser's own resource timing: decoded sizes of what the page really loaded.
       const bytes = await page.evaluate(() => {
         const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
