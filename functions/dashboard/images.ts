@@ -6,12 +6,15 @@ import { productInScope } from "../db/coop-ops";
 import { assertSameOrigin } from "../lib/forms";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
+import { DamagedImage, stripImageMetadata } from "./image-metadata";
 
 /**
  * Product pictures: JPEG, PNG or WebP up to 2 MB, recognised by their first
  * bytes (what the file IS), never by its name or the browser's content type
  * (what it CLAIMS to be). Stored in R2 under a random name and served by the
- * Worker at /media/... with the type we detected.
+ * Worker at /media/... with the type we detected. What the picture says about
+ * where, when and with which phone it was taken is removed before it is stored
+ * (see image-metadata.ts).
  */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** Room for the multipart framing and the other fields around the file. */
@@ -62,7 +65,14 @@ export async function readImage(c: Context): Promise<{ bytes: Uint8Array; ext: s
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = imageType(bytes);
   if (!kind) throw fieldProblem("image", "dash.imageType");
-  return { bytes, ...kind, next: form.get("next") };
+  let clean: Uint8Array;
+  try {
+    clean = stripImageMetadata(bytes, kind.ext);
+  } catch (error) {
+    if (error instanceof DamagedImage) throw fieldProblem("image", "dash.imageDamaged");
+    throw error;
+  }
+  return { bytes: clean, ...kind, next: form.get("next") };
 }
 
 export async function storeProductImage(

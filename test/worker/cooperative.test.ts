@@ -1,5 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { exifOrientation } from "../../functions/dashboard/image-metadata";
+import { jpegWithMetadata, leaks, PNG_8X8, pngWithMetadata } from "../fixtures/images";
 import { as, createAccount, postAs, signIn, snapshot } from "./accounts";
 import { scalar } from "./helpers";
 import { checkout, type PlacedBody, postOrder, seedProduce, stockOf } from "./produce";
@@ -160,7 +162,7 @@ describe("orders", () => {
 });
 
 describe("product pictures", () => {
-  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+  const PNG = PNG_8X8;
   const upload = (
     bytes: Uint8Array<ArrayBuffer>,
     name = "photo.png",
@@ -203,6 +205,40 @@ describe("product pictures", () => {
     const res = await upload(new TextEncoder().encode("<svg onload=alert(1)>"), "evil.png", "image/png");
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ errors: [{ field: "image" }] });
+    expect((await env.MEDIA.list()).objects).toHaveLength(0);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("publishes a phone photo without where, when and with what it was taken, keeping its orientation", async () => {
+    const photo = jpegWithMetadata(6);
+    expect(leaks(photo)).not.toEqual([]);
+    const res = await upload(photo, "IMG_0918.JPG", "image/jpeg");
+    expect(res.status).toBe(200);
+    const { image } = await res.json<{ image: string }>();
+    expect(image).toMatch(/\.jpg$/);
+    const object = await env.MEDIA.get(image.slice("/media/".length));
+    const stored = new Uint8Array((await object?.arrayBuffer()) ?? new ArrayBuffer(0));
+    expect(leaks(stored)).toEqual([]);
+    expect(stored.length).toBeLessThan(photo.length);
+    // The orientation survives, alone in its own Exif block after JFIF.
+    const exifAt = 4 + new DataView(stored.buffer).getUint16(4);
+    expect([stored[exifAt], stored[exifAt + 1]]).toEqual([0xff, 0xe1]);
+    expect(exifOrientation(stored.subarray(exifAt + 4, exifAt + 36))).toBe(6);
+    // The audit row records the size that was published.
+    const after = JSON.parse(String(await scalar("SELECT after FROM audit_log WHERE action = 'product.image'")));
+    expect(after.bytes).toBe(stored.length);
+  });
+
+  it("refuses a damaged picture with a message in the person's language, and stores nothing", async () => {
+    const before = await snapshot();
+    const cut = pngWithMetadata().subarray(0, 60);
+    const zh = await upload(cut, "cut.png", "image/png");
+    expect(zh.status).toBe(400);
+    expect(await zh.json()).toMatchObject({ errors: [{ field: "image", message: expect.stringContaining("损坏") }] });
+    const en = await upload(cut, "cut.png", "image/png", { "accept-language": "en" });
+    expect(await en.json()).toMatchObject({
+      errors: [{ field: "image", message: expect.stringContaining("damaged") }],
+    });
     expect((await env.MEDIA.list()).objects).toHaveLength(0);
     expect(await snapshot()).toEqual(before);
   });

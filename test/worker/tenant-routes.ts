@@ -1,3 +1,4 @@
+import { PNG_8X8 } from "../fixtures/images";
 import { inDays } from "./helpers";
 
 /**
@@ -107,7 +108,7 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "POST /admin/cooperatives/:coop/enable": { path: "/admin/cooperatives/wine-coop/enable", body: {} },
 });
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PNG = PNG_8X8;
 
 /** The request as a client would send it: JSON, or a same-origin multipart upload. */
 export async function requestInit(method: string, a: Attack): Promise<RequestInit> {
