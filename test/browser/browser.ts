@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { inBothLanguages } from "./pages";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
   (p): p is string => Boolean(p),
@@ -48,6 +49,20 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return { context, page, requests, consoleErrors };
 }
 
+/** Every page is checked as shown by default and in elder-friendly mode (larger text and targets). */
+export const MODES = [
+  { name: "standard", elder: false },
+  { name: "elder", elder: true },
+] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A fresh page in the given mode; elder mode is stored before the first load, as for a visitor who turned it on earlier. */
+export async function openPageIn(browser: Browser, mode: Mode, options: BrowserContextOptions = {}) {
+  const opened = await openPage(browser, options);
+  if (mode.elder) await opened.context.addInitScript(() => localStorage.setItem("portal-elder", "1"));
+  return opened;
+}
+
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
 
@@ -75,4 +90,26 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   });
+}
+
+/**
+ * Loads each path in Chinese and in English (/en) and runs axe on it. Fails if a page answers with another status
+ * than `status` gives (200 by default), is not shown in `mode`, or has any violation; the failure lists the
+ * violations of every page at once.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  mode: Mode,
+  paths: readonly string[],
+  status: (path: string) => number = () => 200,
+): Promise<void> {
+  const found: Record<string, AxeViolation[]> = {};
+  for (const path of inBothLanguages(paths)) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(status(path));
+    expect(await page.evaluate(() => document.documentElement.classList.contains("elder")), path).toBe(mode.elder);
+    const violations = await axe(page);
+    if (violations.length) found[path] = violations;
+  }
+  expect(found).toEqual({});
 }

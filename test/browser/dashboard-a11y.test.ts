@@ -1,24 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, baseURL, chromiumPath, launch, openPage } from "./browser";
+import { baseURL, chromiumPath, expectNoAxeViolations, launch, MODES, openPage, openPageIn } from "./browser";
 import { ADMIN, bookStay, countyToday, placeOrder, signIn } from "./dashboard";
+import { ADMIN_DASHBOARD_PAGES } from "./pages";
 
-/** Every dashboard page an admin can open (an admin sees all of them), in Chinese; English is /en + the same. */
-const PAGES = [
-  "/dashboard/",
-  "/dashboard/check-in/",
-  "/dashboard/sites/gajian-lawn/",
-  "/dashboard/password/",
-  "/dashboard/admin/accounts/",
-  "/dashboard/admin/campsites/",
-  "/dashboard/admin/campsites/gajian-lawn/",
-  "/dashboard/admin/audit/",
-  "/dashboard/admin/coops/",
-  "/dashboard/coop/anning-pear-processing/",
-  "/dashboard/coop/anning-pear-processing/orders/",
-  "/dashboard/coop/anning-pear-processing/products/new/",
-  "/dashboard/coop/anning-pear-processing/products/pear-syrup-250g/",
-];
 const PUBLIC = ["/dashboard/login/", "/dashboard/login/?error=invalid", "/dashboard/invite/?ref=X&token=nothing-here"];
 
 describe.skipIf(!chromiumPath)("dashboard accessibility", () => {
@@ -34,24 +19,13 @@ describe.skipIf(!chromiumPath)("dashboard accessibility", () => {
     await browser?.close();
   });
 
-  for (const elder of [false, true]) {
-    it(`has zero axe violations on every dashboard page in both languages, ${elder ? "elder" : "standard"} mode`, async () => {
-      const { page, context, requests, consoleErrors } = await openPage(browser);
-      if (elder) await context.addInitScript(() => localStorage.setItem("portal-elder", "1"));
-      const found: Record<string, unknown> = {};
-      const check = async (path: string) => {
-        const res = await page.goto(path);
-        expect(res?.status(), path).toBe(path.includes("invite") ? 404 : 200);
-        const violations = await axe(page);
-        if (violations.length) found[path] = violations;
-      };
-      for (const lang of ["", "/en"]) for (const path of PUBLIC) await check(`${lang}${path}`);
+  for (const mode of MODES) {
+    it(`has zero axe violations on every dashboard page in both languages, ${mode.name} mode`, async () => {
+      const { page, context, requests, consoleErrors } = await openPageIn(browser, mode);
+      await expectNoAxeViolations(page, mode, PUBLIC, (path) => (path.includes("invite") ? 404 : 200));
       await signIn(page, ADMIN);
-      for (const lang of ["", "/en"]) {
-        const withRows = [`/dashboard/check-in/?ref=${ref}`, `/dashboard/coop/anning-pear-processing/orders/${order}/`];
-        for (const path of [...PAGES, ...withRows]) await check(`${lang}${path}`);
-      }
-      expect(found).toEqual({});
+      const withRows = [`/dashboard/check-in/?ref=${ref}`, `/dashboard/coop/anning-pear-processing/orders/${order}/`];
+      await expectNoAxeViolations(page, mode, [...ADMIN_DASHBOARD_PAGES, ...withRows]);
       expect(requests.filter((url) => new URL(url).origin !== baseURL)).toEqual([]);
       // The invalid invitation page answers 404 on purpose (once per language); nothing else may fail.
       const notFound = consoleErrors.filter((m) => m.includes("status of 404"));
@@ -69,7 +43,7 @@ describe.skipIf(!chromiumPath)("dashboard accessibility", () => {
     await signIn(page, ADMIN);
     for (const elder of [false, true]) {
       await page.addInitScript((on) => localStorage.setItem("portal-elder", on ? "1" : "0"), elder);
-      for (const path of [...PAGES, "/dashboard/login/"]) {
+      for (const path of [...ADMIN_DASHBOARD_PAGES, "/dashboard/login/"]) {
         for (const lang of ["", "/en"]) {
           await page.goto(`${lang}${path}`);
           const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -19,14 +19,21 @@ export function prerenderedPages(root = "dist/client"): string[] {
   return out.sort();
 }
 
-/** Pages rendered on demand from D1 (with the demo seed), in both languages. */
-export const ON_DEMAND_PAGES = ["/visit/", "/visit/gajian-lawn/", "/visit/pear-valley/", "/visit/booking/"].flatMap(
-  (p) => [p, `/en${p}`],
-);
+/** Each path in Chinese (no prefix) and in English (/en). */
+export function inBothLanguages(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => [p, `/en${p}`]);
+}
 
-/** Dashboard pages (test/browser/html-validity.test.ts fetches them signed in as the demo admin). */
-export const DASHBOARD_PAGES = [
-  "/dashboard/login/",
+/** Pages rendered on demand from D1 (with the demo seed), in both languages. */
+export const ON_DEMAND_PAGES = inBothLanguages([
+  "/visit/",
+  "/visit/gajian-lawn/",
+  "/visit/pear-valley/",
+  "/visit/booking/",
+]);
+
+/** Every dashboard page an admin can open once signed in (an admin sees all of them), in Chinese. */
+export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/",
   "/dashboard/check-in/",
   "/dashboard/sites/gajian-lawn/",
@@ -40,4 +47,7 @@ export const DASHBOARD_PAGES = [
   "/dashboard/coop/anning-pear-processing/orders/",
   "/dashboard/coop/anning-pear-processing/products/new/",
   "/dashboard/coop/anning-pear-processing/products/pear-syrup-250g/",
-].flatMap((p) => [p, `/en${p}`]);
+];
+
+/** Dashboard pages (test/browser/html-validity.test.ts fetches them signed in as the demo admin), in both languages. */
+export const DASHBOARD_PAGES = inBothLanguages(["/dashboard/login/", ...ADMIN_DASHBOARD_PAGES]);
