@@ -2,13 +2,13 @@ import type { z } from "zod";
 import { accountById } from "../db/accounts";
 import { auditStatement } from "../db/audit";
 import { guard } from "../db/bookings";
-import { message } from "../lib/messages";
+import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { newReference, normaliseReference, sameDigest, secretToken, sha256Hex } from "../lib/tokens";
 import { hashPassword } from "./passwords";
 import { conflictProblem, fieldProblem, notFoundProblem } from "./problems";
 import type { InviteRequest } from "./schema";
-import { newSession, type SessionAccount } from "./sessions";
+import { newSession, revokeAllSessions, type SessionAccount } from "./sessions";
 
 /**
  * Admins invite people; nobody else creates accounts. An invitation creates the
@@ -122,21 +122,72 @@ export async function reinvite(
   if (!account) throw notFoundProblem();
   if (account.status !== "invited") throw conflictProblem("not-invited", "dash.notInvited");
   const invite = await inviteStatements(d1, secret, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
-  await d1.batch([
-    guard(
-      d1,
-      "NOT EXISTS (SELECT 1 FROM accounts WHERE id = ? AND password_hash IS NULL AND disabled_at IS NULL)",
-      accountId,
-    ),
-    invite.statement,
-    auditStatement(d1, {
-      actorId: admin.id,
-      action: "account.reinvite",
-      targetType: "account",
-      targetId: accountId,
-      after: { invite: invite.reference },
-    }),
-  ]);
+  await d1
+    .batch([
+      guard(
+        d1,
+        "NOT EXISTS (SELECT 1 FROM accounts WHERE id = ? AND password_hash IS NULL AND disabled_at IS NULL)",
+        accountId,
+      ),
+      invite.statement,
+      auditStatement(d1, {
+        actorId: admin.id,
+        action: "account.reinvite",
+        targetType: "account",
+        targetId: accountId,
+        after: { invite: invite.reference },
+      }),
+    ])
+    .catch(rethrowGuard("not-invited", "dash.notInvited"));
+  return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
+}
+
+/** A batch aborted by its guard (the account changed since it was read) is a 409, not a 500. */
+function rethrowGuard(type: string, key: MessageKey) {
+  return (error: unknown): never => {
+    if (/write_guard/.test(String(error))) throw conflictProblem(type, key);
+    throw error;
+  };
+}
+
+/**
+ * For someone who forgot their password, or whose password may be known to others:
+ * the admin clears it, ends every session of the account and issues a one-time link
+ * (72 hours, the same as an invitation) to set a new one, all in one batch. Until
+ * the link is used nobody can sign in to the account, with the old password or any.
+ * Admins change their own password on the password page, not here.
+ */
+export async function resetPassword(
+  d1: D1Database,
+  secret: string,
+  admin: SessionAccount,
+  accountId: number,
+  now: Date = new Date(),
+) {
+  if (accountId === admin.id) throw conflictProblem("not-self", "dash.notSelfReset");
+  const account = await accountById(d1, accountId, now);
+  if (!account) throw notFoundProblem();
+  if (account.status !== "active") throw conflictProblem("not-active", "dash.notActive");
+  const invite = await inviteStatements(d1, secret, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
+  await d1
+    .batch([
+      guard(
+        d1,
+        "NOT EXISTS (SELECT 1 FROM accounts WHERE id = ? AND password_hash IS NOT NULL AND disabled_at IS NULL)",
+        accountId,
+      ),
+      auditStatement(d1, {
+        actorId: admin.id,
+        action: "account.reset_password",
+        targetType: "account",
+        targetId: accountId,
+        after: { invite: invite.reference },
+      }),
+      d1.prepare("UPDATE accounts SET password_hash = NULL WHERE id = ?").bind(accountId),
+      revokeAllSessions(d1, accountId),
+      invite.statement,
+    ])
+    .catch(rethrowGuard("not-active", "dash.notActive"));
   return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
 }
 

@@ -63,6 +63,8 @@ export const dashEn: Record<DashKey, string> = {
   "dash.done.invited": "Invitation created. Send the link below to the person.",
   "dash.done.disabled": "Account disabled; its sessions have ended.",
   "dash.done.enabled": "Account enabled.",
+  "dash.done.reset":
+    "Password reset; the account has been signed out everywhere. Give the link below to the person so they can set a new password.",
   "dash.done.campsites": "Campsites saved.",
   "dash.done.created": "Campsite created.",
   "dash.done.saved": "Saved.",
@@ -134,6 +136,9 @@ export const dashEn: Record<DashKey, string> = {
     "Give the link to the person directly (phone, text message, in person), never in a group chat.",
   "dash.accounts.reinvite": "Create a new invitation link",
   "dash.accounts.disable": "Disable",
+  "dash.accounts.reset": "Reset password",
+  "dash.accounts.resetHint":
+    "When someone has forgotten their password, or others may know it: resetting ends the old password at once, signs the account out everywhere and creates a one-time link the person uses to set a new one.",
   "dash.accounts.enable": "Enable",
   "dash.accounts.saveCampsites": "Save campsites",
   "dash.accounts.you": "(you)",

@@ -58,6 +58,7 @@ export const dashZhCN = {
   "dash.done.invited": "邀请已生成。请把下面的链接发给对方。",
   "dash.done.disabled": "账户已停用，它的登录已全部退出。",
   "dash.done.enabled": "账户已启用。",
+  "dash.done.reset": "密码已重置，该账户已在所有设备上退出。请把下面的链接交给本人，用它设置新密码。",
   "dash.done.campsites": "管理的营地已保存。",
   "dash.done.created": "营地已创建。",
   "dash.done.saved": "已保存。",
@@ -126,6 +127,9 @@ export const dashZhCN = {
   "dash.accounts.linkHint": "请通过电话、短信或当面把链接交给本人，不要发到群里。",
   "dash.accounts.reinvite": "重新生成邀请链接",
   "dash.accounts.disable": "停用",
+  "dash.accounts.reset": "重置密码",
+  "dash.accounts.resetHint":
+    "有人忘记密码，或密码可能被别人知道时：重置后旧密码立即失效，该账户在所有设备上退出，并生成一个一次性链接，本人用它设置新密码。",
   "dash.accounts.enable": "启用",
   "dash.accounts.saveCampsites": "保存营地",
   "dash.accounts.you": "（您）",

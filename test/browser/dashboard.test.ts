@@ -124,6 +124,54 @@ describe.skipIf(!chromiumPath)("dashboards in Chromium", () => {
     expect(await res.text()).toContain("Other Site");
   });
 
+  it("an admin resets a forgotten password on the accounts page; the link sets a new one and the old one is dead", async () => {
+    // A staff member with a password of their own, made through the API as an admin would.
+    const admin = await cookieHeader(ADMIN);
+    const email = `reset-${Date.now()}@jinchuan.example`;
+    const made = await fetch(`${baseURL}/api/dashboard/admin/accounts`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: admin },
+      body: JSON.stringify({ email, name: "杨秀英", role: "operator", campsites: ["gajian-lawn"] }),
+    });
+    const first = new URL(((await made.json()) as { link: string }).link, baseURL);
+    const accepted = await fetch(`${baseURL}/api/auth/invites/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        reference: first.searchParams.get("ref"),
+        token: first.searchParams.get("token"),
+        password: "forgotten pear password",
+      }),
+    });
+    expect(accepted.status).toBe(204);
+
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await signIn(page, ADMIN, "/en/dashboard/login/?next=/en/dashboard/admin/accounts/");
+    await Promise.all([page.waitForURL("**done=reset**"), page.click(`button[aria-label="Reset password ${email}"]`)]);
+    expect(await page.textContent("[role=status]")).toContain("signed out everywhere");
+    const card = page.locator("li", { hasText: email });
+    expect(await card.textContent()).toContain("Invited, no password yet");
+    const link = (await card.locator(".mono").textContent())?.trim() ?? "";
+    expect(link).toMatch(/\/en\/dashboard\/invite\/\?ref=/);
+    await context.close();
+
+    // The old password no longer opens the account.
+    const old = await fetch(`${baseURL}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "forgotten pear password" }),
+    });
+    expect(old.status).toBe(401);
+    // The person opens the link on their own phone and sets a new password.
+    const own = await openPage(browser);
+    await own.page.goto(link);
+    await own.page.fill("#password", "remembered pear password");
+    await Promise.all([own.page.waitForURL("**/en/dashboard/**"), own.page.click("form.dash-form button")]);
+    expect(new URL(own.page.url()).pathname).toBe("/en/dashboard/");
+    expect(await own.page.textContent("main")).toContain("Gajian");
+    await own.context.close();
+  });
+
   it("sends someone not signed in to the sign-in page and marks every dashboard page private", async () => {
     for (const path of ["/dashboard/", "/en/dashboard/sites/gajian-lawn/", "/dashboard/admin/audit/"]) {
       const res = await fetch(`${baseURL}${path}`, { redirect: "manual" });

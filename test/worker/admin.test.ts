@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { as, book, createAccount, postAs, seedTwoSites, signIn } from "./accounts";
+import { as, book, createAccount, postAs, seedTwoSites, signIn, snapshot } from "./accounts";
 import { call, postJson, scalar } from "./helpers";
 
 let admin: string;
@@ -159,6 +159,88 @@ describe("account administration", () => {
     }>();
     expect(JSON.parse(entry?.before ?? "")).toEqual({ campsites: [1] });
     expect(JSON.parse(entry?.after ?? "")).toEqual({ campsites: [2] });
+  });
+});
+
+describe("password reset", () => {
+  const reset = (id: number, cookie = admin) => postAs(cookie, `/api/dashboard/admin/accounts/${id}/reset-password`);
+
+  it("ends the old password and every session, and the one-time link sets a new password", async () => {
+    const id = await createAccount("ops@example.cn", "operator", { campsites: ["gajian-lawn"] });
+    const ops = await signIn("ops@example.cn");
+    expect((await as(ops, "/api/dashboard/sites")).status).toBe(200);
+
+    const res = await reset(id);
+    expect(res.status).toBe(201);
+    const { link } = await res.json<{ link: string }>();
+    // Signed out everywhere, and the old password no longer works.
+    expect((await as(ops, "/api/dashboard/sites")).status).toBe(401);
+    await expect(signIn("ops@example.cn")).rejects.toThrow(/401/);
+    const list = await (await as(admin, "/api/dashboard/admin/accounts")).json<
+      Array<{ email: string; status: string }>
+    >();
+    expect(list.find((a) => a.email === "ops@example.cn")?.status).toBe("invited");
+
+    const accept = await postJson(
+      "/api/auth/invites/accept",
+      { ...linkParts(link), password: "a new pear season" },
+      null,
+    );
+    expect(accept.status).toBe(204);
+    const again = await signIn("ops@example.cn", "a new pear season");
+    expect((await as(again, "/api/dashboard/sites")).status).toBe(200);
+    const actions = (
+      await env.DB.prepare("SELECT action FROM audit_log WHERE action LIKE 'account.%' ORDER BY id").all<{
+        action: string;
+      }>()
+    ).results;
+    expect(actions.map((a) => a.action)).toEqual(["account.reset_password", "account.accept_invite"]);
+  });
+
+  it("refuses the admin's own account, an invited or disabled one and an unknown id, and writes nothing", async () => {
+    const self = await scalar<number>("SELECT id FROM accounts WHERE email = 'admin@example.cn'");
+    const invited = await createAccount("new@example.cn", "operator", { password: null });
+    const disabled = await createAccount("gone@example.cn", "operator");
+    await env.DB.prepare("UPDATE accounts SET disabled_at = '2026-01-01T00:00:00.000Z' WHERE id = ?")
+      .bind(disabled)
+      .run();
+    const before = await snapshot();
+    const own = await postAs(
+      admin,
+      `/api/dashboard/admin/accounts/${self}/reset-password`,
+      {},
+      { "accept-language": "en" },
+    );
+    expect(own.status).toBe(409);
+    expect((await own.json<{ detail: string }>()).detail).toContain("Password page");
+    const zh = await reset(invited);
+    expect(zh.status).toBe(409);
+    expect((await zh.json<{ detail: string }>()).detail).toContain("重新发送邀请");
+    expect((await reset(disabled)).status).toBe(409);
+    expect((await reset(99_999)).status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("gives one link when two admins reset the same account at once", async () => {
+    const id = await createAccount("ops@example.cn", "operator");
+    await createAccount("admin2@example.cn", "admin");
+    const other = await signIn("admin2@example.cn");
+    const results = await Promise.all([reset(id), reset(id, other)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await scalar("SELECT count(*) FROM invites WHERE account_id = ?", id)).toBe(1);
+    expect(await scalar("SELECT count(*) FROM audit_log WHERE action = 'account.reset_password'")).toBe(1);
+  });
+
+  it("answers the accounts page's form with a 303 back to it", async () => {
+    const id = await createAccount("ops@example.cn", "operator");
+    const res = await as(admin, `/api/dashboard/admin/accounts/${id}/reset-password?lang=en`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+      body: "",
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/en/dashboard/admin/accounts/?done=reset");
+    expect(await scalar("SELECT password_hash FROM accounts WHERE id = ?", id)).toBeNull();
   });
 });
 

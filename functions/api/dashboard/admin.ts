@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { disableAccount, enableAccount, setCampsites } from "../../auth/account-admin";
-import { inviteAccount, inviteLink, reinvite } from "../../auth/invites";
+import { inviteAccount, inviteLink, reinvite, resetPassword } from "../../auth/invites";
 import type { DashEnv } from "../../auth/middleware";
 import { CampsitesRequest, IdParam, InviteRequest, Slug } from "../../auth/schema";
 import {
@@ -29,6 +29,11 @@ for (const [method, path, summary] of [
   ["get", "/api/dashboard/admin/accounts", "Every account with its role, scope and status"],
   ["post", "/api/dashboard/admin/accounts", "Invite someone: the account and a one-time link valid 72 hours"],
   ["post", "/api/dashboard/admin/accounts/{id}/invite", "A new link for an account that has not set a password"],
+  [
+    "post",
+    "/api/dashboard/admin/accounts/{id}/reset-password",
+    "Clear a password, end the account's sessions and create a one-time link to set a new one",
+  ],
   ["post", "/api/dashboard/admin/accounts/{id}/disable", "Disable an account and end its sessions"],
   ["post", "/api/dashboard/admin/accounts/{id}/enable", "Enable a disabled account"],
   ["post", "/api/dashboard/admin/accounts/{id}/campsites", "Set the campsites a site operator manages"],
@@ -65,6 +70,13 @@ adminApi.post("/accounts/:id/invite", validate("param", IdParam), async (c) => {
   const { isForm, next } = await readInput(c, Empty);
   const invite = await reinvite(c.env.DB, requireTokenSecret(c.env), c.var.account, c.req.valid("param").id);
   if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", "invited");
+  return c.json({ ...invite, link: inviteLink(invite.reference, invite.token, requestLang(c.req.raw)) }, 201);
+});
+
+adminApi.post("/accounts/:id/reset-password", validate("param", IdParam), async (c) => {
+  const { isForm, next } = await readInput(c, Empty);
+  const invite = await resetPassword(c.env.DB, requireTokenSecret(c.env), c.var.account, c.req.valid("param").id);
+  if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", "reset");
   return c.json({ ...invite, link: inviteLink(invite.reference, invite.token, requestLang(c.req.raw)) }, 201);
 });
 
