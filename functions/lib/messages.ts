@@ -229,7 +229,8 @@ const en: Record<MessageKey, string> = {
   "dash.emailTaken": "There is already an account with this e-mail address.",
   "dash.notSelf": "You cannot disable your own account.",
   "dash.notSelfReset": "You cannot reset your own password here. Change it on the Password page.",
-  "dash.notActive": "This account has no password yet or is disabled, so there is no password to reset. Send a new invitation instead.",
+  "dash.notActive":
+    "This account has no password yet or is disabled, so there is no password to reset. Send a new invitation instead.",
   "dash.notInvited": "This account already has a password or is disabled: it cannot be invited again.",
   "dash.notOperator": "Only site operator accounts have campsites.",
   "dash.unknownCampsite": "There is no campsite {slug}.",
@@ -247,7 +248,8 @@ const en: Record<MessageKey, string> = {
   "dash.imageType": "Choose a JPEG, PNG or WebP picture.",
   "dash.imageSize": "The picture must be 2 MB or smaller. Please make it smaller and try again.",
   "dash.imageMissing": "Choose a picture.",
-  "dash.imageDamaged": "This picture file is incomplete or damaged and cannot be shown. Please export it again or choose another picture.",
+  "dash.imageDamaged":
+    "This picture file is incomplete or damaged and cannot be shown. Please export it again or choose another picture.",
   "dash.orderStatus.placed": "waiting for confirmation",
   "dash.orderStatus.confirmed": "confirmed",
   "dash.orderStatus.ready": "ready for collection",
