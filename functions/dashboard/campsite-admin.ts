@@ -2,7 +2,7 @@ import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../auth/problems";
 import { Slug } from "../auth/schema";
 import type { SessionAccount } from "../auth/sessions";
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
 import { todayInCounty } from "../lib/dates";
 import { belowBooked, capacityStatements } from "./site-writes";
 
@@ -57,18 +57,15 @@ const siteJson = (slug: string) => ({
 
 export async function createCampsite(d1: D1Database, admin: SessionAccount, input: z.output<typeof CampsiteCreate>) {
   try {
-    await d1.batch([
-      auditStatement(d1, {
-        actorId: admin.id,
-        action: "campsite.create",
-        targetType: "campsite",
-        targetId: input.slug,
-        after: input,
-      }),
-      d1
-        .prepare("INSERT INTO campsites (slug, name_zh, name_en) VALUES (?, ?, ?)")
-        .bind(input.slug, input.nameZh, input.nameEn),
-    ]);
+    await auditedBatch(
+      d1,
+      { actorId: admin.id, action: "campsite.create", targetType: "campsite", targetId: input.slug, after: input },
+      [
+        d1
+          .prepare("INSERT INTO campsites (slug, name_zh, name_en) VALUES (?, ?, ?)")
+          .bind(input.slug, input.nameZh, input.nameEn),
+      ],
+    );
   } catch (error) {
     if (/campsites\.slug/.test(String(error))) throw conflictProblem("slug-taken", "dash.slugTaken");
     throw error;
@@ -85,19 +82,22 @@ export async function updateCampsite(
   const exists = await d1.prepare("SELECT active FROM campsites WHERE slug = ?").bind(slug).first<{ active: number }>();
   if (!exists) throw notFoundProblem();
   const active = input.active ?? exists.active === 1;
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: admin.id,
       action: "campsite.update",
       targetType: "campsite",
       targetId: slug,
       beforeSql: siteJson(slug),
       after: { ...input, active },
-    }),
-    d1
-      .prepare("UPDATE campsites SET name_zh = ?, name_en = ?, active = ? WHERE slug = ?")
-      .bind(input.nameZh, input.nameEn, active ? 1 : 0, slug),
-  ]);
+    },
+    [
+      d1
+        .prepare("UPDATE campsites SET name_zh = ?, name_en = ?, active = ? WHERE slug = ?")
+        .bind(input.nameZh, input.nameEn, active ? 1 : 0, slug),
+    ],
+  );
   return { slug };
 }
 
@@ -105,37 +105,40 @@ export async function createUnit(d1: D1Database, admin: SessionAccount, slug: st
   const site = await d1.prepare("SELECT id FROM campsites WHERE slug = ?").bind(slug).first<{ id: number }>();
   if (!site) throw notFoundProblem();
   try {
-    await d1.batch([
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: admin.id,
         action: "unit_type.create",
         targetType: "unit_type",
         targetId: u.id,
         after: { site: slug, ...u },
-      }),
-      d1
-        .prepare(
-          `INSERT INTO unit_types (id, campsite_id, name_zh, name_en, capacity, max_guests, price_fen, min_nights, max_nights,
+      },
+      [
+        d1
+          .prepare(
+            `INSERT INTO unit_types (id, campsite_id, name_zh, name_en, capacity, max_guests, price_fen, min_nights, max_nights,
              booking_window_days, check_in_time, check_out_time, free_cancel_days, sort_order)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .bind(
-          u.id,
-          site.id,
-          u.nameZh,
-          u.nameEn,
-          u.capacity,
-          u.maxGuests,
-          u.priceYuan,
-          u.minNights,
-          u.maxNights,
-          u.bookingWindowDays,
-          u.checkInTime,
-          u.checkOutTime,
-          u.freeCancelDays,
-          u.sortOrder,
-        ),
-    ]);
+          )
+          .bind(
+            u.id,
+            site.id,
+            u.nameZh,
+            u.nameEn,
+            u.capacity,
+            u.maxGuests,
+            u.priceYuan,
+            u.minNights,
+            u.maxNights,
+            u.bookingWindowDays,
+            u.checkInTime,
+            u.checkOutTime,
+            u.freeCancelDays,
+            u.sortOrder,
+          ),
+      ],
+    );
   } catch (error) {
     if (/unit_types\.id/.test(String(error))) throw conflictProblem("unit-taken", "dash.unitTaken");
     throw error;
@@ -162,21 +165,21 @@ export async function updateUnit(
     .first<{ capacity: number; active: number; slug: string }>();
   if (!row) throw notFoundProblem();
   const active = u.active ?? row.active === 1;
-  const statements = [
-    auditStatement(d1, {
-      actorId: admin.id,
-      action: "unit_type.update",
-      targetType: "unit_type",
-      targetId: id,
-      beforeSql: {
-        sql: `SELECT json_object('nameZh', name_zh, 'nameEn', name_en, 'maxGuests', max_guests, 'priceFen', price_fen,
+  const entry = {
+    actorId: admin.id,
+    action: "unit_type.update",
+    targetType: "unit_type",
+    targetId: id,
+    beforeSql: {
+      sql: `SELECT json_object('nameZh', name_zh, 'nameEn', name_en, 'maxGuests', max_guests, 'priceFen', price_fen,
                 'minNights', min_nights, 'maxNights', max_nights, 'bookingWindowDays', booking_window_days,
                 'checkInTime', check_in_time, 'checkOutTime', check_out_time, 'freeCancelDays', free_cancel_days,
                 'sortOrder', sort_order, 'active', active) FROM unit_types WHERE id = ?`,
-        params: [id],
-      },
-      after: { ...u, capacity: undefined, active },
-    }),
+      params: [id],
+    },
+    after: { ...u, capacity: undefined, active },
+  };
+  const change = [
     d1
       .prepare(
         `UPDATE unit_types SET name_zh = ?, name_en = ?, max_guests = ?, price_fen = ?, min_nights = ?, max_nights = ?,
@@ -201,7 +204,7 @@ export async function updateUnit(
     ...(u.capacity !== row.capacity ? capacityStatements(d1, admin, id, u.capacity, today, undefined) : []),
   ];
   try {
-    await d1.batch(statements);
+    await auditedBatch(d1, entry, change);
   } catch (error) {
     throw await belowBooked(d1, error, id, u.capacity, today);
   }

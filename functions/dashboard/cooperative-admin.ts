@@ -2,7 +2,7 @@ import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../auth/problems";
 import { Slug } from "../auth/schema";
 import type { SessionAccount } from "../auth/sessions";
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
 import { guard } from "../db/bookings";
 import { isCooperativeCode } from "../lib/credit-code";
 
@@ -41,32 +41,29 @@ const stateJson = (id: string) => ({
 
 export async function createCooperative(d1: D1Database, admin: SessionAccount, c: z.output<typeof CooperativeCreate>) {
   try {
-    await d1.batch([
-      auditStatement(d1, {
-        actorId: admin.id,
-        action: "cooperative.create",
-        targetType: "cooperative",
-        targetId: c.id,
-        after: c,
-      }),
-      d1
-        .prepare(
-          `INSERT INTO cooperatives (id, name_zh, name_en, credit_code, township_zh, township_en, village_zh, village_en,
+    await auditedBatch(
+      d1,
+      { actorId: admin.id, action: "cooperative.create", targetType: "cooperative", targetId: c.id, after: c },
+      [
+        d1
+          .prepare(
+            `INSERT INTO cooperatives (id, name_zh, name_en, credit_code, township_zh, township_en, village_zh, village_en,
              contact_name, contact_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .bind(
-          c.id,
-          c.nameZh,
-          c.nameEn,
-          c.creditCode,
-          c.townshipZh,
-          c.townshipEn,
-          c.villageZh,
-          c.villageEn,
-          c.contactName,
-          c.contactPhone,
-        ),
-    ]);
+          )
+          .bind(
+            c.id,
+            c.nameZh,
+            c.nameEn,
+            c.creditCode,
+            c.townshipZh,
+            c.townshipEn,
+            c.villageZh,
+            c.villageEn,
+            c.contactName,
+            c.contactPhone,
+          ),
+      ],
+    );
   } catch (error) {
     if (/cooperatives\.(id|credit_code)/.test(String(error)))
       throw conflictProblem("cooperative-taken", "dash.coopTaken");
@@ -87,18 +84,19 @@ async function existing(d1: D1Database, id: string) {
 export async function verifyCooperative(d1: D1Database, admin: SessionAccount, id: string) {
   if ((await existing(d1, id)).disabled_at) throw conflictProblem("cooperative-disabled", "dash.coopDisabled");
   try {
-    await d1.batch([
-      guard(d1, "EXISTS (SELECT 1 FROM cooperatives WHERE id = ? AND disabled_at IS NOT NULL)", id),
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: admin.id,
         action: "cooperative.verify",
         targetType: "cooperative",
         targetId: id,
         beforeSql: stateJson(id),
         after: { verified: true },
-      }),
-      d1.prepare("UPDATE cooperatives SET verified = 1 WHERE id = ?").bind(id),
-    ]);
+      },
+      [d1.prepare("UPDATE cooperatives SET verified = 1 WHERE id = ?").bind(id)],
+      [guard(d1, "EXISTS (SELECT 1 FROM cooperatives WHERE id = ? AND disabled_at IS NOT NULL)", id)],
+    );
   } catch (error) {
     if (/write_guard/.test(String(error))) throw conflictProblem("cooperative-disabled", "dash.coopDisabled");
     throw error;
@@ -109,37 +107,43 @@ export async function verifyCooperative(d1: D1Database, admin: SessionAccount, i
 export async function disableCooperative(d1: D1Database, admin: SessionAccount, id: string, now: Date = new Date()) {
   await existing(d1, id);
   const at = now.toISOString();
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: admin.id,
       action: "cooperative.disable",
       targetType: "cooperative",
       targetId: id,
       beforeSql: stateJson(id),
       after: { verified: false, disabledAt: at },
-    }),
-    d1
-      .prepare("UPDATE cooperatives SET verified = 0, disabled_at = coalesce(disabled_at, ?) WHERE id = ?")
-      .bind(at, id),
-    // Members are signed out now; sessionAccount() also refuses them while the cooperative is disabled.
-    d1.prepare("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE cooperative_id = ?)").bind(id),
-  ]);
+    },
+    [
+      d1
+        .prepare("UPDATE cooperatives SET verified = 0, disabled_at = coalesce(disabled_at, ?) WHERE id = ?")
+        .bind(at, id),
+      // Members are signed out now; sessionAccount() also refuses them while the cooperative is disabled.
+      d1
+        .prepare("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE cooperative_id = ?)")
+        .bind(id),
+    ],
+  );
   return { id, disabled: true };
 }
 
 /** Back, but not selling: the county verifies it again when ready. */
 export async function enableCooperative(d1: D1Database, admin: SessionAccount, id: string) {
   await existing(d1, id);
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: admin.id,
       action: "cooperative.enable",
       targetType: "cooperative",
       targetId: id,
       beforeSql: stateJson(id),
       after: { disabledAt: null },
-    }),
-    d1.prepare("UPDATE cooperatives SET disabled_at = NULL WHERE id = ?").bind(id),
-  ]);
+    },
+    [d1.prepare("UPDATE cooperatives SET disabled_at = NULL WHERE id = ?").bind(id)],
+  );
   return { id, disabled: false };
 }

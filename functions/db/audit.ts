@@ -44,6 +44,20 @@ export function auditStatement(d1: D1Database, e: AuditEntry): D1PreparedStateme
     );
 }
 
+/**
+ * A change and its audit entry as one D1 batch, so neither commits without the
+ * other. The entry runs just before the change, so its `beforeSql` reads the row
+ * the change replaces; `guards` (statements that raise to refuse) run first.
+ */
+export function auditedBatch(
+  d1: D1Database,
+  entry: AuditEntry,
+  change: D1PreparedStatement[],
+  guards: D1PreparedStatement[] = [],
+): Promise<D1Result[]> {
+  return d1.batch([...guards, auditStatement(d1, entry), ...change]);
+}
+
 export interface AuditRow {
   id: number;
   at: string;

@@ -1,4 +1,5 @@
 import { addDays, dateRange } from "../lib/dates";
+import type { UnitType } from "./schema";
 
 /**
  * The booking engine's SQL. Every write is ONE D1 batch: the idempotency claim,
@@ -7,22 +8,8 @@ import { addDays, dateRange } from "../lib/dates";
  * activity_slots), never by a read-then-write in JavaScript.
  */
 
-export interface UnitTypeRules {
-  id: string;
-  campsiteSlug: string;
-  nameZh: string;
-  nameEn: string;
-  capacity: number;
-  maxGuests: number;
-  priceFen: number;
-  minNights: number;
-  maxNights: number;
-  bookingWindowDays: number;
-  checkInTime: string;
-  checkOutTime: string;
-  freeCancelDays: number;
-  active: boolean;
-}
+/** A unit type's booking rules as unitRulesQuery reads them, with its campsite's slug. */
+export type UnitTypeRules = Omit<UnitType, "campsiteId" | "sortOrder"> & { campsiteSlug: string };
 
 export interface SlotRules {
   id: string;

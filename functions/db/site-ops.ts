@@ -1,6 +1,7 @@
 import type { SessionAccount } from "../auth/sessions";
 import { addDays, dateRange } from "../lib/dates";
 import type { BookingRow } from "./bookings";
+import type { UnitType } from "./schema";
 
 /**
  * What a site operator sees. Every query takes the signed-in account and only
@@ -45,23 +46,11 @@ export async function siteInScope(d1: D1Database, account: SessionAccount, slug:
     .first<SiteRow>();
 }
 
-export interface UnitRow {
-  id: string;
-  campsiteId: number;
-  nameZh: string;
-  nameEn: string;
-  capacity: number;
-  maxGuests: number;
-  priceFen: number;
-  minNights: number;
-  maxNights: number;
-  bookingWindowDays: number;
-  checkInTime: string;
-  checkOutTime: string;
-  freeCancelDays: number;
-  sortOrder: number;
-  active: number;
-}
+/**
+ * A unit type as UNIT_COLUMNS reads it: every column of the schema's row, but
+ * raw D1 gives `active` as the stored 0/1, not drizzle's boolean.
+ */
+export type UnitRow = Omit<UnitType, "active"> & { active: number };
 
 export const UNIT_COLUMNS = `u.id, u.campsite_id AS campsiteId, u.name_zh AS nameZh, u.name_en AS nameEn, u.capacity,
   u.max_guests AS maxGuests, u.price_fen AS priceFen, u.min_nights AS minNights, u.max_nights AS maxNights,

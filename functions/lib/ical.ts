@@ -1,35 +1,55 @@
 /**
- * Minimal RFC 5545 writer: escaping of TEXT values and folding at 75 octets
- * without splitting a UTF-8 character (Chinese text is 3 octets a character).
+ * The RFC 5545 text both calendars are written with: guests' booking files and
+ * the events programme. Lines are folded at 75 octets, never splitting a UTF-8
+ * character (Chinese text is 3 octets a character).
  */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+
+const CRLF = "\r\n";
+
+function utf8Length(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3;
+  return 4;
 }
 
-const encoder = new TextEncoder();
-
+/**
+ * Lines longer than 75 octets are folded (RFC 5545 §3.1). Octets, not characters:
+ * a Chinese character is three, and it must never be cut in half, so the line is
+ * walked one code point at a time.
+ */
 export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = "";
+  let out = "";
   let octets = 0;
-  for (const ch of line) {
-    const size = encoder.encode(ch).length;
-    // The first line holds 75 octets; continuation lines start with a space, so 74.
-    const limit = parts.length === 0 ? 75 : 74;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = "";
-      octets = 0;
+  for (const char of line) {
+    const n = utf8Length(char.codePointAt(0) ?? 0);
+    if (octets + n > 75) {
+      // The continuation line's leading space is its first octet.
+      out += `${CRLF} `;
+      octets = 1;
     }
-    current += ch;
-    octets += size;
+    out += char;
+    octets += n;
   }
-  parts.push(current);
-  return parts.join("\r\n ");
+  return out;
 }
 
+/** TEXT values: backslash, semicolon, comma and line breaks are escaped (§3.3.11). */
+export function escapeText(value: string): string {
+  return (
+    value
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n")
+      // Other control characters are not allowed in TEXT; a tab is.
+      .replace(/(?!\t)\p{Cc}/gu, "")
+  );
+}
+
+/** The file: every line folded, each ended by CRLF. */
 export function calendar(lines: string[]): string {
-  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+  return lines.map(foldLine).join(CRLF) + CRLF;
 }
 
 /** `20261128T063000Z` for a Date. */
@@ -40,14 +60,19 @@ export function utcStamp(date: Date): string {
     .replace(/\.\d{3}/, "");
 }
 
-export const SHANGHAI_VTIMEZONE = [
-  "BEGIN:VTIMEZONE",
-  "TZID:Asia/Shanghai",
-  "BEGIN:STANDARD",
-  "DTSTART:19700101T000000",
-  "TZOFFSETFROM:+0800",
-  "TZOFFSETTO:+0800",
-  "TZNAME:CST",
-  "END:STANDARD",
-  "END:VTIMEZONE",
-];
+/** A VTIMEZONE for a zone that keeps one UTC offset all year (`+0800`), as the county's does. */
+export function fixedOffsetTimezone(tzid: string, utcOffset: string, tzname?: string): string[] {
+  return [
+    "BEGIN:VTIMEZONE",
+    `TZID:${tzid}`,
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    `TZOFFSETFROM:${utcOffset}`,
+    `TZOFFSETTO:${utcOffset}`,
+    ...(tzname ? [`TZNAME:${tzname}`] : []),
+    "END:STANDARD",
+    "END:VTIMEZONE",
+  ];
+}
+
+export const SHANGHAI_VTIMEZONE = fixedOffsetTimezone("Asia/Shanghai", "+0800", "CST");

@@ -25,6 +25,31 @@ export function documented(op: Operation): Operation {
   return op;
 }
 
+/**
+ * The dashboard routers' operations differ only in method, path and summary:
+ * each answers 200, 401 without a session, and 404 alike for an unknown row and
+ * one outside the account's scope (`notFound` words it for the router).
+ */
+export function documentedDashboard(
+  tag: string,
+  notFound: string,
+  list: ReadonlyArray<readonly [method: Operation["method"], path: string, summary: string]>,
+): void {
+  for (const [method, path, summary] of list) {
+    documented({
+      method,
+      path,
+      summary,
+      tags: [tag],
+      responses: {
+        200: { description: "Done" },
+        401: { description: "Not signed in" },
+        404: { description: notFound },
+      },
+    });
+  }
+}
+
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {
   return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "openapi-3.0" });
 }

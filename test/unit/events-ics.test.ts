@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { buildCalendar, type CalendarOptions, escapeText, foldLine } from "../../src/lib/events/ics";
+import { escapeText, foldLine } from "../../functions/lib/ical";
+import { buildCalendar, type CalendarOptions } from "../../src/lib/events/ics";
 import { type CountyEvent, groupEvents } from "../../src/lib/events/model";
 import { bilingual, source } from "./events/fixtures";
 

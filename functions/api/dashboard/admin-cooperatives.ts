@@ -10,14 +10,14 @@ import {
   verifyCooperative,
 } from "../../dashboard/cooperative-admin";
 import { coopsInScope } from "../../db/coop-ops";
-import { documented } from "../../lib/openapi";
+import { documentedDashboard } from "../../lib/openapi";
 import { validate } from "../../lib/validate";
 import { formDone, readInput } from "./respond";
 
 /** County staff register, verify, disable and enable cooperatives (mounted behind requireAccount("admin")). */
 export const adminCooperativesApi = new Hono<DashEnv>();
 
-for (const [method, path, summary] of [
+documentedDashboard("dashboard: admin", "Not an admin, or unknown", [
   ["get", "/api/dashboard/admin/cooperatives", "Every cooperative with its verification state"],
   ["post", "/api/dashboard/admin/cooperatives", "Register a cooperative (unverified until checked)"],
   [
@@ -27,19 +27,7 @@ for (const [method, path, summary] of [
   ],
   ["post", "/api/dashboard/admin/cooperatives/{coop}/disable", "Stop selling and sign its members out"],
   ["post", "/api/dashboard/admin/cooperatives/{coop}/enable", "Enable again (verify again to sell)"],
-] as const) {
-  documented({
-    method,
-    path,
-    summary,
-    tags: ["dashboard: admin"],
-    responses: {
-      200: { description: "Done" },
-      401: { description: "Not signed in" },
-      404: { description: "Not an admin, or unknown" },
-    },
-  });
-}
+]);
 
 const CoopParam = z.object({ coop: Slug });
 const Empty = z.object({});

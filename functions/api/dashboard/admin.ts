@@ -17,7 +17,7 @@ import {
 import { listAccounts } from "../../db/accounts";
 import { auditPage } from "../../db/audit";
 import { requestLang } from "../../lib/lang";
-import { documented } from "../../lib/openapi";
+import { documentedDashboard } from "../../lib/openapi";
 import { requireTokenSecret } from "../../lib/tokens";
 import { validate } from "../../lib/validate";
 import { formDone, readInput } from "./respond";
@@ -25,7 +25,7 @@ import { formDone, readInput } from "./respond";
 /** County staff only (the router is mounted behind requireAccount("admin")). */
 export const adminApi = new Hono<DashEnv>();
 
-for (const [method, path, summary] of [
+documentedDashboard("dashboard: admin", "Not an admin, or unknown", [
   ["get", "/api/dashboard/admin/accounts", "Every account with its role, scope and status"],
   ["post", "/api/dashboard/admin/accounts", "Invite someone: the account and a one-time link valid 72 hours"],
   ["post", "/api/dashboard/admin/accounts/{id}/invite", "A new link for an account that has not set a password"],
@@ -42,19 +42,7 @@ for (const [method, path, summary] of [
   ["post", "/api/dashboard/admin/campsites/{slug}/units", "Add a unit type"],
   ["post", "/api/dashboard/admin/units/{unit}", "Edit a unit type (capacity never below what is booked)"],
   ["get", "/api/dashboard/admin/audit", "The audit log, newest first (before, limit)"],
-] as const) {
-  documented({
-    method,
-    path,
-    summary,
-    tags: ["dashboard: admin"],
-    responses: {
-      200: { description: "Done" },
-      401: { description: "Not signed in" },
-      404: { description: "Not an admin, or unknown" },
-    },
-  });
-}
+]);
 
 adminApi.get("/accounts", async (c) => c.json(await listAccounts(c.env.DB)));
 

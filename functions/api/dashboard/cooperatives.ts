@@ -21,7 +21,7 @@ import { coopInScope, orderInScope, ordersForExport, ordersOfCoop, productsOfCoo
 import { addDays, daysBetween, todayInCounty } from "../../lib/dates";
 import { isBrowserForm } from "../../lib/forms";
 import { requestLang } from "../../lib/lang";
-import { documented } from "../../lib/openapi";
+import { documentedDashboard } from "../../lib/openapi";
 import { normaliseReference } from "../../lib/tokens";
 import { validate } from "../../lib/validate";
 import { formDone, readInput } from "./respond";
@@ -29,7 +29,7 @@ import { formDone, readInput } from "./respond";
 /** A cooperative's own products and orders (members: their cooperative; admins: any). */
 export const cooperativesApi = new Hono<DashEnv>();
 
-for (const [method, path, summary] of [
+documentedDashboard("dashboard: cooperatives", "Unknown, or not your cooperative's", [
   ["get", "/api/dashboard/cooperatives/{coop}/products", "The cooperative's products, on sale or not"],
   ["post", "/api/dashboard/cooperatives/{coop}/products", "Add a product"],
   ["post", "/api/dashboard/products/{id}", "Edit a product"],
@@ -42,19 +42,7 @@ for (const [method, path, summary] of [
   ["get", "/api/dashboard/cooperatives/{coop}/sales", "Sales per week for the last 12 weeks"],
   ["get", "/api/dashboard/orders/{reference}", "One order of the cooperative"],
   ...ORDER_STEPS.map((step) => ["post", `/api/dashboard/orders/{reference}/${step}`, `Order step: ${step}`] as const),
-] as const) {
-  documented({
-    method,
-    path,
-    summary,
-    tags: ["dashboard: cooperatives"],
-    responses: {
-      200: { description: "Done" },
-      401: { description: "Not signed in" },
-      404: { description: "Unknown, or not your cooperative's" },
-    },
-  });
-}
+]);
 
 const CoopParam = z.object({ coop: Slug });
 const ProductParam = z.object({ id: Slug });

@@ -17,16 +17,14 @@ import { addClosure, changeCapacity, removeClosure } from "../../dashboard/site-
 import { arrivals, bookingsForExport, occupancy, siteInScope, sitesInScope } from "../../db/site-ops";
 import { addDays, daysBetween, todayInCounty } from "../../lib/dates";
 import { requestLang } from "../../lib/lang";
-import { documented } from "../../lib/openapi";
+import { documentedDashboard } from "../../lib/openapi";
 import { validate } from "../../lib/validate";
 import { formDone, readInput } from "./respond";
 
 /** The site operator's API: every route answers only for campsites in the session's scope. */
 export const sitesApi = new Hono<DashEnv>();
 
-const tags = ["dashboard: campsites"];
-const scoped = { 401: { description: "Not signed in" }, 404: { description: "Unknown, or not in your scope" } };
-for (const [method, path, summary] of [
+documentedDashboard("dashboard: campsites", "Unknown, or not in your scope", [
   ["get", "/api/dashboard/sites", "Campsites this account may manage"],
   ["get", "/api/dashboard/sites/{slug}/occupancy", "Booked and capacity per unit type and night (from, days)"],
   ["get", "/api/dashboard/sites/{slug}/arrivals", "Stays arriving on a date (default today)"],
@@ -37,9 +35,7 @@ for (const [method, path, summary] of [
   ["post", "/api/dashboard/sites/{slug}/closures", "Close a unit type for a range of nights"],
   ["post", "/api/dashboard/closures/{id}/delete", "Reopen: remove a closure"],
   ["post", "/api/dashboard/units/{unit}/capacity", "Change capacity; 409 if it would go below what is booked"],
-] as const) {
-  documented({ method, path, summary, tags, responses: { 200: { description: "Done" }, ...scoped } });
-}
+]);
 
 async function site(c: { env: DashEnv["Bindings"]; var: DashEnv["Variables"] }, slug: string) {
   const row = await siteInScope(c.env.DB, c.var.account, slug);

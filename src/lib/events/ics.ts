@@ -1,3 +1,4 @@
+import { calendar, escapeText, fixedOffsetTimezone } from "../../../functions/lib/ical";
 import { type Locale, t } from "../../i18n";
 import { labelled } from "./display";
 import { type CountyEvent, versionFor } from "./model";
@@ -19,7 +20,6 @@ export interface CalendarOptions {
   eventUrl: (slug: string) => string;
 }
 
-const CRLF = "\r\n";
 const STATUS: Record<EventStatus, "CONFIRMED" | "TENTATIVE" | "CANCELLED"> = {
   scheduled: "CONFIRMED",
   rescheduled: "CONFIRMED",
@@ -30,65 +30,11 @@ const STATUS: Record<EventStatus, "CONFIRMED" | "TENTATIVE" | "CANCELLED"> = {
   cancelled: "CANCELLED",
 };
 
-function utf8Length(codePoint: number): number {
-  if (codePoint < 0x80) return 1;
-  if (codePoint < 0x800) return 2;
-  if (codePoint < 0x10000) return 3;
-  return 4;
-}
-
-/**
- * Lines longer than 75 octets are folded (RFC 5545 §3.1). Octets, not characters:
- * a Chinese character is three, and it must never be cut in half, so the line is
- * walked one code point at a time.
- */
-export function foldLine(line: string): string {
-  let out = "";
-  let octets = 0;
-  for (const char of line) {
-    const n = utf8Length(char.codePointAt(0) ?? 0);
-    if (octets + n > 75) {
-      out += `${CRLF} `;
-      octets = 1;
-    }
-    out += char;
-    octets += n;
-  }
-  return out;
-}
-
-/** TEXT values: backslash, semicolon, comma and line breaks are escaped (§3.3.11). */
-export function escapeText(value: string): string {
-  return (
-    value
-      .replace(/\\/g, "\\\\")
-      .replace(/;/g, "\\;")
-      .replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n")
-      // Other control characters are not allowed in TEXT; a tab is.
-      .replace(/(?!\t)\p{Cc}/gu, "")
-  );
-}
-
 const compact = (dateTime: string) => dateTime.replace(/[-:]/g, "");
 
 function dateValue(property: string, value: string, timeZone: string): string {
   if (value.length === 10) return `${property};VALUE=DATE:${compact(value)}`;
   return `${property};TZID=${timeZone}:${compact(value)}00`;
-}
-
-function vtimezone(timeZone: string, offset: number): string[] {
-  const utc = formatOffset(offset, "");
-  return [
-    "BEGIN:VTIMEZONE",
-    `TZID:${timeZone}`,
-    "BEGIN:STANDARD",
-    "DTSTART:19700101T000000",
-    `TZOFFSETFROM:${utc}`,
-    `TZOFFSETTO:${utc}`,
-    "END:STANDARD",
-    "END:VTIMEZONE",
-  ];
 }
 
 function description(event: CountyEvent, locale: Locale, url: string): string {
@@ -154,9 +100,9 @@ export function buildCalendar(events: CountyEvent[], options: CalendarOptions): 
     ...(options.source
       ? [`SOURCE;VALUE=URI:${options.source}`, "REFRESH-INTERVAL;VALUE=DURATION:PT6H", "X-PUBLISHED-TTL:PT6H"]
       : []),
-    ...(timed ? vtimezone(options.timeZone, fixedOffset(options.timeZone, years)) : []),
+    ...(timed ? fixedOffsetTimezone(options.timeZone, formatOffset(fixedOffset(options.timeZone, years), "")) : []),
     ...events.flatMap((event) => vevent(event, options, host)),
     "END:VCALENDAR",
   ];
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  return calendar(lines);
 }
