@@ -124,19 +124,27 @@ const ORDER_SELECT = `SELECT o.id, o.reference, o.cooperative_id AS cooperativeI
     (SELECT note FROM order_events e WHERE e.order_id = o.id AND e.status = 'shipped') AS tracking
   FROM orders o LEFT JOIN pickup_points pp ON pp.id = o.pickup_point_id`;
 
-/** A cooperative's orders, newest first; `open` keeps those that still need something done. */
+/** Orders per dashboard page; older ones are a link away, never cut off. */
+export const ORDER_PAGE = 50;
+
+/**
+ * A page of a cooperative's orders, newest first, from just before the order
+ * `before` (an order id); `open` keeps those that still need something done.
+ * `older` is the `before` of the next page, or null when this is the last one.
+ */
 export async function ordersOfCoop(
   d1: D1Database,
   coopId: string,
   filter: "open" | "all",
-  limit = 200,
-): Promise<CoopOrder[]> {
+  { limit = ORDER_PAGE, before }: { limit?: number; before?: number | undefined } = {},
+): Promise<{ orders: CoopOrder[]; older: number | null }> {
   const open = filter === "open" ? "AND o.status IN ('placed', 'confirmed', 'ready', 'shipped')" : "";
   const { results } = await d1
-    .prepare(`${ORDER_SELECT} WHERE o.cooperative_id = ? ${open} ORDER BY o.id DESC LIMIT ?`)
-    .bind(coopId, limit)
+    .prepare(`${ORDER_SELECT} WHERE o.cooperative_id = ? ${open} AND o.id < ? ORDER BY o.id DESC LIMIT ?`)
+    .bind(coopId, before ?? Number.MAX_SAFE_INTEGER, limit + 1)
     .all<CoopOrder>();
-  return results;
+  const orders = results.slice(0, limit);
+  return { orders, older: results.length > limit ? (orders.at(-1)?.id ?? null) : null };
 }
 
 export async function orderInScope(

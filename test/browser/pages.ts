@@ -45,6 +45,7 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/admin/coops/",
   "/dashboard/coop/anning-pear-processing/",
   "/dashboard/coop/anning-pear-processing/orders/",
+  "/dashboard/coop/anning-pear-processing/orders/?status=open",
   "/dashboard/coop/anning-pear-processing/products/new/",
   "/dashboard/coop/anning-pear-processing/products/pear-syrup-250g/",
 ];

@@ -161,6 +161,35 @@ describe("orders", () => {
   });
 });
 
+describe("order pages", () => {
+  it("pages through every order exactly once, newest first, following the Link header", async () => {
+    await env.DB.prepare("UPDATE products SET stock = 100 WHERE id = 'syrup'").run();
+    const placed: string[] = [];
+    for (let i = 0; i < 7; i++) placed.push(await placeOrder([{ product: "syrup", quantity: 1 }]));
+    const seen: string[][] = [];
+    let next: string | null = "/api/dashboard/cooperatives/pear-coop/orders?status=all&limit=3";
+    while (next) {
+      const res = await as(member, next);
+      expect(res.status).toBe(200);
+      seen.push((await res.json<Array<{ reference: string }>>()).map((o) => o.reference));
+      next = res.headers.get("link")?.match(/^<([^>]+)>; rel="next"$/)?.[1] ?? null;
+    }
+    expect(seen.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(seen.flat()).toEqual([...placed].reverse());
+    // Without a limit the list holds up to 200, as before.
+    const all = await (await as(member, "/api/dashboard/cooperatives/pear-coop/orders?status=all")).json<unknown[]>();
+    expect(all).toHaveLength(7);
+  });
+
+  it("refuses a nonsense page with 400", async () => {
+    for (const q of ["before=-1", "before=x", "limit=0", "limit=201", "status=some"]) {
+      const res = await as(member, `/api/dashboard/cooperatives/pear-coop/orders?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.headers.get("content-type"), q).toContain("application/problem+json");
+    }
+  });
+});
+
 describe("product pictures", () => {
   const PNG = PNG_8X8;
   const upload = (

@@ -37,7 +37,11 @@ documentedDashboard("dashboard: cooperatives", "Unknown, or not your cooperative
   ["post", "/api/dashboard/products/{id}/activate", "Put a product back on sale"],
   ["post", "/api/dashboard/products/{id}/stock", "Adjust stock by a difference; never below 0"],
   ["post", "/api/dashboard/products/{id}/image", "Upload a picture (multipart; JPEG, PNG or WebP, at most 2 MB)"],
-  ["get", "/api/dashboard/cooperatives/{coop}/orders", "Orders, newest first (status=open|all)"],
+  [
+    "get",
+    "/api/dashboard/cooperatives/{coop}/orders",
+    "Orders, newest first (status=open|all, limit up to 200, before=id); a Link header names the next page",
+  ],
   ["get", "/api/dashboard/cooperatives/{coop}/orders.csv", "Orders placed in [from, to) as CSV (UTF-8 with BOM)"],
   ["get", "/api/dashboard/cooperatives/{coop}/sales", "Sales per week for the last 12 weeks"],
   ["get", "/api/dashboard/orders/{reference}", "One order of the cooperative"],
@@ -107,14 +111,24 @@ cooperativesApi.post("/products/:id/image", validate("param", ProductParam), asy
   return c.json(result);
 });
 
-const OrdersQuery = z.object({ status: z.enum(["open", "all"]).default("open") });
+const OrdersQuery = z.object({
+  status: z.enum(["open", "all"]).default("open"),
+  limit: z.coerce.number().int().min(1).max(200).default(200),
+  before: z.coerce.number().int().positive().optional(),
+});
 cooperativesApi.get(
   "/cooperatives/:coop/orders",
   validate("param", CoopParam),
   validate("query", OrdersQuery),
   async (c) => {
     const k = await coop(c, c.req.valid("param").coop);
-    return c.json(await ordersOfCoop(c.env.DB, k.id, c.req.valid("query").status));
+    const { status, limit, before } = c.req.valid("query");
+    const page = await ordersOfCoop(c.env.DB, k.id, status, { limit, before });
+    if (page.older !== null) {
+      const next = `/api/dashboard/cooperatives/${k.id}/orders?status=${status}&limit=${limit}&before=${page.older}`;
+      c.header("link", `<${next}>; rel="next"`);
+    }
+    return c.json(page.orders);
   },
 );
 
