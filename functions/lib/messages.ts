@@ -228,7 +228,7 @@ const en: Record<MessageKey, string> = {
   "dash.notFound": "Not found, or not yours to see.",
   "dash.emailTaken": "There is already an account with this e-mail address.",
   "dash.notSelf": "You cannot disable your own account.",
-  "dash.notSelfReset": "You cannot reset your own password here. Change it on the Password page.",
+  "dash.notSelfReset": "You cannot reset your own password here. Use the Change password page instead.",
   "dash.notActive":
     "This account has no password yet or is disabled, so there is no password to reset. Send a new invitation instead.",
   "dash.notInvited": "This account already has a password or is disabled: it cannot be invited again.",

@@ -212,7 +212,7 @@ describe("password reset", () => {
       { "accept-language": "en" },
     );
     expect(own.status).toBe(409);
-    expect((await own.json<{ detail: string }>()).detail).toContain("Password page");
+    expect((await own.json<{ detail: string }>()).detail).toContain("Change password page");
     const zh = await reset(invited);
     expect(zh.status).toBe(409);
     expect((await zh.json<{ detail: string }>()).detail).toContain("重新发送邀请");
