@@ -40,6 +40,12 @@ export interface CountyConfig {
   themeColor: string;
   /** The county at a glance: shown on the home page. */
   facts: Array<{ value: Localized; label: Localized }>;
+  /**
+   * Sender of the e-mails that tell a cooperative about a new order. The address
+   * must be on a domain onboarded to Cloudflare Email Sending and listed in the
+   * MAIL binding's allowed_sender_addresses in wrangler.toml.
+   */
+  orderMail: { from: string; name: Localized };
 }
 
 export const county: CountyConfig = {
@@ -88,4 +94,8 @@ export const county: CountyConfig = {
       label: { "zh-CN": "2023 年 3 月以来接待游客", en: "Visitors since March 2023" },
     },
   ],
+  orderMail: {
+    from: "orders@jinchuan.gov.cn",
+    name: { "zh-CN": "金川县农特产品订单", en: "Jinchuan County produce orders" },
+  },
 };

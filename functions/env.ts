@@ -4,6 +4,11 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Uploaded product pictures (functions/dashboard/images.ts), served at /media/. */
   MEDIA: R2Bucket;
+  /**
+   * New-order e-mails to cooperatives (functions/notify/orders.ts). Optional:
+   * without the binding orders are announced only in the dashboard.
+   */
+  MAIL?: SendEmail;
   /** "production" on Cloudflare, "local" for the demo on one machine. */
   PORTAL_ENV?: string;
   /**

@@ -1,0 +1,170 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { api } from "../../functions/api";
+import { housekeeping } from "../../functions/housekeeping";
+import { composeOrderMail, deliverOrderNotices, MAX_ATTEMPTS, orderMails } from "../../functions/notify/orders";
+import { createAccount } from "./accounts";
+import { scalar } from "./helpers";
+import { checkout, newKey, type PlacedBody, postOrder, seedProduce } from "./produce";
+
+interface Notice {
+  reference: string;
+  sent_at: string | null;
+  attempts: number;
+  recipients: string | null;
+  message_id: string | null;
+  last_error: string | null;
+}
+
+async function notices(): Promise<Notice[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT o.reference, n.sent_at, n.attempts, n.recipients, n.message_id, n.last_error
+     FROM order_notices n JOIN orders o ON o.id = n.order_id ORDER BY o.id`,
+  ).all<Notice>();
+  return results;
+}
+
+const BUYER = { name: "赵敏", phone: "13912345678" };
+const ADDRESS = {
+  province: "四川省",
+  city: "成都市",
+  district: "武侯区",
+  line: "梨花街 8 号 3 单元",
+  postcode: "610041",
+};
+
+/** A checkout through the Worker's fetch with an execution context, as on Cloudflare. */
+async function checkoutThroughWorker(body: unknown): Promise<PlacedBody> {
+  const ctx = createExecutionContext();
+  const res = await api.fetch(
+    new Request("http://localhost/api/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": newKey() },
+      body: JSON.stringify(body),
+    }),
+    env,
+    ctx,
+  );
+  expect(res.status).toBe(201);
+  // The background send finishes before the context does.
+  await waitOnExecutionContext(ctx);
+  return res.json<PlacedBody>();
+}
+
+/** An order placed through the router alone: no execution context, so nothing is sent yet. */
+async function quietOrder(product = "syrup"): Promise<string> {
+  const res = await postOrder(checkout([{ product, quantity: 1 }], { contact: BUYER }));
+  expect(res.status).toBe(201);
+  return (await res.json<PlacedBody>()).orders[0]?.reference ?? "";
+}
+
+beforeEach(async () => {
+  await seedProduce();
+  await createAccount("li@pear.example.cn", "cooperative", { cooperativeId: "pear-coop" });
+  await createAccount("wang@pear.example.cn", "cooperative", { cooperativeId: "pear-coop" });
+  // Neither a disabled member nor one who never set a password is written to.
+  const gone = await createAccount("gone@pear.example.cn", "cooperative", { cooperativeId: "pear-coop" });
+  await env.DB.prepare("UPDATE accounts SET disabled_at = '2026-01-01T00:00:00.000Z' WHERE id = ?").bind(gone).run();
+  await createAccount("new@pear.example.cn", "cooperative", { cooperativeId: "pear-coop", password: null });
+});
+
+describe("new-order e-mails to cooperatives", () => {
+  it("mails each cooperative of a checkout once, to its active members, right after the checkout", async () => {
+    const placed = await checkoutThroughWorker(
+      checkout(
+        [
+          { product: "syrup", quantity: 2 },
+          { product: "wine", quantity: 1 },
+        ],
+        { contact: BUYER },
+      ),
+    );
+    const [pear, wine] = placed.orders.map((o) => o.reference);
+    const rows = await notices();
+    expect(rows.map((r) => r.reference)).toEqual([pear, wine]);
+    const [toPear, toWine] = rows;
+    expect(toPear?.sent_at).not.toBeNull();
+    expect(JSON.parse(toPear?.recipients ?? "")).toEqual(["li@pear.example.cn", "wang@pear.example.cn"]);
+    // The binding's own message id: the mail really went through MAIL.
+    expect(toPear?.message_id).toMatch(/^<[^>]+@jinchuan\.gov\.cn>$/);
+    // The wine cooperative has no member yet: nobody to write to, and it is not retried.
+    expect(toWine).toMatchObject({ recipients: "[]", message_id: null, attempts: 1 });
+    expect(toWine?.sent_at).not.toBeNull();
+
+    // Later runs, however many at once, send nothing again.
+    const again = await Promise.all([deliverOrderNotices(env), deliverOrderNotices(env), housekeeping(env)]);
+    expect(again.map((r) => ("sent" in r ? r.sent : r.orderMails))).toEqual([0, 0, 0]);
+    expect(await scalar("SELECT sum(attempts) FROM order_notices")).toBe(2);
+  });
+
+  it("says what to do and where, but not the buyer's phone number or address", async () => {
+    const ref = (
+      await checkoutThroughWorker(
+        checkout([{ product: "syrup", quantity: 2 }], {
+          contact: BUYER,
+          fulfilment: { method: "delivery", address: ADDRESS },
+        }),
+      )
+    ).orders[0]?.reference;
+    const id = await scalar<number>("SELECT id FROM orders WHERE reference = ?", ref);
+    const [row] = await orderMails(env.DB, [id]);
+    if (!row) throw new Error("no order");
+    const { subject, text } = composeOrderMail(row);
+    expect(subject).toBe(`新订单 ${ref} · New order ${ref}`);
+    expect(text).toContain("syrup（中文） × 2");
+    expect(text).toContain("syrup (English) × 2");
+    expect(text).toContain("金额：96.00 元");
+    expect(text).toContain("快递配送：成都市 武侯区");
+    expect(text).toContain(`https://www.jinchuan.gov.cn/dashboard/coop/pear-coop/orders/${ref}/`);
+    expect(text).toContain(`https://www.jinchuan.gov.cn/en/dashboard/coop/pear-coop/orders/${ref}/`);
+    expect(text).toMatch(/下单时间：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）/);
+    for (const secret of [BUYER.phone, BUYER.name, ADDRESS.line, ADDRESS.postcode]) expect(text).not.toContain(secret);
+  });
+
+  it("retries a refused send from the cron, and leaves an order to the dashboard after the last attempt", async () => {
+    const first = await quietOrder();
+    expect(await notices()).toEqual([]);
+    // A sender the MAIL binding does not allow: the binding refuses, as a provider would.
+    const refused = await deliverOrderNotices(env, { from: "someone@elsewhere.example" });
+    expect(refused).toEqual({ sent: 0, failed: 1, nobody: 0 });
+    expect(await notices()).toEqual([
+      expect.objectContaining({
+        reference: first,
+        sent_at: null,
+        attempts: 1,
+        last_error: expect.stringContaining("not allowed"),
+      }),
+    ]);
+    expect((await housekeeping(env)).orderMails).toBe(1);
+    expect(await notices()).toEqual([
+      expect.objectContaining({ attempts: 2, last_error: null, sent_at: expect.any(String) }),
+    ]);
+
+    const second = await quietOrder("slices");
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await deliverOrderNotices(env, { from: "someone@elsewhere.example" });
+    expect(await deliverOrderNotices(env)).toEqual({ sent: 0, failed: 0, nobody: 0 });
+    expect((await notices()).find((n) => n.reference === second)).toMatchObject({
+      attempts: MAX_ATTEMPTS,
+      sent_at: null,
+    });
+  });
+
+  it("announces only orders still placed and less than a day old", async () => {
+    const old = await quietOrder();
+    await env.DB.prepare("UPDATE orders SET created_at = '2020-01-01T00:00:00.000Z' WHERE reference = ?")
+      .bind(old)
+      .run();
+    const cancelled = await quietOrder("slices");
+    await env.DB.prepare("UPDATE orders SET status = 'cancelled' WHERE reference = ?").bind(cancelled).run();
+    expect(await deliverOrderNotices(env)).toEqual({ sent: 0, failed: 0, nobody: 0 });
+    expect(await notices()).toEqual([]);
+  });
+
+  it("does nothing without a MAIL binding: orders wait in the dashboard", async () => {
+    await quietOrder();
+    expect(await deliverOrderNotices({ DB: env.DB })).toEqual({ sent: 0, failed: 0, nobody: 0 });
+    expect((await housekeeping({ DB: env.DB })).orderMails).toBe(0);
+    expect(await notices()).toEqual([]);
+  });
+});
