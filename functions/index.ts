@@ -7,6 +7,7 @@ import type { AppEnv, Bindings } from "./env";
 import { housekeeping } from "./housekeeping";
 import { securityHeaders } from "./lib/security";
 import { media } from "./media";
+import { deliverOrderNotices, ORDER_MAIL_CRON } from "./notify/orders";
 
 /**
  * The Worker. Hono answers /api/* itself; every other request goes to Astro:
@@ -29,7 +30,13 @@ app.onError((err, c) => {
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
+  async scheduled(controller, env, ctx) {
+    if (controller.cron === ORDER_MAIL_CRON) {
+      ctx.waitUntil(
+        deliverOrderNotices(env).then((done) => done.sent + done.failed > 0 && console.log("order mail", done)),
+      );
+      return;
+    }
     ctx.waitUntil(housekeeping(env).then((done) => console.log("housekeeping", done)));
   },
 } satisfies ExportedHandler<Bindings>;

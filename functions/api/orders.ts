@@ -13,7 +13,6 @@ import { encodeHandover, HANDOVER_SECONDS, NEW_ORDERS_COOKIE } from "../lib/orde
 import { placeOrders, type StoredCheckout, withTokens } from "../lib/place-orders";
 import { requireTokenSecret } from "../lib/tokens";
 import { badRequest, parseInput, validate } from "../lib/validate";
-import { deliverOrderNotices } from "../notify/orders";
 import {
   CancelBody,
   CheckoutBody,
@@ -82,23 +81,6 @@ function handOverTokens(c: Context, body: CheckoutResponseBody) {
   });
 }
 
-/**
- * Tells the cooperatives of a checkout by e-mail once the response is on its way
- * (functions/notify/orders.ts); what this misses, the hourly cron sends.
- */
-function announceInBackground(c: Context<AppEnv>, body: StoredCheckout) {
-  if (!c.env.MAIL) return;
-  let waitUntil: (task: Promise<unknown>) => void;
-  try {
-    const ctx = c.executionCtx;
-    waitUntil = (task) => ctx.waitUntil(task);
-  } catch {
-    return; // the router called without a Worker around it: the cron will send
-  }
-  const references = body.orders.map((o) => o.reference);
-  waitUntil(deliverOrderNotices(c.env, { references }).catch((error) => console.error("order notices", error)));
-}
-
 export const ordersApi = new Hono<AppEnv>()
   .post("/", async (c) => {
     const lang = requestLang(c.req.raw);
@@ -112,7 +94,6 @@ export const ordersApi = new Hono<AppEnv>()
       (await storedResponse(c.env.DB, claim.scope, key, claim.print)) ??
       (await placeOrders(c.env.DB, secret, parsed.data, lang, claim));
     const body = await withTokens(secret, stored.body as StoredCheckout);
-    announceInBackground(c, stored.body as StoredCheckout);
     c.header("cache-control", "no-store");
     if (isForm) {
       handOverTokens(c, body);

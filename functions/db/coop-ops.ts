@@ -111,6 +111,8 @@ export interface CoopOrder {
   linesEn: string;
   /** The tracking number recorded when it was shipped. */
   tracking: string | null;
+  /** When the cooperative's members were told by e-mail (functions/notify/orders.ts). */
+  mailedAt: string | null;
 }
 
 const ORDER_SELECT = `SELECT o.id, o.reference, o.cooperative_id AS cooperativeId, o.status, o.total_fen AS totalFen,
@@ -121,7 +123,8 @@ const ORDER_SELECT = `SELECT o.id, o.reference, o.cooperative_id AS cooperativeI
       WHERE l.order_id = o.id) AS linesZh,
     (SELECT group_concat(p.name_en || ' × ' || l.quantity, '; ') FROM order_lines l JOIN products p ON p.id = l.product_id
       WHERE l.order_id = o.id) AS linesEn,
-    (SELECT note FROM order_events e WHERE e.order_id = o.id AND e.status = 'shipped') AS tracking
+    (SELECT note FROM order_events e WHERE e.order_id = o.id AND e.status = 'shipped') AS tracking,
+    (SELECT sent_at FROM order_notices n WHERE n.order_id = o.id AND n.message_id IS NOT NULL) AS mailedAt
   FROM orders o LEFT JOIN pickup_points pp ON pp.id = o.pickup_point_id`;
 
 /** Orders per dashboard page; older ones are a link away, never cut off. */

@@ -5,22 +5,26 @@ import type { Bindings } from "../env";
  * Tells a cooperative by e-mail that a visitor has placed an order, so nobody
  * has to keep the dashboard open to notice one.
  *
- * The order row is the outbox: nothing is written in the checkout batch, and an
- * order is announced at most once. Right after a checkout the Worker sends in the
- * background (waitUntil); the hourly cron sends whatever is left (a failed send,
- * an isolate that stopped). Each sender first claims orders in one statement, so
- * two Workers never mail the same order; a claim older than STALE_MINUTES is
- * taken over, and after MAX_ATTEMPTS failures an order is left to the dashboard.
+ * The order row is the outbox: the checkout writes nothing more than before, so
+ * a festival rush spends D1's single writer on orders, not on mail. A cron every
+ * minute (ORDER_MAIL_CRON) claims what is due in one statement, sends, and records
+ * the result in one batch: two runs never mail the same order, a claim older than
+ * STALE_MINUTES (a run that died, or a refused send) is taken over, and after
+ * MAX_ATTEMPTS refusals an order is left to the dashboard.
  *
  * The e-mail holds what the cooperative needs to act (reference, items, total,
  * pickup point or delivery town, a link to the order) but not the buyer's phone
  * number or address: those stay behind the dashboard's sign-in.
  */
 export const MAX_ATTEMPTS = 5;
-const STALE_MINUTES = 10;
+/** The wrangler.toml cron that runs deliverOrderNotices. */
+export const ORDER_MAIL_CRON = "* * * * *";
+export const STALE_MINUTES = 10;
 /** Orders older than this are not announced any more (e.g. when mail is first switched on). */
 const WINDOW_HOURS = 24;
-const BATCH = 20;
+/** Orders claimed at a time; a run goes on while whole batches come back, up to MAX_ROUNDS. */
+const BATCH = 25;
+const MAX_ROUNDS = 8;
 
 export interface OrderMail {
   id: number;
@@ -133,13 +137,12 @@ export async function orderMails(d1: D1Database, ids: number[]): Promise<OrderMa
  * unsent ones whose last claim went stale get theirs back. Only the Worker whose
  * statement wrote the row may send.
  */
-function claimSql(onlyReferences: boolean): string {
+function claimSql(): string {
   const due = `(n.order_id IS NULL OR (n.sent_at IS NULL AND n.attempts < ${MAX_ATTEMPTS}
       AND (n.claimed_at IS NULL OR n.claimed_at < ?2)))`;
   return `INSERT INTO order_notices (order_id, claimed_at, attempts)
     SELECT o.id, ?1, 1 FROM orders o LEFT JOIN order_notices n ON n.order_id = o.id
     WHERE o.status = 'placed' AND o.created_at > ?3 AND ${due}
-      ${onlyReferences ? "AND o.reference IN (SELECT value FROM json_each(?4))" : ""}
     ORDER BY o.id LIMIT ${BATCH}
     ON CONFLICT (order_id) DO UPDATE SET claimed_at = excluded.claimed_at, attempts = order_notices.attempts + 1
       WHERE order_notices.sent_at IS NULL AND order_notices.attempts < ${MAX_ATTEMPTS}
@@ -148,35 +151,42 @@ function claimSql(onlyReferences: boolean): string {
 }
 
 /**
- * Sends what is due. `references` limits it to the orders of one checkout (the
- * background send right after it); the cron passes none. Without a MAIL binding
+ * Sends what is due, BATCH orders at a time. `from` overrides the configured
+ * sender (tests use it to have the binding refuse). Without a MAIL binding
  * nothing is claimed or sent.
  */
 export async function deliverOrderNotices(
   env: Pick<Bindings, "DB" | "MAIL">,
-  opts: { references?: string[]; now?: Date; from?: string } = {},
+  opts: { now?: Date; from?: string } = {},
 ): Promise<NoticeResult> {
   const result: NoticeResult = { sent: 0, failed: 0, nobody: 0 };
   const mail = env.MAIL;
   if (!mail) return result;
   const now = opts.now ?? new Date();
+  const from = { email: opts.from ?? county.orderMail.from, name: county.orderMail.name["zh-CN"] };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const claimed = await sendRound(env.DB, mail, from, now, result);
+    if (claimed < BATCH) break;
+  }
+  return result;
+}
+
+async function sendRound(
+  d1: D1Database,
+  mail: SendEmail,
+  from: { email: string; name: string },
+  now: Date,
+  result: NoticeResult,
+): Promise<number> {
   const at = now.toISOString();
   const stale = new Date(now.getTime() - STALE_MINUTES * 60_000).toISOString();
   const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000).toISOString();
-  const params: unknown[] = [at, stale, since];
-  if (opts.references) {
-    if (opts.references.length === 0) return result;
-    params.push(JSON.stringify(opts.references));
-  }
-  const { results: claimed } = await env.DB.prepare(claimSql(Boolean(opts.references)))
-    .bind(...params)
-    .all<{ order_id: number }>();
-  if (claimed.length === 0) return result;
+  const { results: claimed } = await d1.prepare(claimSql()).bind(at, stale, since).all<{ order_id: number }>();
+  if (claimed.length === 0) return 0;
   const orders = await orderMails(
-    env.DB,
+    d1,
     claimed.map((c) => c.order_id),
   );
-  const from = { email: opts.from ?? county.orderMail.from, name: county.orderMail.name["zh-CN"] };
   const done: D1PreparedStatement[] = [];
   for (const order of orders) {
     const to = JSON.parse(order.recipients) as string[];
@@ -190,22 +200,24 @@ export async function deliverOrderNotices(
         result.nobody++;
       }
       done.push(
-        env.DB.prepare(
-          `UPDATE order_notices SET sent_at = ?, recipients = ?, message_id = ?, claimed_at = NULL, last_error = NULL
+        d1
+          .prepare(
+            `UPDATE order_notices SET sent_at = ?, recipients = ?, message_id = ?, claimed_at = NULL, last_error = NULL
            WHERE order_id = ?`,
-        ).bind(at, JSON.stringify(to), messageId, order.id),
+          )
+          .bind(at, JSON.stringify(to), messageId, order.id),
       );
     } catch (error) {
       result.failed++;
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      // The claim stays until it goes stale: the next try comes STALE_MINUTES later, not in this run.
       done.push(
-        env.DB.prepare("UPDATE order_notices SET claimed_at = NULL, last_error = ? WHERE order_id = ?").bind(
-          reason,
-          order.id,
-        ),
+        d1
+          .prepare("UPDATE order_notices SET claimed_at = ?, last_error = ? WHERE order_id = ?")
+          .bind(at, reason, order.id),
       );
     }
   }
-  if (done.length > 0) await env.DB.batch(done);
-  return result;
+  if (done.length > 0) await d1.batch(done);
+  return claimed.length;
 }

@@ -14,6 +14,7 @@ export const coopEn: Record<CoopKey, string> = {
   "dash.coop.openOrders": "Orders to handle",
   "dash.coop.noOpenOrders": "There are no orders to handle.",
   "dash.coop.allOrders": "All orders",
+  "dash.order.mailed": "E-mailed to members",
   "dash.coop.moreOpen": "More orders to handle",
   "dash.coop.older": "Older orders",
   "dash.coop.newest": "Back to the newest orders",

@@ -12,6 +12,7 @@ export const coopZhCN = {
   "dash.coop.openOrders": "待处理的订单",
   "dash.coop.noOpenOrders": "目前没有待处理的订单。",
   "dash.coop.allOrders": "全部订单",
+  "dash.order.mailed": "已发邮件通知",
   "dash.coop.moreOpen": "更多待处理的订单",
   "dash.coop.older": "较早的订单",
   "dash.coop.newest": "回到最新的订单",

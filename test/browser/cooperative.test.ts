@@ -72,6 +72,23 @@ describe.skipIf(!chromiumPath)("a cooperative's dashboard in Chromium", () => {
     await context.close();
   });
 
+  it("e-mails the cooperative about a new order at the minute's run, and the order says so", async () => {
+    const ref = await placeOrder("pear-syrup-250g", "邮件 通知");
+    const { page, context } = await openPage(browser);
+    await signIn(page, COOPERATIVE);
+    const orderPage = `/dashboard/coop/anning-pear-processing/orders/${ref}/`;
+    await page.goto(orderPage);
+    expect(await page.textContent("main")).not.toContain("已发邮件通知");
+    // The Worker's own scheduled handler, run for the every-minute cron as Cloudflare would.
+    const run = await fetch(`${baseURL}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("* * * * *")}`);
+    expect(run.status).toBe(200);
+    await page.goto(orderPage);
+    expect(await page.textContent("main")).toContain("已发邮件通知");
+    await page.goto(`/en${orderPage}`);
+    expect(await page.textContent("main")).toContain("E-mailed to members");
+    await context.close();
+  });
+
   it("lets the county verify a new cooperative (with JavaScript on, the same forms)", async () => {
     const { page, context } = await openPage(browser);
     await signIn(page, ADMIN);

@@ -68,6 +68,8 @@ export async function setup(project: TestProject) {
       "PORTAL_ENV:local",
       "--var",
       "TOKEN_SECRET:browser-test-secret-0123456789",
+      // GET /cdn-cgi/handler/scheduled?cron=... runs the cron handlers (order e-mails).
+      "--test-scheduled",
     ],
     { stdio: ["ignore", "ignore", "inherit"], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
