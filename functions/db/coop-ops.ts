@@ -115,14 +115,17 @@ export interface CoopOrder {
   mailedAt: string | null;
 }
 
+/** An order's lines as `name × quantity`, per language (for lists, the CSV and the new-order e-mail). */
+export const ORDER_LINES_ZH = `(SELECT group_concat(p.name_zh || ' × ' || l.quantity, '；') FROM order_lines l
+      JOIN products p ON p.id = l.product_id WHERE l.order_id = o.id)`;
+export const ORDER_LINES_EN = `(SELECT group_concat(p.name_en || ' × ' || l.quantity, '; ') FROM order_lines l
+      JOIN products p ON p.id = l.product_id WHERE l.order_id = o.id)`;
+
 const ORDER_SELECT = `SELECT o.id, o.reference, o.cooperative_id AS cooperativeId, o.status, o.total_fen AS totalFen,
     o.fulfilment, pp.name_zh AS pickupZh, pp.name_en AS pickupEn, o.province, o.city, o.district,
     o.address_line AS addressLine, o.postcode, o.contact_name AS contactName, o.contact_phone AS contactPhone,
     o.contact_email AS contactEmail, o.notes, o.cancel_reason AS cancelReason, o.created_at AS createdAt,
-    (SELECT group_concat(p.name_zh || ' × ' || l.quantity, '；') FROM order_lines l JOIN products p ON p.id = l.product_id
-      WHERE l.order_id = o.id) AS linesZh,
-    (SELECT group_concat(p.name_en || ' × ' || l.quantity, '; ') FROM order_lines l JOIN products p ON p.id = l.product_id
-      WHERE l.order_id = o.id) AS linesEn,
+    ${ORDER_LINES_ZH} AS linesZh, ${ORDER_LINES_EN} AS linesEn,
     (SELECT note FROM order_events e WHERE e.order_id = o.id AND e.status = 'shipped') AS tracking,
     (SELECT sent_at FROM order_notices n WHERE n.order_id = o.id AND n.message_id IS NOT NULL) AS mailedAt
   FROM orders o LEFT JOIN pickup_points pp ON pp.id = o.pickup_point_id`;

@@ -12,6 +12,23 @@ export function todayInCounty(now: Date = new Date()): string {
   return formatter.format(now);
 }
 
+const clock = new Intl.DateTimeFormat("en-CA", {
+  timeZone: county.timeZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The county's wall-clock time of a UTC timestamp, `YYYY-MM-DD HH:MM`. */
+export function countyDateTime(iso: string): string {
+  const parts = clock.formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -1,5 +1,7 @@
 import { county } from "../../county.config";
+import { ORDER_LINES_EN, ORDER_LINES_ZH } from "../db/coop-ops";
 import type { Bindings } from "../env";
+import { countyDateTime } from "../lib/dates";
 
 /**
  * Tells a cooperative by e-mail that a visitor has placed an order, so nobody
@@ -53,21 +55,6 @@ export interface NoticeResult {
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
-/** The county's wall-clock time of a UTC timestamp, `YYYY-MM-DD HH:MM`. */
-function countyTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: county.timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
-}
-
 /** Subject and plain text, Chinese first, then English. */
 export function composeOrderMail(o: OrderMail): { subject: string; text: string } {
   const link = new URL(`/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`, county.siteUrl).href;
@@ -80,7 +67,7 @@ export function composeOrderMail(o: OrderMail): { subject: string; text: string 
       : lang === "zh"
         ? `快递配送：${[o.city, o.district].filter(Boolean).join(" ")}`
         : `Delivery to ${[o.district, o.city].filter(Boolean).join(", ")}`;
-  const placed = countyTime(o.created_at);
+  const placed = countyDateTime(o.created_at);
   const text = [
     `${o.coop_zh}：`,
     "",
@@ -117,10 +104,7 @@ export function composeOrderMail(o: OrderMail): { subject: string; text: string 
 
 const ORDER_MAIL_SQL = `SELECT o.id, o.reference, o.cooperative_id, k.name_zh AS coop_zh, k.name_en AS coop_en,
     o.total_fen, o.fulfilment, pp.name_zh AS pickup_zh, pp.name_en AS pickup_en, o.city, o.district, o.created_at,
-    (SELECT group_concat(p.name_zh || ' × ' || l.quantity, '；') FROM order_lines l JOIN products p ON p.id = l.product_id
-      WHERE l.order_id = o.id) AS lines_zh,
-    (SELECT group_concat(p.name_en || ' × ' || l.quantity, '; ') FROM order_lines l JOIN products p ON p.id = l.product_id
-      WHERE l.order_id = o.id) AS lines_en,
+    ${ORDER_LINES_ZH} AS lines_zh, ${ORDER_LINES_EN} AS lines_en,
     (SELECT json_group_array(a.email) FROM accounts a WHERE a.role = 'cooperative' AND a.cooperative_id = o.cooperative_id
       AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL) AS recipients
   FROM orders o JOIN cooperatives k ON k.id = o.cooperative_id LEFT JOIN pickup_points pp ON pp.id = o.pickup_point_id
@@ -137,18 +121,16 @@ export async function orderMails(d1: D1Database, ids: number[]): Promise<OrderMa
  * unsent ones whose last claim went stale get theirs back. Only the Worker whose
  * statement wrote the row may send.
  */
-function claimSql(): string {
-  const due = `(n.order_id IS NULL OR (n.sent_at IS NULL AND n.attempts < ${MAX_ATTEMPTS}
-      AND (n.claimed_at IS NULL OR n.claimed_at < ?2)))`;
-  return `INSERT INTO order_notices (order_id, claimed_at, attempts)
+const CLAIM_SQL = `INSERT INTO order_notices (order_id, claimed_at, attempts)
     SELECT o.id, ?1, 1 FROM orders o LEFT JOIN order_notices n ON n.order_id = o.id
-    WHERE o.status = 'placed' AND o.created_at > ?3 AND ${due}
+    WHERE o.status = 'placed' AND o.created_at > ?3
+      AND (n.order_id IS NULL OR (n.sent_at IS NULL AND n.attempts < ${MAX_ATTEMPTS}
+        AND (n.claimed_at IS NULL OR n.claimed_at < ?2)))
     ORDER BY o.id LIMIT ${BATCH}
     ON CONFLICT (order_id) DO UPDATE SET claimed_at = excluded.claimed_at, attempts = order_notices.attempts + 1
       WHERE order_notices.sent_at IS NULL AND order_notices.attempts < ${MAX_ATTEMPTS}
         AND (order_notices.claimed_at IS NULL OR order_notices.claimed_at < ?2)
     RETURNING order_id`;
-}
 
 /**
  * Sends what is due, BATCH orders at a time. `from` overrides the configured
@@ -181,7 +163,7 @@ async function sendRound(
   const at = now.toISOString();
   const stale = new Date(now.getTime() - STALE_MINUTES * 60_000).toISOString();
   const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000).toISOString();
-  const { results: claimed } = await d1.prepare(claimSql()).bind(at, stale, since).all<{ order_id: number }>();
+  const { results: claimed } = await d1.prepare(CLAIM_SQL).bind(at, stale, since).all<{ order_id: number }>();
   if (claimed.length === 0) return 0;
   const orders = await orderMails(
     d1,

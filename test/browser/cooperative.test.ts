@@ -1,13 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PNG_8X8 } from "../fixtures/images";
 import { baseURL, chromiumPath, launch, openPage } from "./browser";
 import { ADMIN, COOPERATIVE, placeOrder, signIn } from "./dashboard";
 
 /** An 8 x 8 PNG in the county's green: small, but a real picture a browser can draw. */
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGOQjbHCihiGlgQAdYcswaCJVhQAAAAASUVORK5CYII=",
-  "base64",
-);
+const PNG = Buffer.from(PNG_8X8);
 
 describe.skipIf(!chromiumPath)("a cooperative's dashboard in Chromium", () => {
   let browser: Browser;
