@@ -2,10 +2,10 @@
 export interface Bindings {
   DB: D1Database;
   ASSETS: Fetcher;
-  /** Uploaded product pictures (functions/dashboard/images.ts), served at /media/. */
+  /** Uploaded product pictures (functions/produce/images.ts), served at /media/. */
   MEDIA: R2Bucket;
   /**
-   * New-order e-mails to cooperatives (functions/notify/orders.ts). Optional:
+   * New-order e-mails to cooperatives (functions/produce/order-mail.ts). Optional:
    * without the binding orders are announced only in the dashboard.
    */
   MAIL?: SendEmail;

@@ -1,5 +1,5 @@
-import { sessionHousekeeping } from "./auth/sessions";
-import { housekeepingStatements } from "./db/bookings";
+import { sessionHousekeeping } from "./accounts/sessions";
+import { housekeepingStatements } from "./bookings/queries";
 import type { Bindings } from "./env";
 import { todayInCounty } from "./lib/dates";
 

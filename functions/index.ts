@@ -7,7 +7,7 @@ import type { AppEnv, Bindings } from "./env";
 import { housekeeping } from "./housekeeping";
 import { securityHeaders } from "./lib/security";
 import { media } from "./media";
-import { deliverOrderNotices, ORDER_MAIL_CRON } from "./notify/orders";
+import { deliverOrderNotices, ORDER_MAIL_CRON } from "./produce/order-mail";
 
 /**
  * The Worker. Hono answers /api/* itself; every other request goes to Astro:

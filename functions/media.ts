@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { MEDIA_KEY } from "./dashboard/images";
 import type { AppEnv } from "./env";
+import { MEDIA_KEY } from "./produce/images";
 
 /**
  * Uploaded pictures, served by the Worker from R2. Names are random and never

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../functions/auth/passwords.ts";
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../functions/accounts/passwords.ts";
 import { ask, askHidden, closePrompt } from "./prompt.mjs";
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@
 // parameters), e.g. for the local demo accounts in functions/db/seed/staff.sql.
 // The password is read without echo (or from stdin) and never printed.
 //   npm run hash-password
-import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../functions/auth/passwords.ts";
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../functions/accounts/passwords.ts";
 import { askHidden, closePrompt } from "./prompt.mjs";
 
 const password = await askHidden("Password: ");

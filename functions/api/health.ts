@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import pkg from "../../package.json";
-import { countCampsites } from "../db/campsites";
+import { countCampsites } from "../bookings/campsites";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { documented } from "../lib/openapi";

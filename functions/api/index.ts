@@ -1,19 +1,19 @@
 import { Hono } from "hono";
 import { county } from "../../county.config";
 import pkg from "../../package.json";
+import { authApi } from "../accounts/routes";
+import { campsitesApi } from "../bookings/campsite-routes";
+import { bookingsApi } from "../bookings/routes";
+import { activitySlotsApi } from "../bookings/slot-routes";
 import type { AppEnv } from "../env";
 import { openApiDocument } from "../lib/openapi";
 import { securityHeaders } from "../lib/security";
-import { activitySlotsApi } from "./activity-slots";
-import { authApi } from "./auth";
-import { bookingsApi } from "./bookings";
-import { campsitesApi } from "./campsites";
-import { cooperativesApi, pickupPointsApi } from "./cooperatives";
-import { dashboardApi } from "./dashboard";
+import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes";
+import { ordersApi } from "../produce/order-routes";
+import { productsApi } from "../produce/product-routes";
+import { dashboardApi } from "./dashboard.ts";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
-import { ordersApi } from "./orders";
-import { productsApi } from "./products";
 
 /** Everything under /api: one router per resource, one error envelope. */
 export const api = new Hono<AppEnv>().basePath("/api");

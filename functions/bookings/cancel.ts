@@ -1,6 +1,5 @@
 import type { Context } from "hono";
 import { county } from "../../county.config";
-import { type BookingRow, cancelStatements, constraintHit } from "../db/bookings";
 import type { AppEnv } from "../env";
 import { todayInCounty } from "../lib/dates";
 import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
@@ -8,6 +7,7 @@ import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
 import { type BookingView, bookingView } from "./present";
+import { type BookingRow, cancelStatements, constraintHit } from "./queries";
 
 export function notFound() {
   return new ProblemError(404, "booking-not-found", (lang) => ({ detail: message(lang, "bookings.notFound") }));

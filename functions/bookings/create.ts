@@ -1,4 +1,13 @@
 import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { addDays, dateRange, todayInCounty } from "../lib/dates";
+import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
+import type { ApiLang } from "../lib/lang";
+import { message } from "../lib/messages";
+import { ProblemError } from "../lib/problem";
+import { newReference, requireTokenSecret, secretToken, sha256Hex } from "../lib/tokens";
+import { badRequest } from "../lib/validate";
+import { type BookingView, bookingLinks, bookingView } from "./present";
 import {
   type BookingRow,
   closedNights,
@@ -12,16 +21,7 @@ import {
   stayStatements,
   type UnitTypeRules,
   unitRulesQuery,
-} from "../db/bookings";
-import type { AppEnv } from "../env";
-import { addDays, dateRange, todayInCounty } from "../lib/dates";
-import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
-import type { ApiLang } from "../lib/lang";
-import { message } from "../lib/messages";
-import { ProblemError } from "../lib/problem";
-import { newReference, requireTokenSecret, secretToken, sha256Hex } from "../lib/tokens";
-import { badRequest } from "../lib/validate";
-import { type BookingView, bookingLinks, bookingView } from "./present";
+} from "./queries";
 import type { SlotInput, StayInput } from "./schema";
 
 export interface Created {

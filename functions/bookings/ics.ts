@@ -1,7 +1,7 @@
 import { county } from "../../county.config";
-import type { BookingRow } from "../db/bookings";
 import { addDays } from "../lib/dates";
 import { calendar, escapeText, SHANGHAI_VTIMEZONE, utcStamp } from "../lib/ical";
+import type { BookingRow } from "./queries";
 
 /** A calendar entry for a guest's own booking: the stay as all-day dates, an activity at its local time. */
 export async function stayCalendar(d1: D1Database, row: BookingRow, lang: "zh-CN" | "en"): Promise<string> {

@@ -1,5 +1,5 @@
-import type { BookingRow } from "../db/bookings";
 import { addDays } from "../lib/dates";
+import type { BookingRow } from "./queries";
 
 /** The public shape of a booking. The token is added by the caller (never stored). */
 export interface BookingView {

@@ -202,7 +202,7 @@ export type ActivitySlot = typeof activitySlots.$inferSelect;
 /* ---------------------------------------------------------------------------
  * Local produce: cooperatives, their products, pickup points and orders.
  * The rules that must hold under racing requests live here as constraints, so
- * the write batch in functions/db/orders.ts fails as a whole when one breaks.
+ * the write batch in functions/produce/orders.ts fails as a whole when one breaks.
  * ------------------------------------------------------------------------- */
 
 export const PRODUCT_CATEGORIES = [
@@ -525,7 +525,7 @@ export const auditLog = sqliteTable(
 
 /**
  * One row per order whose cooperative has been (or is being) told about it by
- * e-mail (functions/notify/orders.ts). The order itself is the outbox: a placed
+ * e-mail (functions/produce/order-mail.ts). The order itself is the outbox: a placed
  * order without a row here, or with an unsent row, is still to be announced.
  */
 export const orderNotices = sqliteTable(

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
+import { z } from "zod";
 import { type ApiLang, requestLang } from "./lang";
 import { message } from "./messages";
 import { type Problem, ProblemError } from "./problem";
@@ -137,3 +138,11 @@ function safeBack(c: Context): string {
   }
   return "/";
 }
+
+/** Relative paths on this site only, so `next` can never send someone elsewhere. */
+export const NextPath = z
+  .string()
+  .max(300)
+  .regex(/^\/(?![/\\])[^\s]*$/)
+  .optional()
+  .catch(undefined);

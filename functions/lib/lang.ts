@@ -26,3 +26,9 @@ export function requestLang(req: Request): ApiLang {
   }
   return "zh-CN";
 }
+
+/** Path of a page in a language: localePath("en", "/notices/") -> "/en/notices/". */
+export function localePath(lang: ApiLang, path: string): string {
+  const clean = path.startsWith("/") ? path : `/${path}`;
+  return lang === "en" ? `/en${clean}` : clean;
+}

@@ -6,7 +6,7 @@ import {
   MAX_ATTEMPTS,
   orderMails,
   STALE_MINUTES,
-} from "../../functions/notify/orders";
+} from "../../functions/produce/order-mail";
 import { as, createAccount, signIn } from "./accounts";
 import { scalar } from "./helpers";
 import { checkout, type PlacedBody, postOrder, seedProduce } from "./produce";

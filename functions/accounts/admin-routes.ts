@@ -1,0 +1,130 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import {
+  CampsiteCreate,
+  CampsiteUpdate,
+  createCampsite,
+  createUnit,
+  UnitCreate,
+  UnitUpdate,
+  updateCampsite,
+  updateUnit,
+} from "../bookings/campsite-admin";
+import { auditPage } from "../db/audit";
+import { requestLang } from "../lib/lang";
+import { documentedDashboard } from "../lib/openapi";
+import { formDone, readInput } from "../lib/staff-forms";
+import { requireTokenSecret } from "../lib/tokens";
+import { validate } from "../lib/validate";
+import { disableAccount, enableAccount, setCampsites } from "./account-admin";
+import { inviteAccount, inviteLink, reinvite, resetPassword } from "./invites";
+import type { DashEnv } from "./middleware";
+import { listAccounts } from "./queries";
+import { CampsitesRequest, IdParam, InviteRequest, Slug } from "./schema";
+
+/** County staff only (the router is mounted behind requireAccount("admin")). */
+export const adminApi = new Hono<DashEnv>();
+
+documentedDashboard("dashboard: admin", "Not an admin, or unknown", [
+  ["get", "/api/dashboard/admin/accounts", "Every account with its role, scope and status"],
+  ["post", "/api/dashboard/admin/accounts", "Invite someone: the account and a one-time link valid 72 hours"],
+  ["post", "/api/dashboard/admin/accounts/{id}/invite", "A new link for an account that has not set a password"],
+  [
+    "post",
+    "/api/dashboard/admin/accounts/{id}/reset-password",
+    "Clear a password, end the account's sessions and create a one-time link to set a new one",
+  ],
+  ["post", "/api/dashboard/admin/accounts/{id}/disable", "Disable an account and end its sessions"],
+  ["post", "/api/dashboard/admin/accounts/{id}/enable", "Enable a disabled account"],
+  ["post", "/api/dashboard/admin/accounts/{id}/campsites", "Set the campsites a site operator manages"],
+  ["post", "/api/dashboard/admin/campsites", "Create a campsite"],
+  ["post", "/api/dashboard/admin/campsites/{slug}", "Rename, open or close a campsite"],
+  ["post", "/api/dashboard/admin/campsites/{slug}/units", "Add a unit type"],
+  ["post", "/api/dashboard/admin/units/{unit}", "Edit a unit type (capacity never below what is booked)"],
+  ["get", "/api/dashboard/admin/audit", "The audit log, newest first (before, limit)"],
+]);
+
+adminApi.get("/accounts", async (c) => c.json(await listAccounts(c.env.DB)));
+
+adminApi.post("/accounts", async (c) => {
+  const { data, isForm, next } = await readInput(c, InviteRequest);
+  const invite = await inviteAccount(c.env.DB, requireTokenSecret(c.env), c.var.account, data);
+  if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", "invited");
+  return c.json({ ...invite, link: inviteLink(invite.reference, invite.token, requestLang(c.req.raw)) }, 201);
+});
+
+const Empty = z.object({});
+adminApi.post("/accounts/:id/invite", validate("param", IdParam), async (c) => {
+  const { isForm, next } = await readInput(c, Empty);
+  const invite = await reinvite(c.env.DB, requireTokenSecret(c.env), c.var.account, c.req.valid("param").id);
+  if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", "invited");
+  return c.json({ ...invite, link: inviteLink(invite.reference, invite.token, requestLang(c.req.raw)) }, 201);
+});
+
+adminApi.post("/accounts/:id/reset-password", validate("param", IdParam), async (c) => {
+  const { isForm, next } = await readInput(c, Empty);
+  const invite = await resetPassword(c.env.DB, requireTokenSecret(c.env), c.var.account, c.req.valid("param").id);
+  if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", "reset");
+  return c.json({ ...invite, link: inviteLink(invite.reference, invite.token, requestLang(c.req.raw)) }, 201);
+});
+
+for (const [action, run] of [
+  ["disable", disableAccount],
+  ["enable", enableAccount],
+] as const) {
+  adminApi.post(`/accounts/:id/${action}`, validate("param", IdParam), async (c) => {
+    const { isForm, next } = await readInput(c, Empty);
+    const { id } = c.req.valid("param");
+    await run(c.env.DB, c.var.account, id);
+    if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", `${action}d`);
+    return c.json({ id, status: action === "disable" ? "disabled" : "enabled" });
+  });
+}
+
+adminApi.post("/accounts/:id/campsites", validate("param", IdParam), async (c) => {
+  const { data, isForm, next } = await readInput(c, CampsitesRequest);
+  const { id } = c.req.valid("param");
+  await setCampsites(c.env.DB, c.var.account, id, data.campsites);
+  if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", "campsites");
+  return c.json({ id, campsites: data.campsites });
+});
+
+adminApi.post("/campsites", async (c) => {
+  const { data, isForm, next } = await readInput(c, CampsiteCreate);
+  const result = await createCampsite(c.env.DB, c.var.account, data);
+  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.slug}/`, "created");
+  return c.json(result, 201);
+});
+
+const SlugParam = z.object({ slug: Slug });
+const UnitParam = z.object({ unit: Slug });
+
+adminApi.post("/campsites/:slug", validate("param", SlugParam), async (c) => {
+  const { data, isForm, next } = await readInput(c, CampsiteUpdate);
+  const result = await updateCampsite(c.env.DB, c.var.account, c.req.valid("param").slug, data);
+  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.slug}/`, "saved");
+  return c.json(result);
+});
+
+adminApi.post("/campsites/:slug/units", validate("param", SlugParam), async (c) => {
+  const { data, isForm, next } = await readInput(c, UnitCreate);
+  const result = await createUnit(c.env.DB, c.var.account, c.req.valid("param").slug, data);
+  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.site}/`, "unit_created");
+  return c.json(result, 201);
+});
+
+adminApi.post("/units/:unit", validate("param", UnitParam), async (c) => {
+  const { data, isForm, next } = await readInput(c, UnitUpdate);
+  const result = await updateUnit(c.env.DB, c.var.account, c.req.valid("param").unit, data);
+  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.site}/`, "unit_saved");
+  return c.json(result);
+});
+
+const AuditQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+adminApi.get("/audit", validate("query", AuditQuery), async (c) => {
+  const { before, limit } = c.req.valid("query");
+  return c.json(await auditPage(c.env.DB, limit, before));
+});

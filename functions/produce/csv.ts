@@ -1,0 +1,80 @@
+import { toCsv } from "../lib/csv";
+import type { CoopOrder } from "./coop-ops";
+
+/** Orders for a cooperative's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
+const ORDER_HEADERS = {
+  "zh-CN": [
+    "订单号",
+    "下单时间（UTC）",
+    "状态",
+    "取货方式",
+    "自提点或地址",
+    "联系人",
+    "电话",
+    "电子邮箱",
+    "商品",
+    "金额（元）",
+    "快递单号",
+    "取消原因",
+    "备注",
+  ],
+  en: [
+    "Reference",
+    "Placed at (UTC)",
+    "Status",
+    "Fulfilment",
+    "Pickup point or address",
+    "Name",
+    "Phone",
+    "E-mail",
+    "Items",
+    "Total (CNY)",
+    "Tracking number",
+    "Cancel reason",
+    "Notes",
+  ],
+};
+const ORDER_STATUS = {
+  "zh-CN": {
+    placed: "待确认",
+    confirmed: "已确认",
+    ready: "可以取货",
+    shipped: "已发货",
+    completed: "已完成",
+    cancelled: "已取消",
+  },
+  en: {
+    placed: "placed",
+    confirmed: "confirmed",
+    ready: "ready",
+    shipped: "shipped",
+    completed: "completed",
+    cancelled: "cancelled",
+  },
+};
+const METHOD = { "zh-CN": { pickup: "自提", delivery: "快递" }, en: { pickup: "pickup", delivery: "delivery" } };
+
+export function ordersCsv(rows: CoopOrder[], lang: "zh-CN" | "en"): string {
+  return toCsv(
+    ORDER_HEADERS[lang],
+    rows.map((o) => [
+      o.reference,
+      o.createdAt,
+      ORDER_STATUS[lang][o.status],
+      METHOD[lang][o.fulfilment],
+      o.fulfilment === "pickup"
+        ? lang === "en"
+          ? o.pickupEn
+          : o.pickupZh
+        : [o.province, o.city, o.district, o.addressLine, o.postcode].filter(Boolean).join(" "),
+      o.contactName,
+      o.contactPhone,
+      o.contactEmail,
+      lang === "en" ? o.linesEn : o.linesZh,
+      (o.totalFen / 100).toFixed(2),
+      o.tracking,
+      o.cancelReason,
+      o.notes,
+    ]),
+  );
+}

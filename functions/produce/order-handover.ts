@@ -1,0 +1,25 @@
+import { REFERENCE_PATTERN } from "../lib/tokens";
+
+/**
+ * After a form checkout, each order's reference and token travel from
+ * POST /api/orders to the confirmation page in one short-lived, HttpOnly,
+ * SameSite=Strict cookie, which that page deletes once shown. Tokens never
+ * appear in a URL, and a reload does not show them again.
+ */
+export const NEW_ORDERS_COOKIE = "portal_new_orders";
+export const HANDOVER_SECONDS = 600;
+
+export function encodeHandover(orders: Array<{ reference: string; token: string }>): string {
+  return orders.map((o) => `${o.reference}.${o.token}`).join("~");
+}
+
+export function decodeHandover(value: string): Array<{ reference: string; token: string }> {
+  return value
+    .split("~")
+    .slice(0, 10)
+    .map((pair) => {
+      const [reference = "", token = ""] = pair.split(".");
+      return { reference, token };
+    })
+    .filter((o) => REFERENCE_PATTERN.test(o.reference) && /^[\w-]{16,64}$/.test(o.token));
+}

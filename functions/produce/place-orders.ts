@@ -1,0 +1,131 @@
+import { database } from "../db/client";
+import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "../lib/idempotency";
+import type { ApiLang } from "../lib/lang";
+import { message, messageWith } from "../lib/messages";
+import { ProblemError } from "../lib/problem";
+import { newReference, secretToken, sha256Hex } from "../lib/tokens";
+import { badRequest, type FieldError } from "../lib/validate";
+import { lineMessage, type Plan, planCheckout } from "./checkout";
+import type { CheckoutInput, CheckoutResponseBody } from "./order-schemas";
+import { isConstraintFailure, type NewOrder, type OrderDetails, placeOrderStatements } from "./order-writes";
+import { orderableRows, pickupPoint } from "./orders";
+import { countyMonth } from "./season";
+
+/**
+ * Places a checkout: one read to decide, then one D1 batch that claims the
+ * idempotency key and writes every cooperative's order, lines, events and
+ * stock decrements, or nothing. When the batch fails on a guard (another buyer
+ * took the last jar a moment ago), read again to say which lines are short;
+ * if the read finds nothing wrong (e.g. stock came back), try again.
+ */
+const ATTEMPTS = 3;
+
+export interface Claim {
+  scope: string;
+  key: string;
+  print: string;
+}
+
+/** The body without tokens: this is what the idempotency row keeps. */
+export type StoredCheckout = Omit<CheckoutResponseBody, "orders"> & {
+  orders: Array<Omit<CheckoutResponseBody["orders"][number], "token">>;
+};
+
+export async function placeOrders(
+  d1: D1Database,
+  secret: string,
+  input: CheckoutInput,
+  lang: ApiLang,
+  claim: Claim,
+): Promise<StoredResponse> {
+  const db = database(d1);
+  const ids = input.items.map((i) => i.product);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const [rows, point] = await Promise.all([
+      orderableRows(db, ids),
+      input.fulfilment.method === "pickup" ? pickupPoint(db, input.fulfilment.point) : undefined,
+    ]);
+    const plan = planCheckout(input.items, rows, countyMonth());
+    refuseBadInput(plan, point, input, lang);
+    if (plan.problems.length) throw unavailable(plan, rows);
+
+    const placed = await Promise.all(
+      plan.orders.map(async (order) => {
+        const reference = newReference();
+        return { plan: order, reference, tokenHash: await sha256Hex(await secretToken(secret, "order", reference)) };
+      }),
+    );
+    const response = { status: 201, body: storedBody(placed, lang) };
+    const details: OrderDetails = { ...input, checkout: crypto.randomUUID(), lang };
+    const statements = [
+      claimKey(d1, claim.scope, claim.key, claim.print, response),
+      ...placed.flatMap((order: NewOrder) => placeOrderStatements(d1, order, details)),
+    ];
+    try {
+      await d1.batch(statements);
+      return response;
+    } catch (error) {
+      if (isKeyConflict(error)) {
+        const winner = await storedResponse(d1, claim.scope, claim.key, claim.print);
+        if (winner) return winner;
+      }
+      if (!isConstraintFailure(error)) throw error;
+    }
+  }
+  throw new ProblemError(409, "order-conflict", (l) => ({ detail: message(l, "orders.busy") }));
+}
+
+function storedBody(placed: NewOrder[], lang: ApiLang): StoredCheckout {
+  const orders = placed.map(({ plan, reference }) => ({
+    reference,
+    cooperative: plan.cooperative,
+    cooperativeName: plan.cooperativeName[lang],
+    total: plan.total,
+    status: "placed" as const,
+    lines: plan.lines,
+  }));
+  return { orders, total: orders.reduce((sum, o) => sum + o.total, 0) };
+}
+
+/** Adds each order's token, derived again from its reference (only hashes are stored). */
+export async function withTokens(secret: string, body: StoredCheckout): Promise<CheckoutResponseBody> {
+  const orders = await Promise.all(
+    body.orders.map(async (o) => ({ ...o, token: await secretToken(secret, "order", o.reference) })),
+  );
+  return { ...body, orders };
+}
+
+/** Unknown products and unusable pickup points are mistakes in the request: 400, not 409. */
+function refuseBadInput(
+  plan: Plan,
+  point: Awaited<ReturnType<typeof pickupPoint>>,
+  input: CheckoutInput,
+  lang: ApiLang,
+) {
+  const errors: FieldError[] = plan.problems
+    .filter((p) => p.reason === "unknown")
+    .map((p) => ({ field: `items.${p.index}.product`, message: message(lang, "orders.line.unknown") }));
+  if (input.fulfilment.method === "pickup") {
+    const field = "fulfilment.point";
+    if (!point?.active) {
+      errors.push({ field, message: message(lang, "orders.point.unknown") });
+    } else if (point.cooperativeId) {
+      if (plan.orders.some((o) => o.cooperative !== point.cooperativeId)) {
+        const name = lang === "en" ? point.nameEn : point.nameZh;
+        errors.push({ field, message: messageWith(lang, "orders.point.wrongCooperative", { point: name }) });
+      }
+    }
+  }
+  if (errors.length) throw badRequest(errors);
+}
+
+function unavailable(plan: Plan, rows: Awaited<ReturnType<typeof orderableRows>>): ProblemError {
+  return new ProblemError(409, "order-unavailable", (l) => ({
+    detail: message(l, "orders.unavailable.detail"),
+    errors: plan.problems.map((p) => ({
+      field: `items.${p.index}.quantity`,
+      message: lineMessage(l, p, rows.get(p.product)),
+    })),
+    lines: plan.problems.map(({ index, product, reason, available }) => ({ index, product, reason, available })),
+  }));
+}

@@ -1,0 +1,196 @@
+import { z } from "zod";
+import { conflictProblem, notFoundProblem } from "../accounts/problems";
+import { Slug } from "../accounts/schema";
+import type { SessionAccount } from "../accounts/sessions";
+import { priceYuan } from "../bookings/campsite-admin";
+import { auditStatement } from "../db/audit";
+import { PRODUCT_CATEGORIES } from "../db/schema";
+import { coopInScope, productInScope } from "./coop-ops";
+import { maskOf } from "./season";
+
+/**
+ * A cooperative's products: create, edit, take off sale and adjust stock. Every
+ * change and its audit entry are one batch. Stock moves by a difference
+ * (`stock = stock + change`), never by a value read earlier, so an adjustment
+ * racing a buyer's order loses nothing; CHECK (stock >= 0) refuses going below zero.
+ */
+
+const name = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(80);
+const text = z.string().trim().max(4000).default("");
+const unit = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(30);
+const month = z.coerce.number().int().min(1).max(12);
+/** Months on sale: forms send `months[0]=3&months[1]=4`; none ticked means all year. */
+const months = z
+  .array(month)
+  .max(12)
+  .default([])
+  .transform((m) => (m.length === 0 ? 4095 : maskOf(m)));
+
+const fields = {
+  category: z.enum(PRODUCT_CATEGORIES),
+  nameZh: name,
+  nameEn: name,
+  descriptionZh: text,
+  descriptionEn: text,
+  unitZh: unit,
+  unitEn: unit,
+  priceYuan,
+  months,
+  sortOrder: z.coerce.number({ error: "field.number" }).int().min(0).max(1000).default(0),
+};
+
+export const ProductCreate = z.object({
+  id: Slug,
+  ...fields,
+  stock: z.coerce.number({ error: "field.number" }).int().min(0).max(100_000).default(0),
+});
+export const ProductUpdate = z.object(fields);
+export const StockRequest = z.object({
+  change: z.coerce
+    .number({ error: "field.number" })
+    .int({ error: "field.number" })
+    .min(-100_000)
+    .max(100_000)
+    .refine((n) => n !== 0, { error: "dash.stockZero" }),
+  reason: z.string().trim().max(200).default(""),
+});
+
+const productJson = (id: string) => ({
+  sql: `SELECT json_object('category', category, 'nameZh', name_zh, 'nameEn', name_en, 'unitZh', unit_zh, 'unitEn', unit_en,
+          'priceFen', price_fen, 'seasonMonths', season_months, 'sortOrder', sort_order, 'active', active, 'image', image)
+        FROM products WHERE id = ?`,
+  params: [id],
+});
+
+export async function createProduct(
+  d1: D1Database,
+  account: SessionAccount,
+  coopId: string,
+  p: z.output<typeof ProductCreate>,
+) {
+  if (!(await coopInScope(d1, account, coopId))) throw notFoundProblem();
+  try {
+    await d1.batch([
+      auditStatement(d1, {
+        actorId: account.id,
+        action: "product.create",
+        targetType: "product",
+        targetId: p.id,
+        after: { cooperative: coopId, ...p },
+      }),
+      d1
+        .prepare(
+          `INSERT INTO products (id, cooperative_id, category, name_zh, name_en, description_zh, description_en, unit_zh, unit_en,
+             price_fen, stock, season_months, sort_order)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .bind(
+          p.id,
+          coopId,
+          p.category,
+          p.nameZh,
+          p.nameEn,
+          p.descriptionZh,
+          p.descriptionEn,
+          p.unitZh,
+          p.unitEn,
+          p.priceYuan,
+          p.stock,
+          p.months,
+          p.sortOrder,
+        ),
+    ]);
+  } catch (error) {
+    if (/products\.id/.test(String(error))) throw conflictProblem("product-taken", "dash.productTaken");
+    throw error;
+  }
+  return { id: p.id, cooperative: coopId };
+}
+
+export async function updateProduct(
+  d1: D1Database,
+  account: SessionAccount,
+  id: string,
+  p: z.output<typeof ProductUpdate>,
+) {
+  const row = await productInScope(d1, account, id);
+  if (!row) throw notFoundProblem();
+  await d1.batch([
+    auditStatement(d1, {
+      actorId: account.id,
+      action: "product.update",
+      targetType: "product",
+      targetId: id,
+      beforeSql: productJson(id),
+      after: p,
+    }),
+    d1
+      .prepare(
+        `UPDATE products SET category = ?, name_zh = ?, name_en = ?, description_zh = ?, description_en = ?, unit_zh = ?,
+           unit_en = ?, price_fen = ?, season_months = ?, sort_order = ? WHERE id = ?`,
+      )
+      .bind(
+        p.category,
+        p.nameZh,
+        p.nameEn,
+        p.descriptionZh,
+        p.descriptionEn,
+        p.unitZh,
+        p.unitEn,
+        p.priceYuan,
+        p.months,
+        p.sortOrder,
+        id,
+      ),
+  ]);
+  return { id, cooperative: row.cooperativeId };
+}
+
+/** Off sale (and back): the product and its order history stay; buyers no longer see it. */
+export async function setProductActive(d1: D1Database, account: SessionAccount, id: string, active: boolean) {
+  const row = await productInScope(d1, account, id);
+  if (!row) throw notFoundProblem();
+  await d1.batch([
+    auditStatement(d1, {
+      actorId: account.id,
+      action: active ? "product.activate" : "product.deactivate",
+      targetType: "product",
+      targetId: id,
+      beforeSql: { sql: "SELECT json_object('active', active) FROM products WHERE id = ?", params: [id] },
+      after: { active },
+    }),
+    d1.prepare("UPDATE products SET active = ? WHERE id = ?").bind(active ? 1 : 0, id),
+  ]);
+  return { id, cooperative: row.cooperativeId, active };
+}
+
+export async function adjustStock(
+  d1: D1Database,
+  account: SessionAccount,
+  id: string,
+  input: z.output<typeof StockRequest>,
+) {
+  const row = await productInScope(d1, account, id);
+  if (!row) throw notFoundProblem();
+  try {
+    const [, , after] = await d1.batch<{ stock?: number }>([
+      auditStatement(d1, {
+        actorId: account.id,
+        action: "product.stock",
+        targetType: "product",
+        targetId: id,
+        beforeSql: { sql: "SELECT json_object('stock', stock) FROM products WHERE id = ?", params: [id] },
+        after: { change: input.change, reason: input.reason },
+      }),
+      d1.prepare("UPDATE products SET stock = stock + ? WHERE id = ?").bind(input.change, id),
+      d1.prepare("SELECT stock FROM products WHERE id = ?").bind(id),
+    ]);
+    return { id, cooperative: row.cooperativeId, stock: Number(after?.results[0]?.stock) };
+  } catch (error) {
+    if (/products_stock/.test(String(error))) {
+      const now = await productInScope(d1, account, id);
+      throw conflictProblem("stock-below-zero", "dash.stockBelowZero", { stock: now?.stock ?? 0 });
+    }
+    throw error;
+  }
+}
