@@ -2,7 +2,7 @@
  * The audit log: who changed what, when, and the values before and after.
  *
  * Append-only by construction: this module is the only code that names the
- * table, and it only INSERTs (test/worker/audit.test.ts reads every source file
+ * table, and it only INSERTs (test/unit/audit-append-only.test.ts reads every source file
  * to keep it so). An entry is a statement for the SAME batch as the write it
  * records, so a write without its entry (or the reverse) cannot commit.
  */

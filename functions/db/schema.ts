@@ -503,7 +503,7 @@ export const invites = sqliteTable(
 );
 
 /**
- * Append-only: the code only ever INSERTs here (test/worker/audit.test.ts checks
+ * Append-only: the code only ever INSERTs here (test/unit/audit-append-only.test.ts checks
  * the source), in the same batch as the write it records.
  */
 export const auditLog = sqliteTable(

@@ -7,7 +7,7 @@ import topics from "../../content/taxonomy/topics.json";
 /**
  * Frontmatter of one language version of a notice (content/notices/<language>/<slug>.md).
  * Kept free of `astro:content` so unit tests can run it directly; the rules that
- * span files (replacements exist, versions agree) live in src/lib/notices/checks.ts.
+ * span files (replacements exist, versions agree) live in groupNotices (src/lib/notices/model.ts).
  */
 
 export const TOPIC_KEYS = Object.keys(topics) as [string, ...string[]];
