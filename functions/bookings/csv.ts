@@ -1,5 +1,6 @@
 import { toCsv } from "../lib/csv";
 import { addDays } from "../lib/dates";
+import type { Lang } from "../lib/lang";
 import type { DashBooking } from "./site-ops";
 
 /** Bookings for the operator's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
@@ -45,7 +46,7 @@ const STATUS = {
   en: { confirmed: "confirmed", cancelled: "cancelled", checked_in: "checked in", no_show: "no-show" },
 };
 
-export function bookingsCsv(rows: DashBooking[], lang: "zh-CN" | "en"): string {
+export function bookingsCsv(rows: DashBooking[], lang: Lang): string {
   return toCsv(
     HEADERS[lang],
     rows.map((b) => [

@@ -1,10 +1,11 @@
 import { county } from "../../county.config";
 import { addDays } from "../lib/dates";
 import { calendar, escapeText, SHANGHAI_VTIMEZONE, utcStamp } from "../lib/ical";
+import type { Lang } from "../lib/lang";
 import type { BookingRow } from "./queries";
 
 /** A calendar entry for a guest's own booking: the stay as all-day dates, an activity at its local time. */
-export async function stayCalendar(d1: D1Database, row: BookingRow, lang: "zh-CN" | "en"): Promise<string> {
+export async function stayCalendar(d1: D1Database, row: BookingRow, lang: Lang): Promise<string> {
   const host = new URL(county.siteUrl).host;
   const what = row.unit_type_id
     ? await d1

@@ -1,4 +1,4 @@
-import type { ApiLang } from "./lang";
+import type { Lang } from "./lang";
 
 /**
  * Messages the API speaks to people. Keys are also used as zod `error` values in
@@ -272,19 +272,19 @@ const en: Record<MessageKey, string> = {
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example pear-valley.",
 };
 
-export const messages: Record<ApiLang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+export const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(zhCN, value);
 }
 
-export function message(lang: ApiLang, key: MessageKey, vars?: Record<string, string | number>): string {
+export function message(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   let text = messages[lang][key];
   for (const [name, value] of Object.entries(vars ?? {})) text = text.replaceAll(`{${name}}`, String(value));
   return text;
 }
 
 /** A message with {placeholders} filled in, e.g. a product name in a per-line error. */
-export function messageWith(lang: ApiLang, key: MessageKey, values: Record<string, string | number>): string {
+export function messageWith(lang: Lang, key: MessageKey, values: Record<string, string | number>): string {
   return message(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }

@@ -1,4 +1,5 @@
 import { toCsv } from "../lib/csv";
+import type { Lang } from "../lib/lang";
 import type { CoopOrder } from "./coop-ops";
 
 /** Orders for a cooperative's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
@@ -54,7 +55,7 @@ const ORDER_STATUS = {
 };
 const METHOD = { "zh-CN": { pickup: "自提", delivery: "快递" }, en: { pickup: "pickup", delivery: "delivery" } };
 
-export function ordersCsv(rows: CoopOrder[], lang: "zh-CN" | "en"): string {
+export function ordersCsv(rows: CoopOrder[], lang: Lang): string {
   return toCsv(
     ORDER_HEADERS[lang],
     rows.map((o) => [

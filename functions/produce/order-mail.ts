@@ -1,6 +1,7 @@
 import { county } from "../../county.config";
 import type { Bindings } from "../env";
 import { countyDateTime } from "../lib/dates";
+import { localePath } from "../lib/lang";
 import { ORDER_LINES_EN, ORDER_LINES_ZH } from "./coop-ops";
 
 /**
@@ -58,7 +59,8 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 /** Subject and plain text, Chinese first, then English. */
 export function composeOrderMail(o: OrderMail): { subject: string; text: string } {
   const link = new URL(`/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`, county.siteUrl).href;
-  const linkEn = new URL(`/en/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`, county.siteUrl).href;
+  const linkEn = new URL(localePath("en", `/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`), county.siteUrl)
+    .href;
   const where = (lang: "zh" | "en") =>
     o.fulfilment === "pickup"
       ? lang === "zh"

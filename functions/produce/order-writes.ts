@@ -1,4 +1,4 @@
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import type { PlannedOrder } from "./checkout";
 
 /**
@@ -26,7 +26,7 @@ export interface NewOrder {
 
 export interface OrderDetails {
   checkout: string;
-  lang: ApiLang;
+  lang: Lang;
   fulfilment:
     | { method: "pickup"; point: string }
     | {

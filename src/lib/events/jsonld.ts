@@ -1,4 +1,4 @@
-import type { Locale } from "../../i18n";
+import type { Lang } from "../../i18n";
 import type { CountyEvent, EventSource } from "./model";
 import type { EventData, EventStatus } from "./schema";
 import { fixedOffset, formatOffset } from "./time";
@@ -15,7 +15,7 @@ const STATUS: Record<EventStatus, string> = {
 };
 
 export interface JsonLdOptions {
-  locale: Locale;
+  locale: Lang;
   url: string;
   timeZone: string;
   currency: string;

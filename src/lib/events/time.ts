@@ -1,4 +1,4 @@
-import type { Locale } from "../../i18n";
+import type { Lang } from "../../i18n";
 
 /**
  * Calendar arithmetic on wall-clock strings ("2027-03-20", "2027-03-20T09:30").
@@ -86,9 +86,9 @@ export function toUtc(dateTime: string, offset: number): Date {
   return new Date(utcDate(dateTime.slice(0, 10)).getTime() + (h * 60 + m - offset) * 60_000);
 }
 
-const intlLocale: Record<Locale, string> = { "zh-CN": "zh-CN", en: "en-GB" };
+const intlLocale: Record<Lang, string> = { "zh-CN": "zh-CN", en: "en-GB" };
 
-function dayFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
+function dayFormat(locale: Lang, options: Intl.DateTimeFormatOptions) {
   return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", ...options });
 }
 
@@ -96,7 +96,7 @@ function dayFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
  * "2027年3月20日星期六" / "Saturday 20 March 2027". English is put together from
  * parts: CLDR versions disagree on a comma after the weekday.
  */
-export function formatDay(day: string, locale: Locale, weekday = true): string {
+export function formatDay(day: string, locale: Lang, weekday = true): string {
   const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
   const format = dayFormat(locale, weekday ? { ...options, weekday: "long" } : options);
   if (locale !== "en") return format.format(utcDate(day));
@@ -108,7 +108,7 @@ export function formatDay(day: string, locale: Locale, weekday = true): string {
  * "2027年3月20日至28日" / "20–28 March 2027". Written out by hand because ICU's
  * range format for zh-CN falls back to "2027/3/20 – 2027/3/28".
  */
-export function formatDayRange(first: string, last: string, locale: Locale): string {
+export function formatDayRange(first: string, last: string, locale: Lang): string {
   if (first === last) return formatDay(first, locale);
   const [fy, fm, fd] = parts(first);
   const [ly, lm, ld] = parts(last);
@@ -122,17 +122,17 @@ export function formatDayRange(first: string, last: string, locale: Locale): str
 }
 
 /** "2027年3月" / "March 2027" */
-export function formatMonth(month: string, locale: Locale): string {
+export function formatMonth(month: string, locale: Lang): string {
   return dayFormat(locale, { year: "numeric", month: "long" }).format(utcDate(`${month}-01`));
 }
 
 /** "3月20日" / "20 Mar": short, for calendars and timelines. */
-export function formatShortDay(day: string, locale: Locale): string {
+export function formatShortDay(day: string, locale: Lang): string {
   return dayFormat(locale, { month: locale === "en" ? "short" : "long", day: "numeric" }).format(utcDate(day));
 }
 
 /** Names for calendar column headers; "narrow" fits a phone and stays unambiguous (Tu/Th). */
-export function weekdayNames(locale: Locale): Array<{ short: string; narrow: string; long: string }> {
+export function weekdayNames(locale: Lang): Array<{ short: string; narrow: string; long: string }> {
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => {
     const date = utcDate(addDays("2024-01-01", i));
