@@ -1,6 +1,7 @@
 import { toCsv } from "../lib/csv";
 import { addDays } from "../lib/dates";
 import type { Lang } from "../lib/lang";
+import { fenToDecimal } from "../lib/money";
 import type { DashBooking } from "./site-ops";
 
 /** Bookings for the operator's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
@@ -62,7 +63,7 @@ export function bookingsCsv(rows: DashBooking[], lang: Lang): string {
       b.contact_phone,
       b.contact_email,
       STATUS[lang][b.status],
-      (b.total_fen / 100).toFixed(2),
+      fenToDecimal(b.total_fen),
       b.notes,
       b.created_at,
     ]),

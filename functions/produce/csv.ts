@@ -1,5 +1,6 @@
 import { toCsv } from "../lib/csv";
 import type { Lang } from "../lib/lang";
+import { fenToDecimal } from "../lib/money";
 import type { CoopOrder } from "./coop-ops";
 
 /** Orders for a cooperative's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
@@ -72,7 +73,7 @@ export function ordersCsv(rows: CoopOrder[], lang: Lang): string {
       o.contactPhone,
       o.contactEmail,
       lang === "en" ? o.linesEn : o.linesZh,
-      (o.totalFen / 100).toFixed(2),
+      fenToDecimal(o.totalFen),
       o.tracking,
       o.cancelReason,
       o.notes,
