@@ -1,6 +1,6 @@
 import { county } from "../../county.config";
 import { addDays } from "../lib/dates";
-import { calendar, escapeText, SHANGHAI_VTIMEZONE, utcStamp } from "../lib/ical";
+import { COUNTY_VTIMEZONE, calendar, escapeText, utcStamp } from "../lib/ical";
 import type { Lang } from "../lib/lang";
 import type { BookingRow } from "./queries";
 
@@ -29,15 +29,15 @@ export async function stayCalendar(d1: D1Database, row: BookingRow, lang: Lang):
   const when = row.unit_type_id
     ? [`DTSTART;VALUE=DATE:${compact(row.check_in)}`, `DTEND;VALUE=DATE:${compact(addDays(row.check_in, row.nights))}`]
     : [
-        `DTSTART;TZID=Asia/Shanghai:${compact(row.check_in)}T${time(what?.start)}`,
-        `DTEND;TZID=Asia/Shanghai:${compact(row.check_in)}T${time(what?.finish)}`,
+        `DTSTART;TZID=${county.timeZone}:${compact(row.check_in)}T${time(what?.start)}`,
+        `DTEND;TZID=${county.timeZone}:${compact(row.check_in)}T${time(what?.finish)}`,
       ];
   return calendar([
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:-//${host}//bookings//${lang}`,
     "CALSCALE:GREGORIAN",
-    ...SHANGHAI_VTIMEZONE,
+    ...COUNTY_VTIMEZONE,
     "BEGIN:VEVENT",
     `UID:booking-${row.reference}@${host}`,
     `DTSTAMP:${utcStamp(new Date())}`,

@@ -1,3 +1,4 @@
+import { utcOffsetMinutes } from "../../../functions/lib/dates";
 import type { Lang } from "../../i18n";
 
 /**
@@ -46,22 +47,8 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return wallClock(now, timeZone).day;
 }
 
-/** Minutes east of UTC for a zone at an instant. */
-export function offsetMinutes(timeZone: string, instant: Date): number {
-  const { day, time } = wallClock(instant, timeZone);
-  const [h, min] = time.split(":").map(Number) as [number, number];
-  const asUtc = utcDate(day).getTime() + (h * 60 + min) * 60_000;
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
-}
-
-/** "+08:00" */
-export function formatOffset(minutes: number, separator = ":"): string {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
-  const mm = String(abs % 60).padStart(2, "0");
-  return `${sign}${hh}${separator}${mm}`;
-}
+/** "+08:00" (defined once, in functions/lib/dates). */
+export { formatUtcOffset as formatOffset } from "../../../functions/lib/dates";
 
 /**
  * The offset every event time is written in. Calendar files describe the zone
@@ -72,7 +59,7 @@ export function formatOffset(minutes: number, separator = ":"): string {
 export function fixedOffset(timeZone: string, years: number[]): number {
   const offsets = new Set<number>();
   for (const year of years) {
-    for (const month of [0, 3, 6, 9]) offsets.add(offsetMinutes(timeZone, new Date(Date.UTC(year, month, 15))));
+    for (const month of [0, 3, 6, 9]) offsets.add(utcOffsetMinutes(timeZone, new Date(Date.UTC(year, month, 15))));
   }
   if (offsets.size !== 1) {
     throw new Error(`time zone ${timeZone} changes its UTC offset during the year; event calendars cannot use it`);
