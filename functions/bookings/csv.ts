@@ -3,6 +3,7 @@ import { addDays } from "../lib/dates";
 import type { Lang } from "../lib/lang";
 import { fenToDecimal } from "../lib/money";
 import type { DashBooking } from "./site-ops";
+import { BOOKING_STATUS_CSV } from "./status-labels";
 
 /** Bookings for the operator's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
 const HEADERS = {
@@ -42,11 +43,6 @@ const HEADERS = {
   ],
 };
 
-const STATUS = {
-  "zh-CN": { confirmed: "已确认", cancelled: "已取消", checked_in: "已入住", no_show: "未到" },
-  en: { confirmed: "confirmed", cancelled: "cancelled", checked_in: "checked in", no_show: "no-show" },
-};
-
 export function bookingsCsv(rows: DashBooking[], lang: Lang): string {
   return toCsv(
     HEADERS[lang],
@@ -62,7 +58,7 @@ export function bookingsCsv(rows: DashBooking[], lang: Lang): string {
       b.contact_name,
       b.contact_phone,
       b.contact_email,
-      STATUS[lang][b.status],
+      BOOKING_STATUS_CSV[lang][b.status],
       fenToDecimal(b.total_fen),
       b.notes,
       b.created_at,
