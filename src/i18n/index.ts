@@ -34,7 +34,7 @@ export function counterpartPath(pathname: string): { locale: Lang; path: string 
     const rest = pathname.slice(3) || "/";
     return { locale: "zh-CN", path: rest };
   }
-  return { locale: "en", path: pathname === "/" ? "/en/" : `/en${pathname}` };
+  return { locale: "en", path: localePath("en", pathname) };
 }
 
 /** Pick the text for a locale from a { "zh-CN", en } pair. */
