@@ -34,7 +34,10 @@ export interface CountyConfig {
     publicSecurity: string;
   };
   coordinates: { latitude: number; longitude: number };
+  /** IANA zone of the county's dates and clocks; it must keep one UTC offset all year (no daylight saving time). */
   timeZone: string;
+  /** The zone's abbreviation that calendar files carry (TZNAME). */
+  timeZoneAbbreviation: string;
   currency: string;
   /** Brand colour; must keep 4.5:1 contrast against white for text and buttons. */
   themeColor: string;
@@ -76,6 +79,7 @@ export const county: CountyConfig = {
   },
   coordinates: { latitude: 31.4763, longitude: 102.0636 },
   timeZone: "Asia/Shanghai",
+  timeZoneAbbreviation: "CST",
   currency: "CNY",
   themeColor: "#1d5c3a",
   facts: [

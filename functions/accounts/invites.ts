@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { guard } from "../bookings/queries";
 import { auditStatement } from "../db/audit";
+import { type Lang, localePath } from "../lib/lang";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { newReference, normaliseReference, sameDigest, secretToken, sha256Hex } from "../lib/tokens";
@@ -19,9 +20,9 @@ import { newSession, revokeAllSessions, type SessionAccount } from "./sessions";
  */
 export const INVITE_HOURS = 72;
 
-export function inviteLink(reference: string, token: string, lang: "zh-CN" | "en"): string {
+export function inviteLink(reference: string, token: string, lang: Lang): string {
   const q = `ref=${encodeURIComponent(reference)}&token=${encodeURIComponent(token)}`;
-  return `${lang === "en" ? "/en" : ""}/dashboard/invite/?${q}`;
+  return `${localePath(lang, "/dashboard/invite/")}?${q}`;
 }
 
 /** Campsite ids for slugs; an unknown slug is a 400 on the field. */

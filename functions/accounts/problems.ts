@@ -1,4 +1,4 @@
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 
@@ -7,8 +7,8 @@ export function notFoundProblem() {
   return new ProblemError(404, "not-found", (lang) => ({ detail: message(lang, "dash.notFound") }));
 }
 
-type Vars = Record<string, string | number> | ((lang: ApiLang) => Record<string, string | number>);
-const resolve = (vars: Vars | undefined, lang: ApiLang) => (typeof vars === "function" ? vars(lang) : vars);
+type Vars = Record<string, string | number> | ((lang: Lang) => Record<string, string | number>);
+const resolve = (vars: Vars | undefined, lang: Lang) => (typeof vars === "function" ? vars(lang) : vars);
 
 export function fieldProblem(field: string, key: MessageKey, vars?: Vars) {
   return new ProblemError(400, "validation", (lang) => ({

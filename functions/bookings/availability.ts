@@ -1,4 +1,5 @@
 import { addDays, dateRange, todayInCounty } from "../lib/dates";
+import type { Lang } from "../lib/lang";
 
 export interface NightAvailability {
   date: string;
@@ -34,7 +35,7 @@ export async function campsiteAvailability(
   slug: string,
   from: string,
   to: string,
-  lang: "zh-CN" | "en",
+  lang: Lang,
   now: Date = new Date(),
 ): Promise<UnitAvailability[] | null> {
   const [units, nights, closed] = await d1.batch([

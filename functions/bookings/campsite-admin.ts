@@ -4,6 +4,7 @@ import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { todayInCounty } from "../lib/dates";
+import { parseYuan } from "../lib/money";
 import { belowBooked, capacityStatements } from "./site-writes";
 
 /**
@@ -24,8 +25,8 @@ const flag = z
 export const priceYuan = z
   .union([z.number(), z.string().trim()])
   .transform((v) => String(v))
-  .refine((v) => /^\d{1,6}(\.\d{1,2})?$/.test(v), { error: "dash.price" })
-  .transform((v) => Math.round(Number(v) * 100));
+  .refine((v) => parseYuan(v) !== null, { error: "dash.price" })
+  .transform((v) => parseYuan(v) ?? 0);
 
 export const CampsiteCreate = z.object({ slug: Slug, nameZh: name, nameEn: name });
 export const CampsiteUpdate = z.object({ nameZh: name, nameEn: name, active: flag });

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { campsites, type UnitType, unitTypes } from "../db/schema";
+import type { Lang } from "../lib/lang";
 
 export interface PublicUnit {
   id: string;
@@ -27,7 +28,7 @@ export interface PublicCampsite {
   units: PublicUnit[];
 }
 
-function toUnit(row: UnitType, lang: "zh-CN" | "en"): PublicUnit {
+function toUnit(row: UnitType, lang: Lang): PublicUnit {
   return {
     id: row.id,
     name: lang === "en" ? row.nameEn : row.nameZh,
@@ -46,7 +47,7 @@ function toUnit(row: UnitType, lang: "zh-CN" | "en"): PublicUnit {
 }
 
 /** Active campsites with their active unit types, in one query. */
-export async function listCampsites(db: Database, lang: "zh-CN" | "en"): Promise<PublicCampsite[]> {
+export async function listCampsites(db: Database, lang: Lang): Promise<PublicCampsite[]> {
   const rows = await db
     .select({ site: campsites, unit: unitTypes })
     .from(campsites)

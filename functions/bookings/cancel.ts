@@ -3,11 +3,12 @@ import { county } from "../../county.config";
 import type { AppEnv } from "../env";
 import { todayInCounty } from "../lib/dates";
 import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
-import { type MessageKey, message } from "../lib/messages";
+import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
 import { type BookingView, bookingView } from "./present";
 import { type BookingRow, cancelStatements, constraintHit } from "./queries";
+import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
 
 export function notFound() {
   return new ProblemError(404, "booking-not-found", (lang) => ({ detail: message(lang, "bookings.notFound") }));
@@ -49,7 +50,7 @@ export async function cancelBooking(
   const { row, view } = found;
   if (row.status !== "confirmed") {
     throw new ProblemError(409, "not-cancellable", (l) => ({
-      detail: message(l, "bookings.notConfirmed", { status: message(l, `status.${row.status}` as MessageKey) }),
+      detail: message(l, "bookings.notConfirmed", { status: BOOKING_STATUS_IN_TEXT[l][row.status] }),
     }));
   }
   if (todayInCounty() > view.freeCancellationUntil) {
@@ -69,7 +70,7 @@ export async function cancelBooking(
     // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
     if (hit === "guard") {
       throw new ProblemError(409, "not-cancellable", (l) => ({
-        detail: message(l, "bookings.notConfirmed", { status: message(l, "status.cancelled") }),
+        detail: message(l, "bookings.notConfirmed", { status: BOOKING_STATUS_IN_TEXT[l].cancelled }),
       }));
     }
     throw error;

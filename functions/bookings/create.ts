@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { addDays, dateRange, todayInCounty } from "../lib/dates";
 import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { newReference, requireTokenSecret, secretToken, sha256Hex } from "../lib/tokens";
@@ -32,7 +32,7 @@ export interface Created {
 
 const field = (name: string, text: string) => badRequest([{ field: name, message: text }]);
 
-function conflict(slug: string, detail: (lang: ApiLang) => string, extra: Record<string, unknown> = {}) {
+function conflict(slug: string, detail: (lang: Lang) => string, extra: Record<string, unknown> = {}) {
   return new ProblemError(409, slug, (lang) => ({ detail: detail(lang), ...extra }));
 }
 
@@ -41,7 +41,7 @@ function checkStay(
   unit: UnitTypeRules,
   input: StayInput,
   closures: Array<{ from_date: string; to_date: string }>,
-  lang: ApiLang,
+  lang: Lang,
   today: string,
 ) {
   if (input.checkIn < today) throw field("checkIn", message(lang, "bookings.past"));
@@ -64,7 +64,7 @@ function checkStay(
 
 function newBooking(
   input: StayInput | SlotInput,
-  lang: ApiLang,
+  lang: Lang,
   fields: Pick<NewBooking, "checkIn" | "nights" | "units" | "totalFen">,
 ): Omit<NewBooking, "reference" | "tokenHash"> {
   return {
@@ -87,7 +87,7 @@ export async function createBooking(
   c: Context<AppEnv>,
   input: StayInput | SlotInput,
   key: string,
-  lang: ApiLang,
+  lang: Lang,
 ): Promise<Created> {
   const d1 = c.env.DB;
   const secret = requireTokenSecret(c.env);
@@ -169,7 +169,7 @@ export async function createBooking(
   throw new Error("could not allocate a booking reference");
 }
 
-async function replay(c: Context<AppEnv>, key: string, print: string, lang: ApiLang, secret: string): Promise<Created> {
+async function replay(c: Context<AppEnv>, key: string, print: string, lang: Lang, secret: string): Promise<Created> {
   const stored = await storedResponse(c.env.DB, "bookings", key, print);
   if (!stored) throw new Error("idempotency key vanished between claim and read");
   const view = stored.body as BookingView;

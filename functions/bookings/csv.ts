@@ -1,6 +1,9 @@
 import { toCsv } from "../lib/csv";
 import { addDays } from "../lib/dates";
+import type { Lang } from "../lib/lang";
+import { fenToDecimal } from "../lib/money";
 import type { DashBooking } from "./site-ops";
+import { BOOKING_STATUS_CSV } from "./status-labels";
 
 /** Bookings for the operator's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
 const HEADERS = {
@@ -40,12 +43,7 @@ const HEADERS = {
   ],
 };
 
-const STATUS = {
-  "zh-CN": { confirmed: "已确认", cancelled: "已取消", checked_in: "已入住", no_show: "未到" },
-  en: { confirmed: "confirmed", cancelled: "cancelled", checked_in: "checked in", no_show: "no-show" },
-};
-
-export function bookingsCsv(rows: DashBooking[], lang: "zh-CN" | "en"): string {
+export function bookingsCsv(rows: DashBooking[], lang: Lang): string {
   return toCsv(
     HEADERS[lang],
     rows.map((b) => [
@@ -60,8 +58,8 @@ export function bookingsCsv(rows: DashBooking[], lang: "zh-CN" | "en"): string {
       b.contact_name,
       b.contact_phone,
       b.contact_email,
-      STATUS[lang][b.status],
-      (b.total_fen / 100).toFixed(2),
+      BOOKING_STATUS_CSV[lang][b.status],
+      fenToDecimal(b.total_fen),
       b.notes,
       b.created_at,
     ]),

@@ -1,10 +1,11 @@
 import { county } from "../../county.config";
 import { addDays } from "../lib/dates";
-import { calendar, escapeText, SHANGHAI_VTIMEZONE, utcStamp } from "../lib/ical";
+import { COUNTY_VTIMEZONE, calendar, escapeText, utcStamp } from "../lib/ical";
+import type { Lang } from "../lib/lang";
 import type { BookingRow } from "./queries";
 
 /** A calendar entry for a guest's own booking: the stay as all-day dates, an activity at its local time. */
-export async function stayCalendar(d1: D1Database, row: BookingRow, lang: "zh-CN" | "en"): Promise<string> {
+export async function stayCalendar(d1: D1Database, row: BookingRow, lang: Lang): Promise<string> {
   const host = new URL(county.siteUrl).host;
   const what = row.unit_type_id
     ? await d1
@@ -28,15 +29,15 @@ export async function stayCalendar(d1: D1Database, row: BookingRow, lang: "zh-CN
   const when = row.unit_type_id
     ? [`DTSTART;VALUE=DATE:${compact(row.check_in)}`, `DTEND;VALUE=DATE:${compact(addDays(row.check_in, row.nights))}`]
     : [
-        `DTSTART;TZID=Asia/Shanghai:${compact(row.check_in)}T${time(what?.start)}`,
-        `DTEND;TZID=Asia/Shanghai:${compact(row.check_in)}T${time(what?.finish)}`,
+        `DTSTART;TZID=${county.timeZone}:${compact(row.check_in)}T${time(what?.start)}`,
+        `DTEND;TZID=${county.timeZone}:${compact(row.check_in)}T${time(what?.finish)}`,
       ];
   return calendar([
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:-//${host}//bookings//${lang}`,
     "CALSCALE:GREGORIAN",
-    ...SHANGHAI_VTIMEZONE,
+    ...COUNTY_VTIMEZONE,
     "BEGIN:VEVENT",
     `UID:booking-${row.reference}@${host}`,
     `DTSTAMP:${utcStamp(new Date())}`,

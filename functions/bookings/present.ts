@@ -1,4 +1,5 @@
 import { addDays } from "../lib/dates";
+import { type Lang, localePath } from "../lib/lang";
 import type { BookingRow } from "./queries";
 
 /** The public shape of a booking. The token is added by the caller (never stored). */
@@ -39,10 +40,10 @@ export function bookingView(row: BookingRow, freeCancelDays: number): BookingVie
 }
 
 /** Where a person sees their booking: the page and the API, both keyed by reference + token. */
-export function bookingLinks(reference: string, token: string, lang: "zh-CN" | "en") {
+export function bookingLinks(reference: string, token: string, lang: Lang) {
   const q = `ref=${encodeURIComponent(reference)}&token=${encodeURIComponent(token)}`;
   return {
-    page: `${lang === "en" ? "/en" : ""}/visit/booking/?${q}`,
+    page: `${localePath(lang, "/visit/booking/")}?${q}`,
     api: `/api/bookings/${reference}?token=${encodeURIComponent(token)}`,
     calendar: `/api/bookings/${reference}/calendar.ics?token=${encodeURIComponent(token)}`,
   };

@@ -1,3 +1,5 @@
+import type { Lang } from "../lib/lang";
+
 export interface PublicSlot {
   id: string;
   eventSlug: string;
@@ -23,7 +25,7 @@ interface SlotRow {
   booked: number;
 }
 
-function toSlot(r: SlotRow, lang: "zh-CN" | "en"): PublicSlot {
+function toSlot(r: SlotRow, lang: Lang): PublicSlot {
   return {
     id: r.id,
     eventSlug: r.event_slug,
@@ -38,7 +40,7 @@ function toSlot(r: SlotRow, lang: "zh-CN" | "en"): PublicSlot {
 }
 
 /** Active activity sessions from `today` on, soonest first (one query). */
-export async function upcomingSlots(d1: D1Database, today: string, lang: "zh-CN" | "en"): Promise<PublicSlot[]> {
+export async function upcomingSlots(d1: D1Database, today: string, lang: Lang): Promise<PublicSlot[]> {
   const { results } = await d1
     .prepare("SELECT * FROM activity_slots WHERE active = 1 AND date >= ? ORDER BY date, start_time, id")
     .bind(today)
@@ -46,13 +48,13 @@ export async function upcomingSlots(d1: D1Database, today: string, lang: "zh-CN"
   return results.map((r) => toSlot(r, lang));
 }
 
-export async function slotById(d1: D1Database, id: string, lang: "zh-CN" | "en"): Promise<PublicSlot | null> {
+export async function slotById(d1: D1Database, id: string, lang: Lang): Promise<PublicSlot | null> {
   const row = await d1.prepare("SELECT * FROM activity_slots WHERE id = ? AND active = 1").bind(id).first<SlotRow>();
   return row ? toSlot(row, lang) : null;
 }
 
 /** Every active session of one event with its places left (one query). */
-export async function slotsForEvent(d1: D1Database, eventSlug: string, lang: "zh-CN" | "en"): Promise<PublicSlot[]> {
+export async function slotsForEvent(d1: D1Database, eventSlug: string, lang: Lang): Promise<PublicSlot[]> {
   const { results } = await d1
     .prepare("SELECT * FROM activity_slots WHERE event_slug = ? AND active = 1 ORDER BY date, start_time, id")
     .bind(eventSlug)

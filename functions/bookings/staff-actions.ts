@@ -2,10 +2,10 @@ import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditStatement } from "../db/audit";
 import { addDays, todayInCounty } from "../lib/dates";
-import { type MessageKey, message } from "../lib/messages";
 import { normaliseReference } from "../lib/tokens";
 import { guard } from "./queries";
 import { bookingInScope, type DashBooking } from "./site-ops";
+import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
 
 /**
  * Check-in and no-show at the campsite. The date rules are checked here; the
@@ -24,7 +24,7 @@ export const lastDay = (b: DashBooking) =>
 
 function wrongStatus(b: DashBooking) {
   return conflictProblem("wrong-status", "dash.wrongStatus", (lang) => ({
-    status: message(lang, `status.${b.status}` as MessageKey),
+    status: BOOKING_STATUS_IN_TEXT[lang][b.status],
   }));
 }
 

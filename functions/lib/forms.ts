@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
-import { type ApiLang, requestLang } from "./lang";
+import { type Lang, requestLang } from "./lang";
 import { message } from "./messages";
 import { type Problem, ProblemError } from "./problem";
 
@@ -114,7 +114,7 @@ export function seeOther(c: Context, location: string): Response {
  * fix, with the same status the JSON API would give.
  */
 export async function formProblemPage(c: Context, problem: Problem): Promise<Response> {
-  const lang: ApiLang = requestLang(c.req.raw);
+  const lang: Lang = requestLang(c.req.raw);
   const back = message(lang, "form.back");
   const items = (problem.errors ?? []).map((e) => html`<li><strong>${e.field}</strong>: ${e.message}</li>`);
   const body = html`<!doctype html>

@@ -1,3 +1,6 @@
+import { county } from "../../county.config";
+import { COUNTY_UTC_OFFSET_MINUTES, formatUtcOffset } from "./dates";
+
 /**
  * The RFC 5545 text both calendars are written with: guests' booking files and
  * the events programme. Lines are folded at 75 octets, never splitting a UTF-8
@@ -75,4 +78,9 @@ export function fixedOffsetTimezone(tzid: string, utcOffset: string, tzname?: st
   ];
 }
 
-export const SHANGHAI_VTIMEZONE = fixedOffsetTimezone("Asia/Shanghai", "+0800", "CST");
+/** The county's zone (`county.timeZone`, one offset all year: lib/dates checks that). */
+export const COUNTY_VTIMEZONE = fixedOffsetTimezone(
+  county.timeZone,
+  formatUtcOffset(COUNTY_UTC_OFFSET_MINUTES, ""),
+  county.timeZoneAbbreviation,
+);

@@ -1,11 +1,13 @@
-export const API_LANGS = ["zh-CN", "en"] as const;
-export type ApiLang = (typeof API_LANGS)[number];
+/** The portal's languages: Chinese at `/`, English at `/en/`. Pages and the API share this one list. */
+export const LANGS = ["zh-CN", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = "zh-CN";
 
 /**
  * The language of a person's request: an explicit `lang` query parameter wins,
  * then the first Accept-Language entry we support; Chinese is the default.
  */
-export function requestLang(req: Request): ApiLang {
+export function requestLang(req: Request): Lang {
   const url = new URL(req.url);
   const explicit = url.searchParams.get("lang");
   if (explicit) return explicit.toLowerCase().startsWith("en") ? "en" : "zh-CN";
@@ -28,7 +30,7 @@ export function requestLang(req: Request): ApiLang {
 }
 
 /** Path of a page in a language: localePath("en", "/notices/") -> "/en/notices/". */
-export function localePath(lang: ApiLang, path: string): string {
+export function localePath(lang: Lang, path: string): string {
   const clean = path.startsWith("/") ? path : `/${path}`;
-  return lang === "en" ? `/en${clean}` : clean;
+  return lang === DEFAULT_LANG ? clean : `/en${clean}`;
 }

@@ -1,4 +1,4 @@
-import type { ApiLang } from "./lang";
+import type { Lang } from "./lang";
 
 /**
  * Messages the API speaks to people. Keys are also used as zod `error` values in
@@ -48,10 +48,6 @@ const zhCN = {
   "bookings.notFound": "没有找到这个预订。请检查预订号和凭证。",
   "bookings.notConfirmed": "这个预订当前状态为“{status}”，不能取消。",
   "bookings.cancelClosed": "免费取消的期限（{until}）已过。如需取消，请致电 {phone}。",
-  "status.confirmed": "已确认",
-  "status.cancelled": "已取消",
-  "status.checked_in": "已入住",
-  "status.no_show": "未到",
   "orders.items.empty": "请至少选择一件商品。",
   "orders.items.tooMany": "一次最多可订购 30 种商品。",
   "orders.items.duplicate": "同一商品请只填写一次，并合并数量。",
@@ -110,12 +106,6 @@ const zhCN = {
   "dash.imageSize": "图片不能超过 2 MB。请缩小后再上传。",
   "dash.imageMissing": "请选择一张图片。",
   "dash.imageDamaged": "这张图片文件不完整或已损坏，无法显示。请重新导出或换一张图片。",
-  "dash.orderStatus.placed": "待确认",
-  "dash.orderStatus.confirmed": "已确认",
-  "dash.orderStatus.ready": "可以取货",
-  "dash.orderStatus.shipped": "已发货",
-  "dash.orderStatus.completed": "已完成",
-  "dash.orderStatus.cancelled": "已取消",
   "dash.slugTaken": "这个网址名称已被使用。",
   "dash.unitTaken": "这个营位类型编号已被使用。",
   "dash.checkInEarly": "这个预订 {date} 才到店，今天还不能办理入住。",
@@ -182,10 +172,6 @@ const en: Record<MessageKey, string> = {
   "bookings.notFound": "No booking found. Check the booking reference and the token.",
   "bookings.notConfirmed": "This booking is {status} and cannot be cancelled.",
   "bookings.cancelClosed": "Free cancellation ended on {until}. To cancel now, please call {phone}.",
-  "status.confirmed": "confirmed",
-  "status.cancelled": "cancelled",
-  "status.checked_in": "checked in",
-  "status.no_show": "a no-show",
   "orders.items.empty": "Choose at least one product.",
   "orders.items.tooMany": "At most 30 different products can be ordered at once.",
   "orders.items.duplicate": "List each product once, with the total quantity.",
@@ -250,12 +236,6 @@ const en: Record<MessageKey, string> = {
   "dash.imageMissing": "Choose a picture.",
   "dash.imageDamaged":
     "This picture file is incomplete or damaged and cannot be shown. Please export it again or choose another picture.",
-  "dash.orderStatus.placed": "waiting for confirmation",
-  "dash.orderStatus.confirmed": "confirmed",
-  "dash.orderStatus.ready": "ready for collection",
-  "dash.orderStatus.shipped": "shipped",
-  "dash.orderStatus.completed": "completed",
-  "dash.orderStatus.cancelled": "cancelled",
   "dash.slugTaken": "This web address name is already taken.",
   "dash.unitTaken": "This unit type id is already taken.",
   "dash.checkInEarly": "This booking arrives on {date}: it cannot be checked in yet.",
@@ -272,19 +252,19 @@ const en: Record<MessageKey, string> = {
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example pear-valley.",
 };
 
-export const messages: Record<ApiLang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+export const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(zhCN, value);
 }
 
-export function message(lang: ApiLang, key: MessageKey, vars?: Record<string, string | number>): string {
+export function message(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   let text = messages[lang][key];
   for (const [name, value] of Object.entries(vars ?? {})) text = text.replaceAll(`{${name}}`, String(value));
   return text;
 }
 
 /** A message with {placeholders} filled in, e.g. a product name in a per-line error. */
-export function messageWith(lang: ApiLang, key: MessageKey, values: Record<string, string | number>): string {
+export function messageWith(lang: Lang, key: MessageKey, values: Record<string, string | number>): string {
   return message(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }

@@ -1,6 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { type ApiLang, requestLang } from "./lang";
+import { type Lang, requestLang } from "./lang";
 import { type MessageKey, message } from "./messages";
 
 /** RFC 9457 problem details, with per-field messages for bad input. */
@@ -28,7 +28,7 @@ const TITLES: Record<number, MessageKey> = {
   500: "problem.internal",
 };
 
-export function problemTitle(lang: ApiLang, status: number): string {
+export function problemTitle(lang: Lang, status: number): string {
   const key = TITLES[status];
   return key ? message(lang, key) : String(status);
 }
@@ -49,7 +49,7 @@ export class ProblemError extends HTTPException {
   constructor(
     readonly problemStatus: ContentfulStatusCode,
     readonly slug: string,
-    readonly build: (lang: ApiLang) => Omit<Problem, "type" | "title" | "status"> & { title?: string },
+    readonly build: (lang: Lang) => Omit<Problem, "type" | "title" | "status"> & { title?: string },
     readonly extraHeaders?: HeadersInit,
   ) {
     super(problemStatus, { message: slug });

@@ -3,15 +3,15 @@ import { validator } from "hono/validator";
 import type { z } from "zod";
 import { en as enLocale, zhCN as zhLocale } from "zod/locales";
 import type { $ZodErrorMap } from "zod/v4/core";
-import { type ApiLang, requestLang } from "./lang";
+import { type Lang, requestLang } from "./lang";
 import { isMessageKey, message } from "./messages";
 import { ProblemError } from "./problem";
 
 type Target = "json" | "query" | "param";
 
-const locales: Record<ApiLang, ReturnType<typeof zhLocale>> = { "zh-CN": zhLocale(), en: enLocale() };
+const locales: Record<Lang, ReturnType<typeof zhLocale>> = { "zh-CN": zhLocale(), en: enLocale() };
 
-function errorMap(lang: ApiLang): $ZodErrorMap {
+function errorMap(lang: Lang): $ZodErrorMap {
   return (issue) => {
     if (issue.code === "invalid_type" && issue.input === undefined) return message(lang, "field.required");
     return locales[lang].localeError(issue);
@@ -30,7 +30,7 @@ export interface FieldError {
 export function parseInput<T extends z.ZodType>(
   schema: T,
   value: unknown,
-  lang: ApiLang,
+  lang: Lang,
 ): { ok: true; data: z.output<T> } | { ok: false; errors: FieldError[] } {
   const result = schema.safeParse(value, { error: errorMap(lang) });
   if (result.success) return { ok: true, data: result.data };

@@ -10,7 +10,7 @@ import {
   pickupPoints,
   products,
 } from "../db/schema";
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import { countyMonth, inSeason, monthsOf } from "./season";
 
 /** Catalogue reads: what the public sees of cooperatives, products and pickup points. */
@@ -57,9 +57,9 @@ export interface PublicPickupPoint {
   cooperative: string | null;
 }
 
-const en = (lang: ApiLang) => lang === "en";
+const en = (lang: Lang) => lang === "en";
 
-function toProduct(row: Product, coop: Cooperative, lang: ApiLang, month: number): PublicProduct {
+function toProduct(row: Product, coop: Cooperative, lang: Lang, month: number): PublicProduct {
   const season = inSeason(row.seasonMonths, month);
   return {
     id: row.id,
@@ -78,7 +78,7 @@ function toProduct(row: Product, coop: Cooperative, lang: ApiLang, month: number
   };
 }
 
-function toCooperative(row: Cooperative, lang: ApiLang): PublicCooperative {
+function toCooperative(row: Cooperative, lang: Lang): PublicCooperative {
   return {
     id: row.id,
     slug: row.id,
@@ -93,7 +93,7 @@ function toCooperative(row: Cooperative, lang: ApiLang): PublicCooperative {
   };
 }
 
-function toPickupPoint(row: PickupPoint, lang: ApiLang): PublicPickupPoint {
+function toPickupPoint(row: PickupPoint, lang: Lang): PublicPickupPoint {
   return {
     id: row.id,
     name: en(lang) ? row.nameEn : row.nameZh,
@@ -112,7 +112,7 @@ export interface ProductFilters {
 /** Active products of verified cooperatives, sold-out and out-of-season ones included (marked). */
 export async function listProducts(
   db: Database,
-  lang: ApiLang,
+  lang: Lang,
   filters: ProductFilters = {},
   now = new Date(),
 ): Promise<PublicProduct[]> {
@@ -134,7 +134,7 @@ export async function listProducts(
   return filters.inSeason ? list.filter((p) => p.inSeason) : list;
 }
 
-export async function getProduct(db: Database, id: string, lang: ApiLang, now = new Date()) {
+export async function getProduct(db: Database, id: string, lang: Lang, now = new Date()) {
   const [row] = await db
     .select({ product: products, coop: cooperatives })
     .from(products)
@@ -148,14 +148,14 @@ export async function getProduct(db: Database, id: string, lang: ApiLang, now = 
 }
 
 /** Products by id for a cart or checkout page, in the order asked; unknown or hidden ids are left out. */
-export async function productsByIds(db: Database, ids: string[], lang: ApiLang): Promise<PublicProduct[]> {
+export async function productsByIds(db: Database, ids: string[], lang: Lang): Promise<PublicProduct[]> {
   if (ids.length === 0) return [];
   const all = await listProducts(db, lang);
   const byId = new Map(all.map((p) => [p.id, p]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function listCooperatives(db: Database, lang: ApiLang) {
+export async function listCooperatives(db: Database, lang: Lang) {
   const rows = await db
     .select()
     .from(cooperatives)
@@ -174,7 +174,7 @@ export async function listCooperatives(db: Database, lang: ApiLang) {
   }));
 }
 
-export async function getCooperative(db: Database, slug: string, lang: ApiLang) {
+export async function getCooperative(db: Database, slug: string, lang: Lang) {
   const [row] = await db
     .select()
     .from(cooperatives)
@@ -183,7 +183,7 @@ export async function getCooperative(db: Database, slug: string, lang: ApiLang) 
   return { cooperative: toCooperative(row, lang), products: await listProducts(db, lang, { cooperative: slug }) };
 }
 
-export async function listPickupPoints(db: Database, lang: ApiLang): Promise<PublicPickupPoint[]> {
+export async function listPickupPoints(db: Database, lang: Lang): Promise<PublicPickupPoint[]> {
   const rows = await db
     .select()
     .from(pickupPoints)

@@ -1,4 +1,4 @@
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import { type MessageKey, messageWith } from "../lib/messages";
 import { inSeason } from "./season";
 
@@ -10,8 +10,8 @@ import { inSeason } from "./season";
 export interface OrderableRow {
   id: string;
   cooperative: string;
-  cooperativeName: Record<ApiLang, string>;
-  name: Record<ApiLang, string>;
+  cooperativeName: Record<Lang, string>;
+  name: Record<Lang, string>;
   priceFen: number;
   stock: number;
   seasonMonths: number;
@@ -38,7 +38,7 @@ export interface PlannedLine {
 
 export interface PlannedOrder {
   cooperative: string;
-  cooperativeName: Record<ApiLang, string>;
+  cooperativeName: Record<Lang, string>;
   lines: PlannedLine[];
   total: number;
 }
@@ -97,7 +97,7 @@ const REASON_MESSAGES: Record<LineReason, MessageKey> = {
 };
 
 /** The per-line message a person reads, with the product's name in their language. */
-export function lineMessage(lang: ApiLang, problem: LineProblem, row: OrderableRow | undefined): string {
+export function lineMessage(lang: Lang, problem: LineProblem, row: OrderableRow | undefined): string {
   return messageWith(lang, REASON_MESSAGES[problem.reason], {
     name: row?.name[lang] ?? problem.product,
     available: problem.available,

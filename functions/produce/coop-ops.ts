@@ -1,5 +1,6 @@
 import type { SessionAccount } from "../accounts/sessions";
 import type { OrderStatus, Product } from "../db/schema";
+import { COUNTY_SQL_OFFSET } from "../lib/dates";
 
 /**
  * What a cooperative member sees: their own cooperative's products and orders,
@@ -169,7 +170,7 @@ export async function orderInScope(
 export async function ordersForExport(d1: D1Database, coopId: string, from: string, to: string): Promise<CoopOrder[]> {
   const { results } = await d1
     .prepare(
-      `${ORDER_SELECT} WHERE o.cooperative_id = ? AND date(o.created_at, '+8 hours') >= ? AND date(o.created_at, '+8 hours') < ?
+      `${ORDER_SELECT} WHERE o.cooperative_id = ? AND date(o.created_at, ${COUNTY_SQL_OFFSET}) >= ? AND date(o.created_at, ${COUNTY_SQL_OFFSET}) < ?
        ORDER BY o.id`,
     )
     .bind(coopId, from, to)
@@ -192,8 +193,8 @@ export interface WeekSales {
 export async function weeklySales(d1: D1Database, coopId: string, firstMonday: string): Promise<WeekSales[]> {
   const { results } = await d1
     .prepare(
-      `SELECT date(date(created_at, '+8 hours'), 'weekday 0', '-6 days') AS week, count(*) AS orders, sum(total_fen) AS totalFen
-       FROM orders WHERE cooperative_id = ? AND status <> 'cancelled' AND date(created_at, '+8 hours') >= ?
+      `SELECT date(date(created_at, ${COUNTY_SQL_OFFSET}), 'weekday 0', '-6 days') AS week, count(*) AS orders, sum(total_fen) AS totalFen
+       FROM orders WHERE cooperative_id = ? AND status <> 'cancelled' AND date(created_at, ${COUNTY_SQL_OFFSET}) >= ?
        GROUP BY week ORDER BY week`,
     )
     .bind(coopId, firstMonday)

@@ -1,5 +1,8 @@
 import { toCsv } from "../lib/csv";
+import type { Lang } from "../lib/lang";
+import { fenToDecimal } from "../lib/money";
 import type { CoopOrder } from "./coop-ops";
+import { ORDER_STATUS_CSV } from "./status-labels";
 
 /** Orders for a cooperative's spreadsheet (functions/lib/csv.ts says why the format is what it is). */
 const ORDER_HEADERS = {
@@ -34,33 +37,15 @@ const ORDER_HEADERS = {
     "Notes",
   ],
 };
-const ORDER_STATUS = {
-  "zh-CN": {
-    placed: "待确认",
-    confirmed: "已确认",
-    ready: "可以取货",
-    shipped: "已发货",
-    completed: "已完成",
-    cancelled: "已取消",
-  },
-  en: {
-    placed: "placed",
-    confirmed: "confirmed",
-    ready: "ready",
-    shipped: "shipped",
-    completed: "completed",
-    cancelled: "cancelled",
-  },
-};
 const METHOD = { "zh-CN": { pickup: "自提", delivery: "快递" }, en: { pickup: "pickup", delivery: "delivery" } };
 
-export function ordersCsv(rows: CoopOrder[], lang: "zh-CN" | "en"): string {
+export function ordersCsv(rows: CoopOrder[], lang: Lang): string {
   return toCsv(
     ORDER_HEADERS[lang],
     rows.map((o) => [
       o.reference,
       o.createdAt,
-      ORDER_STATUS[lang][o.status],
+      ORDER_STATUS_CSV[lang][o.status],
       METHOD[lang][o.fulfilment],
       o.fulfilment === "pickup"
         ? lang === "en"
@@ -71,7 +56,7 @@ export function ordersCsv(rows: CoopOrder[], lang: "zh-CN" | "en"): string {
       o.contactPhone,
       o.contactEmail,
       lang === "en" ? o.linesEn : o.linesZh,
-      (o.totalFen / 100).toFixed(2),
+      fenToDecimal(o.totalFen),
       o.tracking,
       o.cancelReason,
       o.notes,

@@ -1,6 +1,8 @@
 import { county } from "../../county.config";
 import type { Bindings } from "../env";
 import { countyDateTime } from "../lib/dates";
+import { localePath } from "../lib/lang";
+import { fenToDecimal } from "../lib/money";
 import { ORDER_LINES_EN, ORDER_LINES_ZH } from "./coop-ops";
 
 /**
@@ -53,12 +55,11 @@ export interface NoticeResult {
   nobody: number;
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
 /** Subject and plain text, Chinese first, then English. */
 export function composeOrderMail(o: OrderMail): { subject: string; text: string } {
   const link = new URL(`/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`, county.siteUrl).href;
-  const linkEn = new URL(`/en/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`, county.siteUrl).href;
+  const linkEn = new URL(localePath("en", `/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`), county.siteUrl)
+    .href;
   const where = (lang: "zh" | "en") =>
     o.fulfilment === "pickup"
       ? lang === "zh"
@@ -75,7 +76,7 @@ export function composeOrderMail(o: OrderMail): { subject: string; text: string 
     "",
     `订单号：${o.reference}`,
     `商品：${o.lines_zh}`,
-    `金额：${yuan(o.total_fen)} 元`,
+    `金额：${fenToDecimal(o.total_fen)} 元`,
     `取货方式：${where("zh")}`,
     `下单时间：${placed}（北京时间）`,
     `处理订单：${link}`,
@@ -90,7 +91,7 @@ export function composeOrderMail(o: OrderMail): { subject: string; text: string 
     "",
     `Order: ${o.reference}`,
     `Items: ${o.lines_en}`,
-    `Total: CNY ${yuan(o.total_fen)}`,
+    `Total: CNY ${fenToDecimal(o.total_fen)}`,
     `Fulfilment: ${where("en")}`,
     `Placed: ${placed} (China Standard Time)`,
     `Handle the order: ${linkEn}`,

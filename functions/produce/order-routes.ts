@@ -5,7 +5,7 @@ import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { readBody, seeOther } from "../lib/forms";
 import { fingerprint, idempotencyKey, storedResponse } from "../lib/idempotency";
-import { type ApiLang, requestLang } from "../lib/lang";
+import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
 import { requireTokenSecret } from "../lib/tokens";
 import { badRequest, parseInput, validate } from "../lib/validate";
@@ -68,8 +68,6 @@ function formKey(value: unknown, isForm: boolean): unknown {
   return isForm && value && typeof value === "object" ? (value as Record<string, unknown>)[KEY_FIELD] : undefined;
 }
 
-const pagePath = (lang: ApiLang, path: string) => (lang === "en" ? `/en${path}` : path);
-
 /** See functions/produce/order-handover.ts. */
 function handOverTokens(c: Context, body: CheckoutResponseBody) {
   setCookie(c, NEW_ORDERS_COOKIE, encodeHandover(body.orders), {
@@ -97,7 +95,7 @@ export const ordersApi = new Hono<AppEnv>()
     c.header("cache-control", "no-store");
     if (isForm) {
       handOverTokens(c, body);
-      return seeOther(c, pagePath(lang, "/orders/placed/"));
+      return seeOther(c, localePath(lang, "/orders/placed/"));
     }
     return c.json(body, 201);
   })
@@ -123,7 +121,7 @@ export const ordersApi = new Hono<AppEnv>()
     c.header("cache-control", "no-store");
     if (isForm) {
       const query = new URLSearchParams({ reference, token });
-      return seeOther(c, `${pagePath(lang, "/orders/")}?${query}`);
+      return seeOther(c, `${localePath(lang, "/orders/")}?${query}`);
     }
     return c.json(stored.body as Record<string, unknown>, stored.status as 200);
   });

@@ -1,5 +1,6 @@
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import type { PlannedOrder } from "./checkout";
+import { IN_SEASON_SQL } from "./season";
 
 /**
  * The SQL that changes orders and stock. Every statement here runs inside ONE
@@ -16,7 +17,6 @@ import type { PlannedOrder } from "./checkout";
  */
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
-const IN_SEASON = "((products.season_months >> (CAST(strftime('%m', 'now', '+8 hours') AS INTEGER) - 1)) & 1) = 1";
 
 export interface NewOrder {
   plan: PlannedOrder;
@@ -26,7 +26,7 @@ export interface NewOrder {
 
 export interface OrderDetails {
   checkout: string;
-  lang: ApiLang;
+  lang: Lang;
   fulfilment:
     | { method: "pickup"; point: string }
     | {
@@ -84,7 +84,7 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, details: O
            VALUES ((SELECT id FROM orders WHERE reference = ?), ?, ?,
              (SELECT products.price_fen FROM products JOIN cooperatives ON cooperatives.id = products.cooperative_id
               WHERE products.id = ? AND products.cooperative_id = ? AND products.price_fen = ?
-                AND products.active = 1 AND cooperatives.verified = 1 AND ${IN_SEASON}))`,
+                AND products.active = 1 AND cooperatives.verified = 1 AND ${IN_SEASON_SQL}))`,
         )
         .bind(reference, line.product, line.quantity, line.product, plan.cooperative, line.price),
       d1.prepare("UPDATE products SET stock = stock - ? WHERE id = ?").bind(line.quantity, line.product),

@@ -10,7 +10,7 @@ import {
   pickupPoints,
   products,
 } from "../db/schema";
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import type { OrderableRow } from "./checkout";
 
 /** Order reads: what checkout needs to decide, and what a buyer sees of an order. */
@@ -68,7 +68,7 @@ export interface OrderView {
 }
 
 /** The full order for its buyer, or null. The caller checks the token first (see findOrderRow). */
-export async function orderView(db: Database, orderId: number, lang: ApiLang): Promise<OrderView | null> {
+export async function orderView(db: Database, orderId: number, lang: Lang): Promise<OrderView | null> {
   const en = lang === "en";
   const [head] = await db
     .select({ order: orders, coop: cooperatives, point: pickupPoints })

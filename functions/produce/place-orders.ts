@@ -1,6 +1,6 @@
 import { database } from "../db/client";
 import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "../lib/idempotency";
-import type { ApiLang } from "../lib/lang";
+import type { Lang } from "../lib/lang";
 import { message, messageWith } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { newReference, secretToken, sha256Hex } from "../lib/tokens";
@@ -35,7 +35,7 @@ export async function placeOrders(
   d1: D1Database,
   secret: string,
   input: CheckoutInput,
-  lang: ApiLang,
+  lang: Lang,
   claim: Claim,
 ): Promise<StoredResponse> {
   const db = database(d1);
@@ -75,7 +75,7 @@ export async function placeOrders(
   throw new ProblemError(409, "order-conflict", (l) => ({ detail: message(l, "orders.busy") }));
 }
 
-function storedBody(placed: NewOrder[], lang: ApiLang): StoredCheckout {
+function storedBody(placed: NewOrder[], lang: Lang): StoredCheckout {
   const orders = placed.map(({ plan, reference }) => ({
     reference,
     cooperative: plan.cooperative,
@@ -96,12 +96,7 @@ export async function withTokens(secret: string, body: StoredCheckout): Promise<
 }
 
 /** Unknown products and unusable pickup points are mistakes in the request: 400, not 409. */
-function refuseBadInput(
-  plan: Plan,
-  point: Awaited<ReturnType<typeof pickupPoint>>,
-  input: CheckoutInput,
-  lang: ApiLang,
-) {
+function refuseBadInput(plan: Plan, point: Awaited<ReturnType<typeof pickupPoint>>, input: CheckoutInput, lang: Lang) {
   const errors: FieldError[] = plan.problems
     .filter((p) => p.reason === "unknown")
     .map((p) => ({ field: `items.${p.index}.product`, message: message(lang, "orders.line.unknown") }));

@@ -1,13 +1,15 @@
+import { COUNTY_SQL_OFFSET, COUNTY_UTC_OFFSET_MINUTES } from "../lib/dates";
+
 /**
  * Seasons are month bit masks (bit 0 = January). "Now" is the county's month
- * (Asia/Shanghai, UTC+8 all year) so a product goes on sale at local midnight.
+ * (county.timeZone, one UTC offset all year) so a product goes on sale at local midnight.
  * The SQL fragment and the JS function must agree: orders are checked in SQL
  * inside the write batch, pages use the JS function.
  */
 export const ALL_YEAR = 0b1111_1111_1111;
 
 export function countyMonth(now: Date = new Date()): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCMonth() + 1;
+  return new Date(now.getTime() + COUNTY_UTC_OFFSET_MINUTES * 60_000).getUTCMonth() + 1;
 }
 
 export function inSeason(mask: number, month: number = countyMonth()): boolean {
@@ -23,5 +25,4 @@ export function maskOf(months: number[]): number {
 }
 
 /** True in SQL when products.season_months includes the county's current month. */
-export const IN_SEASON_SQL =
-  "((products.season_months >> (CAST(strftime('%m', 'now', '+8 hours') AS INTEGER) - 1)) & 1) = 1";
+export const IN_SEASON_SQL = `((products.season_months >> (CAST(strftime('%m', 'now', ${COUNTY_SQL_OFFSET}) AS INTEGER) - 1)) & 1) = 1`;

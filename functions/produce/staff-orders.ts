@@ -4,11 +4,11 @@ import type { SessionAccount } from "../accounts/sessions";
 import { guard } from "../bookings/queries";
 import { auditStatement } from "../db/audit";
 import type { OrderStatus } from "../db/schema";
-import { type MessageKey, message } from "../lib/messages";
 import { normaliseReference } from "../lib/tokens";
 import { CANCELLABLE_BY, TRANSITIONS } from "./checkout";
 import { type CoopOrder, orderInScope } from "./coop-ops";
 import { cancelStatements, transitionStatements } from "./order-writes";
+import { ORDER_STATUS_IN_TEXT } from "./status-labels";
 
 /**
  * A cooperative moves its orders along: confirm, ready for collection (pickup)
@@ -63,7 +63,7 @@ function refused(order: CoopOrder, step: OrderStep) {
   const wrongMethod = (step === "ready" || step === "ship") && order.status === "confirmed";
   if (wrongMethod) return conflictProblem("wrong-fulfilment", "dash.orderMethod");
   return conflictProblem("wrong-status", "dash.orderStep", (lang) => ({
-    status: message(lang, `dash.orderStatus.${order.status}` as MessageKey),
+    status: ORDER_STATUS_IN_TEXT[lang][order.status],
   }));
 }
 

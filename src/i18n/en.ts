@@ -1,5 +1,8 @@
+import { BOOKING_STATUS_LABELS } from "../../functions/bookings/status-labels";
+import { ORDER_STATUS_LABELS } from "../../functions/produce/status-labels";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
+import { keyed } from "./keys";
 import type { UiKey } from "./zh-CN";
 
 /** UI strings, English. Keys must match zh-CN.ts exactly (tested). */
@@ -172,10 +175,7 @@ export const en: Record<UiKey, string> = {
   "booking.nightsValue": "{from} to {to}, {n} night(s)",
   "booking.activityValue": "{date}, {start}–{end}",
   "booking.eventLink": "About the event",
-  "booking.status.confirmed": "Confirmed",
-  "booking.status.cancelled": "Cancelled",
-  "booking.status.checked_in": "Checked in",
-  "booking.status.no_show": "No-show",
+  ...keyed("booking.status", BOOKING_STATUS_LABELS.en),
   "events.title": "Festivals and events",
   "events.lead":
     "Pear blossom and pear picking festivals, markets and Jiarong Tibetan culture: dates, places, programmes and activities you can book.",
@@ -442,12 +442,7 @@ export const en: Record<UiKey, string> = {
   "orders.token": "Token",
   "orders.order": "Order",
   "orders.status": "Status",
-  "orders.status.placed": "Placed, waiting for the cooperative to confirm",
-  "orders.status.confirmed": "Confirmed by the cooperative",
-  "orders.status.ready": "Ready for pickup",
-  "orders.status.shipped": "Sent",
-  "orders.status.completed": "Completed",
-  "orders.status.cancelled": "Cancelled",
+  ...keyed("orders.status", ORDER_STATUS_LABELS.en),
   "orders.placedAt": "Placed",
   "orders.product": "Product",
   "orders.history": "History",

@@ -1,5 +1,8 @@
+import { BOOKING_STATUS_LABELS } from "../../functions/bookings/status-labels";
+import { ORDER_STATUS_LABELS } from "../../functions/produce/status-labels";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
+import { keyed } from "./keys";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
 export const zhCN = {
@@ -161,10 +164,7 @@ export const zhCN = {
   "booking.nightsValue": "{from} 至 {to}，共 {n} 晚",
   "booking.activityValue": "{date} {start}–{end}",
   "booking.eventLink": "查看活动详情",
-  "booking.status.confirmed": "已确认",
-  "booking.status.cancelled": "已取消",
-  "booking.status.checked_in": "已入住",
-  "booking.status.no_show": "未到",
+  ...keyed("booking.status", BOOKING_STATUS_LABELS["zh-CN"]),
   "events.title": "节庆活动",
   "events.lead": "梨花节、采摘节、集市和民族文化活动：时间、地点、日程，以及可预约的活动。",
   "events.upcoming": "近期活动",
@@ -420,12 +420,7 @@ export const zhCN = {
   "orders.token": "查询码",
   "orders.order": "订单",
   "orders.status": "状态",
-  "orders.status.placed": "已提交，等待合作社确认",
-  "orders.status.confirmed": "合作社已确认",
-  "orders.status.ready": "可以取货",
-  "orders.status.shipped": "已发货",
-  "orders.status.completed": "已完成",
-  "orders.status.cancelled": "已取消",
+  ...keyed("orders.status", ORDER_STATUS_LABELS["zh-CN"]),
   "orders.placedAt": "下单时间",
   "orders.product": "商品",
   "orders.history": "订单记录",

@@ -1,3 +1,5 @@
+import { COUNTY_UTC_OFFSET_MINUTES, formatUtcOffset } from "../../functions/lib/dates";
+
 /** The pieces of an Atom 1.0 feed (RFC 4287) that feed readers show. */
 export interface AtomEntry {
   /** Permanent, unique id: the entry's canonical URL. */
@@ -34,9 +36,9 @@ export function xmlEscape(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "").replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** Atom wants full timestamps; notice dates are days in China Standard Time. */
+/** Atom wants full timestamps; notice dates are days in the county's time zone. */
 export function atomDate(day: string): string {
-  return `${day}T00:00:00+08:00`;
+  return `${day}T00:00:00${formatUtcOffset(COUNTY_UTC_OFFSET_MINUTES)}`;
 }
 
 export function atomFeed(feed: AtomFeed): string {

@@ -1,8 +1,8 @@
 import { getCollection } from "astro:content";
-import type { Locale } from "../i18n";
+import type { Lang } from "../i18n";
 
 /** The editor-written page of a campsite in one language, if there is one. */
-export async function campsiteContent(site: string, locale: Locale) {
+export async function campsiteContent(site: string, locale: Lang) {
   const entries = await getCollection("campsites", (e) => e.data.site === site && e.data.lang === locale);
   return entries[0];
 }

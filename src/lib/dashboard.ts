@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import type { AstroGlobal } from "astro";
 import { SESSION_COOKIE, type SessionAccount, sessionAccount } from "../../functions/accounts/sessions";
 import type { AccountRole } from "../../functions/db/schema";
-import { type Locale, localePath } from "../i18n";
+import { type Lang, localePath } from "../i18n";
 import { onDemandLocale } from "./ondemand";
 
 /**
@@ -13,7 +13,7 @@ import { onDemandLocale } from "./ondemand";
  */
 export type DashboardGate =
   | { response: Response }
-  | { response?: undefined; locale: Locale; account: SessionAccount; allowed: boolean };
+  | { response?: undefined; locale: Lang; account: SessionAccount; allowed: boolean };
 
 export function privatePage(Astro: AstroGlobal): void {
   Astro.response.headers.set("cache-control", "no-store");
@@ -42,7 +42,7 @@ export function notFound(Astro: AstroGlobal): null {
 }
 
 /** Where a dashboard form posts: the API, in the page's language (for messages and the redirect back). */
-export function apiAction(locale: Locale, path: string): string {
+export function apiAction(locale: Lang, path: string): string {
   return `${path}?lang=${locale}`;
 }
 

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n";
+import type { Lang } from "../i18n";
 
 const MONTHS = [
   "January",
@@ -19,7 +19,7 @@ const MONTHS = [
  * "2024-03-01" as people read it: 2024年3月1日 / 1 March 2024. Done by hand rather
  * than with Intl so the text is identical in Node, workerd and every browser.
  */
-export function formatDate(iso: string, locale: Locale): string {
+export function formatDate(iso: string, locale: Lang): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
   return locale === "zh-CN" ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;

@@ -1,7 +1,2 @@
-import type { Locale } from "../i18n";
-
-/** Integer fen to a price people read: ¥128.00 / 128.00 元. */
-export function formatFen(fen: number, locale: Locale): string {
-  const yuan = (fen / 100).toFixed(2);
-  return locale === "zh-CN" ? `${yuan} 元` : `¥${yuan}`;
-}
+/** Prices on pages: integer fen to ¥128.00 / 128.00 元 (the one formatter, in functions/lib/money.ts). */
+export { formatFen } from "../../functions/lib/money";

@@ -1,15 +1,15 @@
 import units from "../../content/taxonomy/units.json";
 import type { Chart, Dataset, Figure } from "../collections/open-data-schema";
-import { type Locale, localePath } from "../i18n";
+import { type Lang, localePath } from "../i18n";
 import { type Cell, toCsv } from "./csv";
 
-type Names = Record<string, Record<Locale, string>>;
+type Names = Record<string, Record<Lang, string>>;
 
-export const openDataPath = (locale: Locale) => localePath(locale, "/open-data/");
-export const downloadPath = (locale: Locale, id: string, format: "csv" | "json") =>
+export const openDataPath = (locale: Lang) => localePath(locale, "/open-data/");
+export const downloadPath = (locale: Lang, id: string, format: "csv" | "json") =>
   localePath(locale, `/open-data/${id}.${format}`);
 
-export function unitName(key: string, locale: Locale): string {
+export function unitName(key: string, locale: Lang): string {
   return (units as Names)[key]?.[locale] ?? key;
 }
 
@@ -20,7 +20,7 @@ export function formatNumber(value: number): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
-const QUALIFIERS: Record<NonNullable<Figure["qualifier"]>, Record<Locale, string>> = {
+const QUALIFIERS: Record<NonNullable<Figure["qualifier"]>, Record<Lang, string>> = {
   about: { "zh-CN": "约", en: "about " },
   "more-than": { "zh-CN": "超过", en: "more than " },
 };
@@ -29,7 +29,7 @@ const QUALIFIERS: Record<NonNullable<Figure["qualifier"]>, Record<Locale, string
  * A figure as the county reports it: 6876万元 in Chinese (the 万 is how people
  * read money and counts), 68.76 million yuan in English.
  */
-export function formatFigure(figure: Pick<Figure, "value" | "unit" | "qualifier">, locale: Locale): string {
+export function formatFigure(figure: Pick<Figure, "value" | "unit" | "qualifier">, locale: Lang): string {
   const unit = unitName(figure.unit, locale);
   const prefix = figure.qualifier ? QUALIFIERS[figure.qualifier][locale] : "";
   if (locale === "zh-CN") {
@@ -47,20 +47,20 @@ export function formatPercent(change: number): string {
   return `${sign}${formatNumber(Math.abs(change))}%`;
 }
 
-export function formatChange(change: number, locale: Locale): string {
+export function formatChange(change: number, locale: Lang): string {
   return locale === "zh-CN" ? `同比 ${formatPercent(change)}` : `${formatPercent(change)} on a year earlier`;
 }
 
 const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-function formatPoint(point: string, locale: Locale): string {
+function formatPoint(point: string, locale: Lang): string {
   const [y, m] = point.split("-");
   if (!m) return locale === "zh-CN" ? `${y}年` : `${y}`;
   return locale === "zh-CN" ? `${y}年${Number(m)}月` : `${EN_MONTHS[Number(m) - 1]} ${y}`;
 }
 
 /** "2022" -> 2022年 / 2022; "2023-03/.." -> 2023年3月以来 / since Mar 2023. */
-export function formatPeriod(period: string, locale: Locale): string {
+export function formatPeriod(period: string, locale: Lang): string {
   const [from = period, to] = period.split("/");
   if (to === undefined) return formatPoint(from, locale);
   if (to === "..")
@@ -79,7 +79,7 @@ export interface Bar {
 }
 
 /** The bars of one chart, scaled from zero so lengths compare honestly. */
-export function chartBars(dataset: Dataset, chart: Chart, locale: Locale): Bar[] {
+export function chartBars(dataset: Dataset, chart: Chart, locale: Lang): Bar[] {
   const plotted =
     chart.measure === "change"
       ? dataset.records.flatMap((r) => (r.change === undefined ? [] : [{ r, value: r.change }]))
@@ -93,13 +93,13 @@ export function chartBars(dataset: Dataset, chart: Chart, locale: Locale): Bar[]
   }));
 }
 
-const HEADERS: Record<Locale, string[]> = {
+const HEADERS: Record<Lang, string[]> = {
   "zh-CN": ["指标编号", "指标", "数值", "单位", "统计期间", "同比增长（%）", "数值说明", "来源", "发布日期"],
   en: ["id", "indicator", "value", "unit", "period", "change_percent", "qualifier", "source", "published"],
 };
 
 /** One row per figure; values stay raw numbers (68760000, not 6876万) so spreadsheets can sum them. */
-export function datasetCsv(dataset: Dataset, locale: Locale): string {
+export function datasetCsv(dataset: Dataset, locale: Lang): string {
   const rows: Cell[][] = dataset.records.map((r) => [
     r.id,
     r.label[locale],
@@ -114,7 +114,7 @@ export function datasetCsv(dataset: Dataset, locale: Locale): string {
   return toCsv([HEADERS[locale], ...rows]);
 }
 
-export function datasetJson(id: string, dataset: Dataset, locale: Locale) {
+export function datasetJson(id: string, dataset: Dataset, locale: Lang) {
   return {
     id,
     language: locale,

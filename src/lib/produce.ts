@@ -1,12 +1,12 @@
 import type { PublicProduct } from "../../functions/produce/catalogue";
-import type { Locale } from "../i18n";
+import type { Lang } from "../i18n";
 
 /** Page helpers for the produce pages; the rules themselves live in functions/. */
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** [8,9,10,11,12] -> "Aug–Dec" / "8–12 月"; wraps across the new year (Nov–Feb). */
-export function seasonText(months: number[], locale: Locale): string {
+export function seasonText(months: number[], locale: Lang): string {
   if (months.length === 12) return locale === "en" ? "All year" : "全年";
   const set = new Set(months);
   // Start a run at a month whose previous month is not in season.

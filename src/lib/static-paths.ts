@@ -1,8 +1,8 @@
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n";
+import { DEFAULT_LANG, LANGS, type Lang } from "../i18n";
 
 /** The `lang` route parameter for a locale: absent for Chinese at /, "en" for /en/. */
-export function langParam(locale: Locale): string | undefined {
-  return locale === DEFAULT_LOCALE ? undefined : "en";
+export function langParam(locale: Lang): string | undefined {
+  return locale === DEFAULT_LANG ? undefined : "en";
 }
 
 /**
@@ -13,7 +13,7 @@ export function pathsInBothLocales<T, P extends Record<string, string | undefine
   items: T[],
   params: (item: T) => P,
 ) {
-  return LOCALES.flatMap((locale) =>
+  return LANGS.flatMap((locale) =>
     items.map((item) => ({ params: { lang: langParam(locale), ...params(item) }, props: { locale, item } })),
   );
 }

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n";
+import type { Lang } from "../i18n";
 
 /** Fills {name} placeholders in a UI string. */
 export function fill(template: string, values: Record<string, string | number>): string {
@@ -6,7 +6,7 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** "Label: value" punctuation: a full-width colon in Chinese, colon and space in English. */
-export function colon(locale: Locale): string {
+export function colon(locale: Lang): string {
   return locale === "zh-CN" ? "：" : ": ";
 }
 

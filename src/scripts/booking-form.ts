@@ -1,3 +1,5 @@
+import { formatFen } from "../../functions/lib/money";
+
 /**
  * Progressive enhancement for the booking form: inline messages from the
  * browser's own validation (already in the page's language) and a running
@@ -7,7 +9,6 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
   const total = form.querySelector<HTMLElement>(".total");
   const summary = form.querySelector<HTMLElement>(".form-summary");
   const locale = form.dataset.locale === "en" ? "en" : "zh-CN";
-  const money = (fen: number) => (locale === "en" ? `¥${(fen / 100).toFixed(2)}` : `${(fen / 100).toFixed(2)} 元`);
   const num = (name: string) => Number((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? 0);
 
   function updateTotal() {
@@ -22,7 +23,7 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
     }
     const valid = Number.isFinite(fen) && fen > 0;
     total.hidden = !valid;
-    if (valid) total.textContent = `${total.dataset.template ?? ""}: ${money(fen)}`;
+    if (valid) total.textContent = `${total.dataset.template ?? ""}: ${formatFen(fen, locale)}`;
   }
 
   function showError(input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): boolean {

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n";
+import type { Lang } from "../i18n";
 import { formatDate } from "../lib/dates";
 
 /**
@@ -74,7 +74,7 @@ export function setUpSearch(): void {
         const meta = document.createElement("p");
         meta.className = "result-meta";
         const language = r.meta.language === "en" ? text.inEn : text.inZh;
-        const date = r.meta.date ? formatDate(r.meta.date, (text.locale ?? "zh-CN") as Locale) : undefined;
+        const date = r.meta.date ? formatDate(r.meta.date, (text.locale ?? "zh-CN") as Lang) : undefined;
         const topic = r.meta.topic ? topicNames[r.meta.topic] : undefined;
         meta.textContent = [date, topic, language].filter(Boolean).join(" · ");
         // appendChild, not append: the Workers types in this project redefine Element.append.

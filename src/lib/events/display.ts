@@ -1,23 +1,23 @@
-import { type Locale, localePath } from "../../i18n";
+import { type Lang, localePath } from "../../i18n";
 import type { CountyEvent } from "./model";
 import { formatDay, formatDayRange } from "./time";
 
 /** Addresses and human-readable facts shared by the event pages and lists. */
 
-export const eventPath = (locale: Locale, slug: string) => localePath(locale, `/events/${slug}/`);
-export const eventIcsPath = (locale: Locale, slug: string) => localePath(locale, `/events/${slug}.ics`);
-export const feedPath = (locale: Locale) => localePath(locale, "/events/calendar.ics");
-export const monthPath = (locale: Locale, month: string) => localePath(locale, `/events/calendar/${month}/`);
-export const bookingPath = (locale: Locale, slotId: string) =>
+export const eventPath = (locale: Lang, slug: string) => localePath(locale, `/events/${slug}/`);
+export const eventIcsPath = (locale: Lang, slug: string) => localePath(locale, `/events/${slug}.ics`);
+export const feedPath = (locale: Lang) => localePath(locale, "/events/calendar.ics");
+export const monthPath = (locale: Lang, month: string) => localePath(locale, `/events/calendar/${month}/`);
+export const bookingPath = (locale: Lang, slotId: string) =>
   localePath(locale, `/visit/book/?slot=${encodeURIComponent(slotId)}`);
 
 /** "已取消：标题" / "Cancelled: Title": Chinese takes a full-width colon. */
-export function labelled(locale: Locale, label: string, text: string): string {
+export function labelled(locale: Lang, label: string, text: string): string {
   return `${label}${locale === "zh-CN" ? "：" : ": "}${text}`;
 }
 
 /** "2027年3月20日至28日" or "Saturday 19 December 2026, 10:00–17:00". */
-export function formatWhen(start: string, end: string, locale: Locale): string {
+export function formatWhen(start: string, end: string, locale: Lang): string {
   const [first, last] = [start.slice(0, 10), end.slice(0, 10)];
   if (start.length === 10) return formatDayRange(first, last, locale);
   const sep = locale === "en" ? ", " : " ";
@@ -26,18 +26,18 @@ export function formatWhen(start: string, end: string, locale: Locale): string {
   return `${formatDay(first, locale)}${sep}${from} – ${formatDay(last, locale)}${sep}${to}`;
 }
 
-export function eventWhen(event: CountyEvent, locale: Locale): string {
+export function eventWhen(event: CountyEvent, locale: Lang): string {
   return formatWhen(event.data.start, event.data.end, locale);
 }
 
 /** A day or day-and-time the event used to start on. */
-export function formatStart(start: string, locale: Locale): string {
+export function formatStart(start: string, locale: Lang): string {
   if (start.length === 10) return formatDay(start, locale);
   return `${formatDay(start.slice(0, 10), locale)}${locale === "en" ? ", " : " "}${start.slice(11)}`;
 }
 
 /** "Riverside Square, Jinchuan Town", in the language the venue is written in. */
-export function venueLine(venue: { name: string; area: string }, written: Locale): string {
+export function venueLine(venue: { name: string; area: string }, written: Lang): string {
   if (venue.name.includes(venue.area)) return venue.name;
   return `${venue.name}${written === "zh-CN" ? "，" : ", "}${venue.area}`;
 }

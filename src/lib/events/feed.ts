@@ -1,10 +1,10 @@
 import { county } from "../../../county.config";
-import { type Locale, pick, t } from "../../i18n";
+import { type Lang, pick, t } from "../../i18n";
 import { eventPath, labelled } from "./display";
 import type { CalendarOptions } from "./ics";
 
 /** The county's settings for calendar files in one language. */
-export function calendarOptions(locale: Locale): CalendarOptions {
+export function calendarOptions(locale: Lang): CalendarOptions {
   const sep = locale === "en" ? " " : "";
   return {
     locale,

@@ -1,5 +1,5 @@
 import { calendar, escapeText, fixedOffsetTimezone } from "../../../functions/lib/ical";
-import { type Locale, t } from "../../i18n";
+import { type Lang, t } from "../../i18n";
 import { labelled } from "./display";
 import { type CountyEvent, versionFor } from "./model";
 import type { EventStatus } from "./schema";
@@ -9,7 +9,7 @@ import { addDays, fixedOffset, formatOffset } from "./time";
 
 export interface CalendarOptions {
   /** Language of the feed: picks each event's version and its page address. */
-  locale: Locale;
+  locale: Lang;
   siteUrl: string;
   timeZone: string;
   name: string;
@@ -37,7 +37,7 @@ function dateValue(property: string, value: string, timeZone: string): string {
   return `${property};TZID=${timeZone}:${compact(value)}00`;
 }
 
-function description(event: CountyEvent, locale: Locale, url: string): string {
+function description(event: CountyEvent, locale: Lang, url: string): string {
   const { data } = versionFor(event, locale).version;
   const lines = [data.summary];
   if (data.statusNote) lines.push("", data.statusNote);

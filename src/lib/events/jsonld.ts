@@ -1,4 +1,5 @@
-import type { Locale } from "../../i18n";
+import { fenToDecimal } from "../../../functions/lib/money";
+import type { Lang } from "../../i18n";
 import type { CountyEvent, EventSource } from "./model";
 import type { EventData, EventStatus } from "./schema";
 import { fixedOffset, formatOffset } from "./time";
@@ -15,7 +16,7 @@ const STATUS: Record<EventStatus, string> = {
 };
 
 export interface JsonLdOptions {
-  locale: Locale;
+  locale: Lang;
   url: string;
   timeZone: string;
   currency: string;
@@ -36,15 +37,13 @@ function previousStartDate(starts: string[], offset: string) {
   return { previousStartDate: dates.length === 1 ? dates[0] : dates };
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
 function offers(data: EventData, options: JsonLdOptions) {
   const list: Record<string, unknown>[] = [];
   if (data.price !== "free") {
     list.push({
       "@type": "Offer",
       name: data.priceNote,
-      price: yuan(data.price),
+      price: fenToDecimal(data.price),
       priceCurrency: options.currency,
       url: options.url,
     });
@@ -54,7 +53,7 @@ function offers(data: EventData, options: JsonLdOptions) {
       list.push({
         "@type": "Offer",
         name: `${slot.title} ${slot.date} ${slot.start}`,
-        price: yuan(slot.price),
+        price: fenToDecimal(slot.price),
         priceCurrency: options.currency,
         url: options.bookingUrl(slot.id),
       });

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from "../../i18n";
+import { LANGS, type Lang } from "../../i18n";
 import type { ActivitySlotData, EventData, EventStatus } from "./schema";
 
 /** One language version of an event as the content collection gives it. */
@@ -11,7 +11,7 @@ export interface EventSource {
 /** An event with all its language versions, which agree on every fact. */
 export interface CountyEvent<S extends EventSource = EventSource> {
   slug: string;
-  versions: Partial<Record<Locale, S>>;
+  versions: Partial<Record<Lang, S>>;
   /** The facts (dates, status, places, slots), from the first version in locale order. */
   data: EventData;
   allDay: boolean;
@@ -32,7 +32,7 @@ function where(source: EventSource): string {
   return source.filePath ?? source.id;
 }
 
-function locate(source: EventSource): { slug: string; locale: Locale } {
+function locate(source: EventSource): { slug: string; locale: Lang } {
   const match = FILE.exec(where(source));
   const [, slug = "", name = ""] = match ?? [];
   if (!match || !SLUG.test(slug) || RESERVED.has(slug)) {
@@ -40,9 +40,9 @@ function locate(source: EventSource): { slug: string; locale: Locale } {
       `${where(source)}: put each event in its own folder named with lower-case letters, digits and dashes (not "calendar"), e.g. content/events/pear-blossom-2027/zh-CN.md`,
     );
   }
-  const locale = LOCALES.find((l) => l === name);
+  const locale = LANGS.find((l) => l === name);
   if (!locale)
-    throw new EventContentError(`${where(source)}: name the file after its language: ${LOCALES.join(".md or ")}.md`);
+    throw new EventContentError(`${where(source)}: name the file after its language: ${LANGS.join(".md or ")}.md`);
   return { slug, locale };
 }
 
@@ -91,7 +91,7 @@ export function sequenceOf(data: EventData): number {
 
 /** Groups language versions into events; throws, naming the files, when facts disagree. */
 export function groupEvents<S extends EventSource>(sources: S[]): CountyEvent<S>[] {
-  const bySlug = new Map<string, Partial<Record<Locale, S>>>();
+  const bySlug = new Map<string, Partial<Record<Lang, S>>>();
   for (const source of sources) {
     const { slug, locale } = locate(source);
     const versions = bySlug.get(slug) ?? {};
@@ -101,7 +101,7 @@ export function groupEvents<S extends EventSource>(sources: S[]): CountyEvent<S>
   const slotOwner = new Map<string, string>();
   const events: CountyEvent<S>[] = [];
   for (const [slug, versions] of bySlug) {
-    const present = LOCALES.flatMap((l) => (versions[l] ? [versions[l]] : []));
+    const present = LANGS.flatMap((l) => (versions[l] ? [versions[l]] : []));
     const [primary, ...others] = present as [S, ...S[]];
     for (const other of others) {
       const diff = difference(facts(primary.data), facts(other.data));
@@ -135,10 +135,10 @@ export function groupEvents<S extends EventSource>(sources: S[]): CountyEvent<S>
 }
 
 /** The version to show in a locale: its own, or the other language's with a note. */
-export function versionFor<S extends EventSource>(event: CountyEvent<S>, locale: Locale) {
+export function versionFor<S extends EventSource>(event: CountyEvent<S>, locale: Lang) {
   const own = event.versions[locale];
   if (own) return { version: own, locale, translated: true as const };
-  const other = LOCALES.find((l) => event.versions[l]) as Locale;
+  const other = LANGS.find((l) => event.versions[l]) as Lang;
   return { version: event.versions[other] as S, locale: other, translated: false as const };
 }
 
@@ -188,14 +188,14 @@ export interface ActivitySlot {
   capacity: number;
   /** Integer fen per person. */
   price: number;
-  title: Record<Locale, string>;
+  title: Record<Lang, string>;
 }
 
 /** Every activity slot of every event, for loading into the booking database. */
 export function listActivitySlots(events: CountyEvent[]): ActivitySlot[] {
   return events.flatMap((event) =>
     event.data.slots.map((slot, i) => {
-      const title = (locale: Locale) => versionFor(event, locale).version.data.slots[i]?.title ?? slot.title;
+      const title = (locale: Lang) => versionFor(event, locale).version.data.slots[i]?.title ?? slot.title;
       return {
         id: slot.id,
         event: event.slug,

@@ -1,4 +1,5 @@
-import type { Locale } from "../../i18n";
+import { utcOffsetMinutes } from "../../../functions/lib/dates";
+import type { Lang } from "../../i18n";
 
 /**
  * Calendar arithmetic on wall-clock strings ("2027-03-20", "2027-03-20T09:30").
@@ -46,22 +47,8 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return wallClock(now, timeZone).day;
 }
 
-/** Minutes east of UTC for a zone at an instant. */
-export function offsetMinutes(timeZone: string, instant: Date): number {
-  const { day, time } = wallClock(instant, timeZone);
-  const [h, min] = time.split(":").map(Number) as [number, number];
-  const asUtc = utcDate(day).getTime() + (h * 60 + min) * 60_000;
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
-}
-
-/** "+08:00" */
-export function formatOffset(minutes: number, separator = ":"): string {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
-  const mm = String(abs % 60).padStart(2, "0");
-  return `${sign}${hh}${separator}${mm}`;
-}
+/** "+08:00" (defined once, in functions/lib/dates). */
+export { formatUtcOffset as formatOffset } from "../../../functions/lib/dates";
 
 /**
  * The offset every event time is written in. Calendar files describe the zone
@@ -72,7 +59,7 @@ export function formatOffset(minutes: number, separator = ":"): string {
 export function fixedOffset(timeZone: string, years: number[]): number {
   const offsets = new Set<number>();
   for (const year of years) {
-    for (const month of [0, 3, 6, 9]) offsets.add(offsetMinutes(timeZone, new Date(Date.UTC(year, month, 15))));
+    for (const month of [0, 3, 6, 9]) offsets.add(utcOffsetMinutes(timeZone, new Date(Date.UTC(year, month, 15))));
   }
   if (offsets.size !== 1) {
     throw new Error(`time zone ${timeZone} changes its UTC offset during the year; event calendars cannot use it`);
@@ -86,9 +73,9 @@ export function toUtc(dateTime: string, offset: number): Date {
   return new Date(utcDate(dateTime.slice(0, 10)).getTime() + (h * 60 + m - offset) * 60_000);
 }
 
-const intlLocale: Record<Locale, string> = { "zh-CN": "zh-CN", en: "en-GB" };
+const intlLocale: Record<Lang, string> = { "zh-CN": "zh-CN", en: "en-GB" };
 
-function dayFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
+function dayFormat(locale: Lang, options: Intl.DateTimeFormatOptions) {
   return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", ...options });
 }
 
@@ -96,7 +83,7 @@ function dayFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
  * "2027年3月20日星期六" / "Saturday 20 March 2027". English is put together from
  * parts: CLDR versions disagree on a comma after the weekday.
  */
-export function formatDay(day: string, locale: Locale, weekday = true): string {
+export function formatDay(day: string, locale: Lang, weekday = true): string {
   const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
   const format = dayFormat(locale, weekday ? { ...options, weekday: "long" } : options);
   if (locale !== "en") return format.format(utcDate(day));
@@ -108,7 +95,7 @@ export function formatDay(day: string, locale: Locale, weekday = true): string {
  * "2027年3月20日至28日" / "20–28 March 2027". Written out by hand because ICU's
  * range format for zh-CN falls back to "2027/3/20 – 2027/3/28".
  */
-export function formatDayRange(first: string, last: string, locale: Locale): string {
+export function formatDayRange(first: string, last: string, locale: Lang): string {
   if (first === last) return formatDay(first, locale);
   const [fy, fm, fd] = parts(first);
   const [ly, lm, ld] = parts(last);
@@ -122,17 +109,17 @@ export function formatDayRange(first: string, last: string, locale: Locale): str
 }
 
 /** "2027年3月" / "March 2027" */
-export function formatMonth(month: string, locale: Locale): string {
+export function formatMonth(month: string, locale: Lang): string {
   return dayFormat(locale, { year: "numeric", month: "long" }).format(utcDate(`${month}-01`));
 }
 
 /** "3月20日" / "20 Mar": short, for calendars and timelines. */
-export function formatShortDay(day: string, locale: Locale): string {
+export function formatShortDay(day: string, locale: Lang): string {
   return dayFormat(locale, { month: locale === "en" ? "short" : "long", day: "numeric" }).format(utcDate(day));
 }
 
 /** Names for calendar column headers; "narrow" fits a phone and stays unambiguous (Tu/Th). */
-export function weekdayNames(locale: Locale): Array<{ short: string; narrow: string; long: string }> {
+export function weekdayNames(locale: Lang): Array<{ short: string; narrow: string; long: string }> {
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => {
     const date = utcDate(addDays("2024-01-01", i));

@@ -1,5 +1,5 @@
 import { county } from "../../../county.config";
-import { type Locale, pick, useStrings } from "../../i18n";
+import { type Lang, pick, useStrings } from "../../i18n";
 import { type AtomEntry, atomFeed } from "../atom";
 import { fill } from "../text";
 import type { Notice } from "./model";
@@ -12,7 +12,7 @@ const FEED_SIZE = 50;
 
 const absolute = (path: string) => new URL(path, county.siteUrl).href;
 
-function entry(notice: Notice, locale: Locale): AtomEntry {
+function entry(notice: Notice, locale: Lang): AtomEntry {
   const { version, fallback } = versionFor(notice, locale);
   const d = version.data;
   return {
@@ -29,7 +29,7 @@ function entry(notice: Notice, locale: Locale): AtomEntry {
 }
 
 /** The feed lists what the matching page lists, newest first, in the page's language where it exists. */
-export function noticesFeed(all: Notice[], locale: Locale, topic?: string): string {
+export function noticesFeed(all: Notice[], locale: Lang, topic?: string): string {
   const s = useStrings(locale);
   const site = pick(county.shortName, locale);
   const chosen = (topic ? all.filter((n) => n.topic === topic) : all).slice(0, FEED_SIZE);

@@ -1,5 +1,5 @@
 import { county } from "../../../county.config";
-import type { Locale } from "../../i18n";
+import type { Lang } from "../../i18n";
 import type { Notice, NoticeVersion } from "./model";
 import { agencyName, successorOf, topicName } from "./names";
 import { noticePath } from "./paths";
@@ -14,9 +14,9 @@ const LEGAL_FORCE = {
  * schema.org Legislation for a notice: search engines and aggregators read the
  * document number, dates and legal force the way the catalogue block shows them.
  */
-export function noticeJsonLd(notice: Notice, version: NoticeVersion, pageLocale: Locale, all: Notice[]) {
+export function noticeJsonLd(notice: Notice, version: NoticeVersion, pageLocale: Lang, all: Notice[]) {
   const d = version.data;
-  const url = (locale: Locale, slug: string) => new URL(noticePath(locale, slug), county.siteUrl).href;
+  const url = (locale: Lang, slug: string) => new URL(noticePath(locale, slug), county.siteUrl).href;
   // schema.org records a change on the newer notice ("this one changes that one").
   const changes = all.filter((n) =>
     Object.values(n.versions).some((v) => successorOf(v.data.validity) === notice.slug),

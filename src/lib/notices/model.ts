@@ -1,10 +1,10 @@
 import type { NoticeData } from "../../collections/notice-schema";
-import { LOCALES, type Locale } from "../../i18n";
+import { LANGS, type Lang } from "../../i18n";
 
 /** One language version of a notice, as read from content/notices/<language>/<slug>.md. */
 export interface NoticeVersion<E = unknown> {
   slug: string;
-  locale: Locale;
+  locale: Lang;
   filePath: string;
   data: NoticeData;
   /** The date shown as "updated": the editor's date, else the latest change, else publication. */
@@ -16,7 +16,7 @@ export interface NoticeVersion<E = unknown> {
 /** A notice: the catalogue entry that one or both language versions describe. */
 export interface Notice<E = unknown> {
   slug: string;
-  versions: Partial<Record<Locale, NoticeVersion<E>>>;
+  versions: Partial<Record<Lang, NoticeVersion<E>>>;
   topic: string;
   agency: string;
   published: string;
@@ -58,11 +58,11 @@ export function groupNotices<E>(entries: RawNoticeEntry<E>[]): { notices: Notice
   for (const raw of entries) {
     const file = raw.filePath ?? `content/notices/${raw.id}.md`;
     const [folder, slug, ...rest] = raw.id.split("/");
-    if (!folder || !slug || rest.length > 0 || !(LOCALES as readonly string[]).includes(folder)) {
+    if (!folder || !slug || rest.length > 0 || !(LANGS as readonly string[]).includes(folder)) {
       problems.push(`${file}: notices go in content/notices/zh-CN/ or content/notices/en/`);
       continue;
     }
-    const locale = folder as Locale;
+    const locale = folder as Lang;
     if (raw.data.language !== locale) {
       problems.push(`${file}: language is "${raw.data.language}" but the file is in the ${locale}/ folder`);
     }
@@ -91,7 +91,7 @@ export function groupNotices<E>(entries: RawNoticeEntry<E>[]): { notices: Notice
     notice.versions[locale] = version;
     if (version.updated > notice.updated) notice.updated = version.updated;
     // Both versions describe one catalogue entry, so its catalogue facts must agree.
-    const other = LOCALES.map((l) => notice.versions[l]).find((v) => v && v !== version);
+    const other = LANGS.map((l) => notice.versions[l]).find((v) => v && v !== version);
     if (!other) continue;
     for (const field of ["indexNumber", "agency", "topic", "published", "documentNumber"] as const) {
       if (raw.data[field] !== other.data[field]) {
@@ -120,10 +120,10 @@ export function groupNotices<E>(entries: RawNoticeEntry<E>[]): { notices: Notice
 }
 
 /** The version to show on a page in `locale`, and whether it is the other language's. */
-export function versionFor<E>(notice: Notice<E>, locale: Locale): { version: NoticeVersion<E>; fallback: boolean } {
+export function versionFor<E>(notice: Notice<E>, locale: Lang): { version: NoticeVersion<E>; fallback: boolean } {
   const own = notice.versions[locale];
   if (own) return { version: own, fallback: false };
-  const other = LOCALES.map((l) => notice.versions[l]).find(Boolean);
+  const other = LANGS.map((l) => notice.versions[l]).find(Boolean);
   if (!other) throw new Error(`notice ${notice.slug} has no versions`);
   return { version: other, fallback: true };
 }

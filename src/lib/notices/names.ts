@@ -1,17 +1,17 @@
 import agencies from "../../../content/taxonomy/agencies.json";
 import topics from "../../../content/taxonomy/topics.json";
 import type { Validity } from "../../collections/notice-schema";
-import type { Locale } from "../../i18n";
+import type { Lang } from "../../i18n";
 
 export { AGENCY_KEYS, TOPIC_KEYS } from "../../collections/notice-schema";
 
-type Names = Record<string, Record<Locale, string>>;
+type Names = Record<string, Record<Lang, string>>;
 
-export function topicName(key: string, locale: Locale): string {
+export function topicName(key: string, locale: Lang): string {
   return (topics as Names)[key]?.[locale] ?? key;
 }
 
-export function agencyName(key: string, locale: Locale): string {
+export function agencyName(key: string, locale: Lang): string {
   return (agencies as Names)[key]?.[locale] ?? key;
 }
 

@@ -1,4 +1,4 @@
-import { LOCALES } from "../../i18n";
+import { LANGS } from "../../i18n";
 import { langParam } from "../static-paths";
 import { loadNotices } from "./load";
 import { pageCount, pageOf } from "./model";
@@ -10,7 +10,7 @@ export const PER_PAGE = 10;
 export async function listPages() {
   const all = await loadNotices();
   const pages = pageCount(all.length, PER_PAGE);
-  return LOCALES.flatMap((locale) =>
+  return LANGS.flatMap((locale) =>
     Array.from({ length: pages - 1 }, (_, i) => i + 2).map((page) => ({
       params: { lang: langParam(locale), page: String(page) },
       props: { locale, page, pages, notices: pageOf(all, page, PER_PAGE) },

@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
 import { county } from "../../../../county.config";
-import { type Locale, localeStaticPaths } from "../../../i18n";
+import { type Lang, localeStaticPaths } from "../../../i18n";
 import { feedPath } from "../../../lib/events/display";
 import { calendarOptions, calendarResponse } from "../../../lib/events/feed";
 import { buildCalendar } from "../../../lib/events/ics";
@@ -10,7 +10,7 @@ import { loadEvents } from "../../../lib/events/load";
 export const getStaticPaths = localeStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { locale } = props as { locale: Locale };
+  const { locale } = props as { locale: Lang };
   const source = new URL(feedPath(locale), county.siteUrl).href;
   return calendarResponse(buildCalendar(await loadEvents(), { ...calendarOptions(locale), source }));
 };

@@ -1,7 +1,7 @@
 import { getCollection } from "astro:content";
 import type { APIRoute } from "astro";
 import type { Dataset } from "../../../collections/open-data-schema";
-import type { Locale } from "../../../i18n";
+import type { Lang } from "../../../i18n";
 import { datasetCsv, datasetJson } from "../../../lib/open-data";
 import { pathsInBothLocales } from "../../../lib/static-paths";
 
@@ -14,7 +14,7 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ props }) => {
-  const { locale, item } = props as { locale: Locale; item: { id: string; format: "csv" | "json"; data: Dataset } };
+  const { locale, item } = props as { locale: Lang; item: { id: string; format: "csv" | "json"; data: Dataset } };
   if (item.format === "csv") {
     return new Response(datasetCsv(item.data, locale), { headers: { "content-type": "text/csv; charset=utf-8" } });
   }

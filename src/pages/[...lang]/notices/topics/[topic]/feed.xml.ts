@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import type { Locale } from "../../../../../i18n";
+import type { Lang } from "../../../../../i18n";
 import { ATOM_HEADERS, noticesFeed } from "../../../../../lib/notices/feeds";
 import { loadNotices } from "../../../../../lib/notices/load";
 import { TOPIC_KEYS } from "../../../../../lib/notices/names";
@@ -8,6 +8,6 @@ import { pathsInBothLocales } from "../../../../../lib/static-paths";
 export const getStaticPaths = () => pathsInBothLocales([...TOPIC_KEYS], (topic) => ({ topic }));
 
 export const GET: APIRoute = async ({ props }) => {
-  const { locale, item } = props as { locale: Locale; item: string };
+  const { locale, item } = props as { locale: Lang; item: string };
   return new Response(noticesFeed(await loadNotices(), locale, item), { headers: ATOM_HEADERS });
 };
