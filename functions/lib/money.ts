@@ -27,9 +27,8 @@ export function wholeYuan(fen: number): number {
  * two decimals. The same pattern goes into the forms' `pattern` attribute.
  */
 export const YUAN_PATTERN = String.raw`\d{1,6}(\.\d{1,2})?`;
-const yuanInput = new RegExp(`^${YUAN_PATTERN}$`);
 
 /** A typed yuan amount as integer fen, or null when it is not one: "80.5" -> 8050. */
 export function parseYuan(text: string): number | null {
-  return yuanInput.test(text) ? Math.round(Number(text) * 100) : null;
+  return new RegExp(`^${YUAN_PATTERN}$`).test(text) ? Math.round(Number(text) * 100) : null;
 }
