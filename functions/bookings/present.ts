@@ -48,3 +48,17 @@ export function bookingLinks(reference: string, token: string, lang: Lang) {
     calendar: `/api/bookings/${reference}/calendar.ics?token=${encodeURIComponent(token)}`,
   };
 }
+
+/**
+ * Why a guest may not cancel online, or null when they may: only a confirmed
+ * booking, up to and including its last free-cancellation day (county date).
+ * The booking page shows the button by it; the cancel route refuses by it.
+ */
+export function cancelRefusal(
+  view: Pick<BookingView, "status" | "freeCancellationUntil">,
+  today: string,
+): "notConfirmed" | "tooLate" | null {
+  if (view.status !== "confirmed") return "notConfirmed";
+  if (today > view.freeCancellationUntil) return "tooLate";
+  return null;
+}

@@ -61,3 +61,9 @@ export async function slotsForEvent(d1: D1Database, eventSlug: string, lang: Lan
     .all<SlotRow>();
   return results.map((r) => toSlot(r, lang));
 }
+
+/** The session a booking is for, whether or not it is still offered. */
+export async function bookedSlot(d1: D1Database, id: string, lang: Lang): Promise<PublicSlot | null> {
+  const row = await d1.prepare("SELECT * FROM activity_slots WHERE id = ?").bind(id).first<SlotRow>();
+  return row ? toSlot(row, lang) : null;
+}

@@ -11,6 +11,7 @@ import {
   products,
 } from "../db/schema";
 import type { Lang } from "../lib/lang";
+import { normaliseReference, REFERENCE_PATTERN, sameDigest, sha256Hex } from "../lib/tokens";
 import type { OrderableRow } from "./checkout";
 
 /** Order reads: what checkout needs to decide, and what a buyer sees of an order. */
@@ -143,4 +144,16 @@ export async function findOrderRow(db: Database, reference: string) {
     .from(orders)
     .where(eq(orders.reference, reference));
   return row;
+}
+
+/**
+ * A buyer's own order: the reference (as typed, normalised) and the secret token
+ * from the confirmation, or nothing. The API, the lookup page and the
+ * confirmation page all check a buyer by this.
+ */
+export async function orderForBuyer(db: Database, reference: string, token: string) {
+  const ref = normaliseReference(reference);
+  if (!REFERENCE_PATTERN.test(ref) || token === "") return undefined;
+  const row = await findOrderRow(db, ref);
+  return row && sameDigest(await sha256Hex(token), row.tokenHash) ? row : undefined;
 }
