@@ -1,6 +1,9 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+/** Pages and tests import the server as @functions/... (tsconfig.json paths; Astro reads them itself). */
+const resolve = { alias: { "@functions": new URL("./functions", import.meta.url).pathname } };
+
 /**
  * Three layers (see README "Tests"):
  * - worker: inside workerd with real D1 and the real migrations, storage reset per test;
@@ -26,6 +29,7 @@ export default defineConfig(async () => {
               },
             }),
           ],
+          resolve,
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
@@ -33,6 +37,7 @@ export default defineConfig(async () => {
           },
         },
         {
+          resolve,
           test: {
             name: "unit",
             include: ["test/unit/**/*.test.ts"],
@@ -40,6 +45,7 @@ export default defineConfig(async () => {
           },
         },
         {
+          resolve,
           test: {
             name: "browser",
             include: ["test/browser/**/*.test.ts"],

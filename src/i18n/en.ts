@@ -1,5 +1,5 @@
-import { BOOKING_STATUS_LABELS } from "../../functions/bookings/status-labels";
-import { ORDER_STATUS_LABELS } from "../../functions/produce/status-labels";
+import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
+import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
 import { keyed } from "./keys";

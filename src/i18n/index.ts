@@ -1,4 +1,4 @@
-import { DEFAULT_LANG, LANGS, type Lang, localePath } from "../../functions/lib/lang";
+import { DEFAULT_LANG, LANGS, type Lang, localePath } from "@functions/lib/lang";
 import { en } from "./en";
 import { type UiKey, zhCN } from "./zh-CN";
 

@@ -1,5 +1,5 @@
-import { BOOKING_STATUS_LABELS } from "../../functions/bookings/status-labels";
-import { ORDER_STATUS_LABELS } from "../../functions/produce/status-labels";
+import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
+import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
 import { keyed } from "./keys";

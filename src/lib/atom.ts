@@ -1,4 +1,4 @@
-import { COUNTY_UTC_OFFSET_MINUTES, formatUtcOffset } from "../../functions/lib/dates";
+import { COUNTY_UTC_OFFSET_MINUTES, formatUtcOffset } from "@functions/lib/dates";
 
 /** The pieces of an Atom 1.0 feed (RFC 4287) that feed readers show. */
 export interface AtomEntry {

@@ -1,4 +1,4 @@
-import { formatFen } from "../../functions/lib/money";
+import { formatFen } from "@functions/lib/money";
 
 /**
  * Progressive enhancement for the booking form: inline messages from the

@@ -1,7 +1,7 @@
+import { requestLang } from "@functions/lib/lang";
+import { parseInput } from "@functions/lib/validate";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { requestLang } from "../../functions/lib/lang";
-import { parseInput } from "../../functions/lib/validate";
 
 const req = (headers: Record<string, string>, url = "https://portal.test/api/x") => new Request(url, { headers });
 

@@ -1,11 +1,6 @@
+import { COUNTY_SQL_OFFSET, COUNTY_UTC_OFFSET_MINUTES, fixedUtcOffset, utcOffsetMinutes } from "@functions/lib/dates";
+import { COUNTY_VTIMEZONE } from "@functions/lib/ical";
 import { describe, expect, it } from "vitest";
-import {
-  COUNTY_SQL_OFFSET,
-  COUNTY_UTC_OFFSET_MINUTES,
-  fixedUtcOffset,
-  utcOffsetMinutes,
-} from "../../functions/lib/dates";
-import { COUNTY_VTIMEZONE } from "../../functions/lib/ical";
 
 describe("the county's time zone", () => {
   it("comes from county.timeZone as one fixed UTC offset, in JS, SQL and calendar files", () => {

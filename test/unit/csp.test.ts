@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { BOOTSTRAP_HASH, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "@functions/lib/security";
 import { describe, expect, it } from "vitest";
-import { BOOTSTRAP_HASH, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../functions/lib/security";
 import { BOOTSTRAP_SCRIPT } from "../../src/scripts/bootstrap";
 
 const headersFile = readFileSync(new URL("../../public/_headers", import.meta.url), "utf8");

@@ -1,7 +1,7 @@
+import { escapeText, foldLine } from "@functions/lib/ical";
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { escapeText, foldLine } from "../../functions/lib/ical";
 import { buildCalendar, type CalendarOptions } from "../../src/lib/events/ics";
 import { type CountyEvent, groupEvents } from "../../src/lib/events/model";
 import { bilingual, source } from "./events/fixtures";

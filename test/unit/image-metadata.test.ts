@@ -1,7 +1,7 @@
+import { DamagedImage, exifOrientation, stripImageMetadata } from "@functions/lib/image-metadata";
+import { imageType } from "@functions/produce/images";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DamagedImage, exifOrientation, stripImageMetadata } from "../../functions/lib/image-metadata";
-import { imageType } from "../../functions/produce/images";
 import {
   exifPayload,
   JPEG_IMAGE_PART,

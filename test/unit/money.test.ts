@@ -1,5 +1,5 @@
+import { fenToDecimal, formatFen, parseYuan, wholeYuan } from "@functions/lib/money";
 import { describe, expect, it } from "vitest";
-import { fenToDecimal, formatFen, parseYuan, wholeYuan } from "../../functions/lib/money";
 
 describe("money", () => {
   it("shows fen as yuan in each language", () => {

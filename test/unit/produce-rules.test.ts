@@ -1,7 +1,7 @@
+import { lineMessage, type OrderableRow, planCheckout } from "@functions/produce/checkout";
+import { creditCodeCheckChar, isCooperativeCode, isValidCreditCode } from "@functions/produce/credit-code";
+import { countyMonth, inSeason, maskOf, monthsOf } from "@functions/produce/season";
 import { describe, expect, it } from "vitest";
-import { lineMessage, type OrderableRow, planCheckout } from "../../functions/produce/checkout";
-import { creditCodeCheckChar, isCooperativeCode, isValidCreditCode } from "../../functions/produce/credit-code";
-import { countyMonth, inSeason, maskOf, monthsOf } from "../../functions/produce/season";
 
 describe("unified social credit codes (GB 32100-2015)", () => {
   it("accepts real codes and the seeded cooperatives' codes", () => {

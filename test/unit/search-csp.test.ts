@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { CONTENT_SECURITY_POLICY } from "@functions/lib/security";
 import { describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../functions/lib/security";
 
 /** public/_headers as rules: path pattern -> header lines under it. */
 function rules(): Map<string, string[]> {

@@ -1,6 +1,6 @@
+import { BOOKING_STATUS_CSV, BOOKING_STATUS_IN_TEXT } from "@functions/bookings/status-labels";
+import { ORDER_STATUS_CSV } from "@functions/produce/status-labels";
 import { describe, expect, it } from "vitest";
-import { BOOKING_STATUS_CSV, BOOKING_STATUS_IN_TEXT } from "../../functions/bookings/status-labels";
-import { ORDER_STATUS_CSV } from "../../functions/produce/status-labels";
 import { t } from "../../src/i18n";
 
 describe("status labels", () => {

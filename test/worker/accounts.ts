@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { hashPassword } from "../../functions/accounts/passwords";
+import { hashPassword } from "@functions/accounts/passwords";
 import { call, inDays, postJson } from "./helpers";
 
 /** Accounts, sign-in and a second campsite for the dashboard tests. */

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { hashPassword, MAX_ITERATIONS, needsRehash, verifyPassword } from "@functions/accounts/passwords";
 import { describe, expect, it } from "vitest";
-import { hashPassword, MAX_ITERATIONS, needsRehash, verifyPassword } from "../../functions/accounts/passwords";
 import { createAccount, PASSWORD, signIn } from "./accounts";
 import { scalar } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { addDays } from "@functions/lib/dates";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../functions/lib/dates";
 import { call, inDays, postJson, seedCampsites, seedSlot, stay } from "./helpers";
 
 interface Booked {

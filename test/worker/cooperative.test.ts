@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { exifOrientation } from "@functions/lib/image-metadata";
 import { beforeEach, describe, expect, it } from "vitest";
-import { exifOrientation } from "../../functions/lib/image-metadata";
 import { jpegWithMetadata, leaks, PNG_8X8, pngWithMetadata } from "../fixtures/images";
 import { as, createAccount, postAs, signIn, snapshot } from "./accounts";
 import { scalar } from "./helpers";

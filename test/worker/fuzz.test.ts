@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
+import { openApiDocument } from "@functions/lib/openapi";
+import { sha256Hex } from "@functions/lib/tokens";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "../../functions/lib/openapi";
-import { sha256Hex } from "../../functions/lib/tokens";
 import { call, inDays, seedCampsites, seedSlot, stay } from "./helpers";
 
 /**

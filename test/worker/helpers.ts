@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { api } from "../../functions/api";
-import { addDays, todayInCounty } from "../../functions/lib/dates";
+import { api } from "@functions/api";
+import { addDays, todayInCounty } from "@functions/lib/dates";
 
 /** Call the API as the Worker would, against this test's fresh D1. */
 export function call(path: string, init?: RequestInit): Promise<Response> {

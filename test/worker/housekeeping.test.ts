@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { housekeeping } from "@functions/housekeeping";
 import { describe, expect, it } from "vitest";
-import { housekeeping } from "../../functions/housekeeping";
 import { inDays, postJson, scalar, seedCampsites, stay } from "./helpers";
 
 describe("housekeeping (cron)", () => {

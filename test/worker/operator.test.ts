@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { checkIn } from "@functions/bookings/staff-actions";
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkIn } from "../../functions/bookings/staff-actions";
 import { as, book, createAccount, postAs, seedTwoSites, signIn, snapshot } from "./accounts";
 import { inDays, scalar } from "./helpers";
 

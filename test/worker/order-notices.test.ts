@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
 import {
   composeOrderMail,
   deliverOrderNotices,
   MAX_ATTEMPTS,
   orderMails,
   STALE_MINUTES,
-} from "../../functions/produce/order-mail";
+} from "@functions/produce/order-mail";
+import { beforeEach, describe, expect, it } from "vitest";
 import { as, createAccount, signIn } from "./accounts";
 import { scalar } from "./helpers";
 import { checkout, type PlacedBody, postOrder, seedProduce } from "./produce";

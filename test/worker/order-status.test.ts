@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { advanceOrder, cancelByCooperative } from "@functions/produce/order-status";
 import { describe, expect, it } from "vitest";
-import { advanceOrder, cancelByCooperative } from "../../functions/produce/order-status";
 import { call } from "./helpers";
 import { cancelOrder, checkout, type PlacedBody, postOrder, seedProduce, stockOf } from "./produce";
 

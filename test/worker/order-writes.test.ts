@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
+import type { PlannedOrder } from "@functions/produce/checkout";
+import { cancelStatements, type OrderDetails, placeOrderStatements } from "@functions/produce/order-writes";
 import { describe, expect, it } from "vitest";
-import type { PlannedOrder } from "../../functions/produce/checkout";
-import { cancelStatements, type OrderDetails, placeOrderStatements } from "../../functions/produce/order-writes";
 import { countRows, OFF_SEASON, seedProduce, stockOf } from "./produce";
 
 /**

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { ALL_YEAR, countyMonth } from "../../functions/produce/season";
+import { ALL_YEAR, countyMonth } from "@functions/produce/season";
 import { call } from "./helpers";
 
 /** Every month except the county's current one: an out-of-season product whenever the test runs. */

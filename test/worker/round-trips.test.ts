@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { api } from "@functions/api";
 import { describe, expect, it } from "vitest";
-import { api } from "../../functions/api";
 import { countingD1 } from "./d1-counter";
 import { inDays, newKey, postJson, seedCampsites, stay } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
+import { dashboardApi } from "@functions/api/dashboard.ts";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dashboardApi } from "../../functions/api/dashboard.ts";
 import { as, book, createAccount, seedTwoSites, signIn, snapshot } from "./accounts";
 import { inDays } from "./helpers";
 import { checkout, type PlacedBody, postOrder, seedProduce } from "./produce";

@@ -1,4 +1,4 @@
-import { fenToDecimal } from "../../../functions/lib/money";
+import { fenToDecimal } from "@functions/lib/money";
 import type { Lang } from "../../i18n";
 import type { CountyEvent, EventSource } from "./model";
 import type { EventData, EventStatus } from "./schema";

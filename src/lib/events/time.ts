@@ -1,4 +1,4 @@
-import { utcOffsetMinutes } from "../../../functions/lib/dates";
+import { utcOffsetMinutes } from "@functions/lib/dates";
 import type { Lang } from "../../i18n";
 
 /**
@@ -48,7 +48,7 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 }
 
 /** "+08:00" (defined once, in functions/lib/dates). */
-export { formatUtcOffset as formatOffset } from "../../../functions/lib/dates";
+export { formatUtcOffset as formatOffset } from "@functions/lib/dates";
 
 /**
  * The offset every event time is written in. Calendar files describe the zone
