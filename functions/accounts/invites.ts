@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { guard } from "../bookings/queries";
 import { auditStatement } from "../db/audit";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { newReference, normaliseReference, sameDigest, secretToken, sha256Hex } from "../lib/tokens";
@@ -104,7 +104,7 @@ export async function inviteAccount(
     ]);
   } catch (error) {
     // Two admins inviting the same address at once: one wins, the other is told.
-    if (/accounts\.email/.test(String(error))) throw conflictProblem("email-taken", "dash.emailTaken");
+    if (violated(error, "accounts.email")) throw conflictProblem("email-taken", "dash.emailTaken");
     throw error;
   }
   return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
@@ -145,7 +145,7 @@ export async function reinvite(
 /** A batch aborted by its guard (the account changed since it was read) is a 409, not a 500. */
 function rethrowGuard(type: string, key: MessageKey) {
   return (error: unknown): never => {
-    if (/write_guard/.test(String(error))) throw conflictProblem(type, key);
+    if (violated(error, GUARD)) throw conflictProblem(type, key);
     throw error;
   };
 }
@@ -241,7 +241,7 @@ export async function acceptInvite(
       }),
     ]);
   } catch (error) {
-    if (/write_guard/.test(String(error))) throw inviteInvalid();
+    if (violated(error, GUARD)) throw inviteInvalid();
     throw error;
   }
   return { token: session.token, accountId: row.account_id };

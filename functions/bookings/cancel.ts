@@ -1,13 +1,14 @@
 import type { Context } from "hono";
 import { county } from "../../county.config";
 import type { AppEnv } from "../env";
+import { GUARD, violated } from "../lib/constraints";
 import { todayInCounty } from "../lib/dates";
 import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
 import { type BookingView, bookingView } from "./present";
-import { type BookingRow, cancelStatements, constraintHit } from "./queries";
+import { type BookingRow, cancelStatements } from "./queries";
 
 export function notFound() {
   return new ProblemError(404, "booking-not-found", (lang) => ({ detail: message(lang, "bookings.notFound") }));
@@ -61,13 +62,12 @@ export async function cancelBooking(
   try {
     await d1.batch([claimKey(d1, scope, key, print, { status: 200, body: cancelled }), ...cancelStatements(d1, row)]);
   } catch (error) {
-    const hit = constraintHit(error);
-    if (hit === "idempotency") {
+    if (violated(error, "idempotency_keys")) {
       const stored = await storedResponse(d1, scope, key, print);
       if (stored) return { status: stored.status, body: stored.body as BookingView, replayed: true };
     }
     // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
-    if (hit === "guard") {
+    if (violated(error, GUARD)) {
       throw new ProblemError(409, "not-cancellable", (l) => ({
         detail: message(l, "bookings.notConfirmed", { status: message(l, "status.cancelled") }),
       }));

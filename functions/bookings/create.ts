@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { GUARD, violated } from "../lib/constraints";
 import { addDays, dateRange, todayInCounty } from "../lib/dates";
 import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
 import type { ApiLang } from "../lib/lang";
@@ -12,7 +13,6 @@ import {
   type BookingRow,
   closedNights,
   closedNightsQuery,
-  constraintHit,
   type NewBooking,
   type SlotRules,
   shortNights,
@@ -144,17 +144,17 @@ export async function createBooking(
       await d1.batch([claimKey(d1, "bookings", key, print, { status: 201, body: view }), ...statements(booking)]);
       return { status: 201, body: { ...view, token, links: bookingLinks(reference, token, lang) }, replayed: false };
     } catch (error) {
-      const hit = constraintHit(error);
-      if (hit === "reference") continue;
-      if (hit === "idempotency") return replay(c, key, print, lang, secret);
-      if (hit === "capacity" && isStay) {
+      if (violated(error, "bookings.reference")) continue;
+      if (violated(error, "idempotency_keys")) return replay(c, key, print, lang, secret);
+      const overCapacity = violated(error, "night_inventory_capacity", "activity_slots_capacity");
+      if (overCapacity && isStay) {
         const full = await shortNights(d1, rules, input.checkIn, input.nights, input.units);
         const nights = full.length ? full : [{ date: input.checkIn, remaining: 0 }];
         throw conflict("full", (l) => message(l, "bookings.full", { nights: nights.map((n) => n.date).join(", ") }), {
           nights,
         });
       }
-      if (hit === "capacity") {
+      if (overCapacity) {
         const left = await d1
           .prepare("SELECT capacity - booked AS left FROM activity_slots WHERE id = ?")
           .bind(rules.id)
@@ -162,7 +162,7 @@ export async function createBooking(
         const remaining = Math.max(0, left?.left ?? 0);
         throw conflict("full", (l) => message(l, "bookings.slotFull", { remaining }), { remaining });
       }
-      if (hit === "guard") throw conflict("unavailable", (l) => message(l, "bookings.unavailable"));
+      if (violated(error, GUARD)) throw conflict("unavailable", (l) => message(l, "bookings.unavailable"));
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { conflictProblem, fieldProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditStatement } from "../db/audit";
+import { violated } from "../lib/constraints";
 import { daysBetween, todayInCounty } from "../lib/dates";
 import { closureInScope, unitInScope } from "./site-ops";
 import type { CapacityRequest, ClosureRequest } from "./staff-schema";
@@ -113,7 +114,7 @@ export async function belowBooked(
   from: string,
   to?: string,
 ) {
-  if (!/night_inventory_capacity/.test(String(error))) return error;
+  if (!violated(error, "night_inventory_capacity")) return error;
   const { results } = await d1
     .prepare(
       `SELECT night, booked FROM night_inventory WHERE unit_type_id = ? AND night >= ? AND night <= coalesce(?, night)

@@ -1,10 +1,10 @@
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditStatement } from "../db/audit";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { addDays, todayInCounty } from "../lib/dates";
 import { type MessageKey, message } from "../lib/messages";
 import { normaliseReference } from "../lib/tokens";
-import { guard } from "./queries";
 import { bookingInScope, type DashBooking } from "./site-ops";
 
 /**
@@ -58,7 +58,7 @@ async function transition(
         .bind(to, b.id),
     ]);
   } catch (error) {
-    if (/write_guard/.test(String(error))) {
+    if (violated(error, GUARD)) {
       const now = await bookingInScope(d1, account, b.reference);
       throw wrongStatus(now ?? b);
     }

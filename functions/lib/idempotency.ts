@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { violated } from "./constraints";
 import { message } from "./messages";
 import { ProblemError } from "./problem";
 import { sha256Hex } from "./tokens";
@@ -80,5 +81,5 @@ export async function storedResponse(
 }
 
 export function isKeyConflict(error: unknown): boolean {
-  return /UNIQUE constraint failed: idempotency_keys/i.test(String((error as Error)?.message ?? error));
+  return violated(error, "idempotency_keys");
 }

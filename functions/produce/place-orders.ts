@@ -1,4 +1,5 @@
 import { database } from "../db/client";
+import { failedConstraint } from "../lib/constraints";
 import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "../lib/idempotency";
 import type { ApiLang } from "../lib/lang";
 import { message, messageWith } from "../lib/messages";
@@ -7,7 +8,7 @@ import { newReference, secretToken, sha256Hex } from "../lib/tokens";
 import { badRequest, type FieldError } from "../lib/validate";
 import { lineMessage, type Plan, planCheckout } from "./checkout";
 import type { CheckoutInput, CheckoutResponseBody } from "./order-schemas";
-import { isConstraintFailure, type NewOrder, type OrderDetails, placeOrderStatements } from "./order-writes";
+import { type NewOrder, type OrderDetails, placeOrderStatements } from "./order-writes";
 import { orderableRows, pickupPoint } from "./orders";
 import { countyMonth } from "./season";
 
@@ -69,7 +70,7 @@ export async function placeOrders(
         const winner = await storedResponse(d1, claim.scope, claim.key, claim.print);
         if (winner) return winner;
       }
-      if (!isConstraintFailure(error)) throw error;
+      if (failedConstraint(error) === null) throw error;
     }
   }
   throw new ProblemError(409, "order-conflict", (l) => ({ detail: message(l, "orders.busy") }));

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
-import { guard } from "../bookings/queries";
 import { auditStatement } from "../db/audit";
 import type { OrderStatus } from "../db/schema";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { type MessageKey, message } from "../lib/messages";
 import { normaliseReference } from "../lib/tokens";
 import { CANCELLABLE_BY, TRANSITIONS } from "./checkout";
@@ -96,7 +96,7 @@ export async function moveOrder(
         : transitionStatements(d1, order.id, order.status, to, actor, note)),
     ]);
   } catch (error) {
-    if (/write_guard/.test(String(error))) {
+    if (violated(error, GUARD)) {
       throw refused((await orderInScope(d1, account, order.reference)) ?? order, step);
     }
     throw error;

@@ -5,6 +5,7 @@ import type { SessionAccount } from "../accounts/sessions";
 import { priceYuan } from "../bookings/campsite-admin";
 import { auditStatement } from "../db/audit";
 import { PRODUCT_CATEGORIES } from "../db/schema";
+import { violated } from "../lib/constraints";
 import { coopInScope, productInScope } from "./coop-ops";
 import { maskOf } from "./season";
 
@@ -101,7 +102,7 @@ export async function createProduct(
         ),
     ]);
   } catch (error) {
-    if (/products\.id/.test(String(error))) throw conflictProblem("product-taken", "dash.productTaken");
+    if (violated(error, "products.id")) throw conflictProblem("product-taken", "dash.productTaken");
     throw error;
   }
   return { id: p.id, cooperative: coopId };
@@ -187,7 +188,7 @@ export async function adjustStock(
     ]);
     return { id, cooperative: row.cooperativeId, stock: Number(after?.results[0]?.stock) };
   } catch (error) {
-    if (/products_stock/.test(String(error))) {
+    if (violated(error, "products_stock")) {
       const now = await productInScope(d1, account, id);
       throw conflictProblem("stock-below-zero", "dash.stockBelowZero", { stock: now?.stock ?? 0 });
     }
