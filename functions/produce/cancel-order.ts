@@ -4,7 +4,7 @@ import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "..
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { sameDigest, sha256Hex } from "../lib/tokens";
-import { CANCELLABLE_BY } from "./checkout";
+import { CANCELLABLE_BY, canCancel } from "./order-states";
 import { cancelStatements } from "./order-writes";
 import { findOrderRow } from "./orders";
 import type { Claim } from "./place-orders";
@@ -36,7 +36,7 @@ export async function cancelByBuyer(
   claim: Claim,
 ): Promise<StoredResponse> {
   const row = await authorisedOrder(d1, reference, token);
-  if (!(CANCELLABLE_BY.buyer as readonly string[]).includes(row.status)) {
+  if (!canCancel("buyer", row.status)) {
     const key = REFUSALS[row.status] ?? "orders.cancel.closed";
     throw new ProblemError(409, "order-not-cancellable", (lang) => ({ detail: message(lang, key) }));
   }

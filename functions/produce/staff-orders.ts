@@ -2,12 +2,11 @@ import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditStatement } from "../db/audit";
-import type { OrderStatus } from "../db/schema";
 import { GUARD, guard, violated } from "../lib/constraints";
 import { type MessageKey, message } from "../lib/messages";
 import { normaliseReference } from "../lib/tokens";
-import { CANCELLABLE_BY, TRANSITIONS } from "./checkout";
 import { type CoopOrder, orderInScope } from "./coop-ops";
+import { isWrongFulfilment, type OrderStep, STEP_TARGET, stepsFor } from "./order-states";
 import { cancelStatements, transitionStatements } from "./order-writes";
 
 /**
@@ -16,17 +15,6 @@ import { cancelStatements, transitionStatements } from "./order-writes";
  * reason (stock comes back). The status the page showed is checked again inside
  * the batch, so two people pressing buttons at once make one change.
  */
-export const ORDER_STEPS = ["confirm", "ready", "ship", "complete", "cancel"] as const;
-export type OrderStep = (typeof ORDER_STEPS)[number];
-
-const TARGET: Record<OrderStep, OrderStatus> = {
-  confirm: "confirmed",
-  ready: "ready",
-  ship: "shipped",
-  complete: "completed",
-  cancel: "cancelled",
-};
-
 export const StepRequests: Record<OrderStep, z.ZodType> = {
   confirm: z.object({}),
   ready: z.object({}),
@@ -47,21 +35,8 @@ export const StepRequests: Record<OrderStep, z.ZodType> = {
   }),
 };
 
-/** Which steps an order can take now (also used by the page to show only those buttons). */
-export function stepsFor(order: Pick<CoopOrder, "status" | "fulfilment">): OrderStep[] {
-  return ORDER_STEPS.filter((step) => {
-    const to = TARGET[step];
-    if (step === "cancel") return (CANCELLABLE_BY.cooperative as readonly string[]).includes(order.status);
-    if (!(TRANSITIONS[order.status] as readonly string[]).includes(to)) return false;
-    if (step === "ready") return order.fulfilment === "pickup";
-    if (step === "ship") return order.fulfilment === "delivery";
-    return true;
-  });
-}
-
 function refused(order: CoopOrder, step: OrderStep) {
-  const wrongMethod = (step === "ready" || step === "ship") && order.status === "confirmed";
-  if (wrongMethod) return conflictProblem("wrong-fulfilment", "dash.orderMethod");
+  if (isWrongFulfilment(order, step)) return conflictProblem("wrong-fulfilment", "dash.orderMethod");
   return conflictProblem("wrong-status", "dash.orderStep", (lang) => ({
     status: message(lang, `dash.orderStatus.${order.status}` as MessageKey),
   }));
@@ -77,7 +52,7 @@ export async function moveOrder(
   const order = await orderInScope(d1, account, normaliseReference(reference));
   if (!order) throw notFoundProblem();
   if (!stepsFor(order).includes(step)) throw refused(order, step);
-  const to = TARGET[step];
+  const to = STEP_TARGET[step];
   const actor = account.role === "admin" ? "county" : "cooperative";
   const note = step === "ship" ? (input.tracking ?? null) : step === "cancel" ? (input.reason ?? null) : null;
   try {

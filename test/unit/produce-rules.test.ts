@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lineMessage, type OrderableRow, planCheckout } from "../../functions/produce/checkout";
 import { creditCodeCheckChar, isCooperativeCode, isValidCreditCode } from "../../functions/produce/credit-code";
+import { canCancel, OPEN_STATUSES, stepsFor } from "../../functions/produce/order-states";
 import { countyMonth, inSeason, maskOf, monthsOf } from "../../functions/produce/season";
 
 describe("unified social credit codes (GB 32100-2015)", () => {
@@ -107,5 +108,23 @@ describe("seed data", () => {
     const codes = [...sql.matchAll(/'(9[0-9A-Z]{17})'/g)].map((m) => m[1] ?? "");
     expect(codes.length).toBeGreaterThanOrEqual(4);
     for (const code of codes) expect(isCooperativeCode(code), code).toBe(true);
+  });
+});
+
+describe("order states", () => {
+  it("offers each status only its next steps, ready for pickups and ship for deliveries", () => {
+    expect(stepsFor({ status: "placed", fulfilment: "pickup" })).toEqual(["confirm", "cancel"]);
+    expect(stepsFor({ status: "confirmed", fulfilment: "pickup" })).toEqual(["ready", "cancel"]);
+    expect(stepsFor({ status: "confirmed", fulfilment: "delivery" })).toEqual(["ship", "cancel"]);
+    expect(stepsFor({ status: "shipped", fulfilment: "delivery" })).toEqual(["complete"]);
+    expect(stepsFor({ status: "completed", fulfilment: "pickup" })).toEqual([]);
+  });
+
+  it("lets buyers cancel before confirmation and cooperatives until the goods leave", () => {
+    expect(canCancel("buyer", "placed")).toBe(true);
+    expect(canCancel("buyer", "confirmed")).toBe(false);
+    expect(canCancel("cooperative", "confirmed")).toBe(true);
+    expect(canCancel("cooperative", "ready")).toBe(false);
+    expect(OPEN_STATUSES).toEqual(["placed", "confirmed", "ready", "shipped"]);
   });
 });
