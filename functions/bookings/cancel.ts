@@ -3,7 +3,7 @@ import { county } from "../../county.config";
 import type { AppEnv } from "../env";
 import { GUARD, violated } from "../lib/constraints";
 import { todayInCounty } from "../lib/dates";
-import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
+import { type Claim, once, type Write } from "../lib/idempotency";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
@@ -31,20 +31,22 @@ export async function findBooking(d1: D1Database, reference: string, token: stri
   return { row, view: bookingView(row, row.free_cancel_days) };
 }
 
+/** The idempotency scope of a booking's cancellation: a key is per booking. */
+export const cancelScope = (reference: string) => `bookings.cancel:${normaliseReference(reference)}`;
+
 export async function cancelBooking(
   c: Context<AppEnv>,
   reference: string,
   token: string,
-  key: string,
+  claim: Claim,
 ): Promise<{ status: number; body: BookingView; replayed: boolean }> {
   const d1 = c.env.DB;
   requireTokenSecret(c.env);
-  const ref = normaliseReference(reference);
-  const scope = `booking-cancel:${ref}`;
-  const print = await fingerprint(scope, { token });
-  const earlier = await storedResponse(d1, scope, key, print);
-  if (earlier) return { status: earlier.status, body: earlier.body as BookingView, replayed: true };
+  const outcome = await once(d1, claim, (w) => cancelOnce(d1, normaliseReference(reference), token, w));
+  return { ...outcome, body: outcome.body as BookingView };
+}
 
+async function cancelOnce(d1: D1Database, ref: string, token: string, { claimKey }: Write) {
   const found = await findBooking(d1, ref, token);
   if (!found) throw notFound();
   const { row, view } = found;
@@ -58,14 +60,10 @@ export async function cancelBooking(
       detail: message(l, "bookings.cancelClosed", { until: view.freeCancellationUntil, phone: county.authority.phone }),
     }));
   }
-  const cancelled: BookingView = { ...view, status: "cancelled" };
+  const response = { status: 200, body: { ...view, status: "cancelled" } satisfies BookingView };
   try {
-    await d1.batch([claimKey(d1, scope, key, print, { status: 200, body: cancelled }), ...cancelStatements(d1, row)]);
+    await d1.batch([claimKey(response), ...cancelStatements(d1, row)]);
   } catch (error) {
-    if (violated(error, "idempotency_keys")) {
-      const stored = await storedResponse(d1, scope, key, print);
-      if (stored) return { status: stored.status, body: stored.body as BookingView, replayed: true };
-    }
     // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
     if (violated(error, GUARD)) {
       throw new ProblemError(409, "not-cancellable", (l) => ({
@@ -74,5 +72,5 @@ export async function cancelBooking(
     }
     throw error;
   }
-  return { status: 200, body: cancelled, replayed: false };
+  return response;
 }

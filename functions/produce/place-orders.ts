@@ -1,6 +1,6 @@
 import { database } from "../db/client";
 import { failedConstraint } from "../lib/constraints";
-import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "../lib/idempotency";
+import { type Claim, isKeyConflict, type Outcome, once, type StoredResponse, type Write } from "../lib/idempotency";
 import type { ApiLang } from "../lib/lang";
 import { message, messageWith } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
@@ -21,12 +21,6 @@ import { countyMonth } from "./season";
  */
 const ATTEMPTS = 3;
 
-export interface Claim {
-  scope: string;
-  key: string;
-  print: string;
-}
-
 /** The body without tokens: this is what the idempotency row keeps. */
 export type StoredCheckout = Omit<CheckoutResponseBody, "orders"> & {
   orders: Array<Omit<CheckoutResponseBody["orders"][number], "token">>;
@@ -38,6 +32,16 @@ export async function placeOrders(
   input: CheckoutInput,
   lang: ApiLang,
   claim: Claim,
+): Promise<Outcome> {
+  return once(d1, claim, ({ claimKey }) => placeOnce(d1, secret, input, lang, claimKey));
+}
+
+async function placeOnce(
+  d1: D1Database,
+  secret: string,
+  input: CheckoutInput,
+  lang: ApiLang,
+  claimKey: Write["claimKey"],
 ): Promise<StoredResponse> {
   const db = database(d1);
   const ids = input.items.map((i) => i.product);
@@ -59,18 +63,15 @@ export async function placeOrders(
     const response = { status: 201, body: storedBody(placed, lang) };
     const details: OrderDetails = { ...input, checkout: crypto.randomUUID(), lang };
     const statements = [
-      claimKey(d1, claim.scope, claim.key, claim.print, response),
+      claimKey(response),
       ...placed.flatMap((order: NewOrder) => placeOrderStatements(d1, order, details)),
     ];
     try {
       await d1.batch(statements);
       return response;
     } catch (error) {
-      if (isKeyConflict(error)) {
-        const winner = await storedResponse(d1, claim.scope, claim.key, claim.print);
-        if (winner) return winner;
-      }
-      if (failedConstraint(error) === null) throw error;
+      // A racing request with the same key is once()'s to answer; a refused guard means read again.
+      if (isKeyConflict(error) || failedConstraint(error) === null) throw error;
     }
   }
   throw new ProblemError(409, "order-conflict", (l) => ({ detail: message(l, "orders.busy") }));
