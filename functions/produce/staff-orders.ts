@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
 import { GUARD, guard, violated } from "../lib/constraints";
 import { type MessageKey, message } from "../lib/messages";
 import { normaliseReference } from "../lib/tokens";
@@ -56,20 +56,23 @@ export async function moveOrder(
   const actor = account.role === "admin" ? "county" : "cooperative";
   const note = step === "ship" ? (input.tracking ?? null) : step === "cancel" ? (input.reason ?? null) : null;
   try {
-    await d1.batch([
-      guard(d1, "NOT EXISTS (SELECT 1 FROM orders WHERE id = ? AND status = ?)", order.id, order.status),
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: account.id,
         action: `order.${step}`,
         targetType: "order",
         targetId: order.reference,
         beforeSql: { sql: "SELECT json_object('status', status) FROM orders WHERE id = ?", params: [order.id] },
         after: { status: to, ...(note ? { note } : {}) },
-      }),
-      ...(step === "cancel"
-        ? cancelStatements(d1, order.id, [order.status], actor, note)
-        : transitionStatements(d1, order.id, order.status, to, actor, note)),
-    ]);
+      },
+      [
+        ...(step === "cancel"
+          ? cancelStatements(d1, order.id, [order.status], actor, note)
+          : transitionStatements(d1, order.id, order.status, to, actor, note)),
+      ],
+      [guard(d1, "NOT EXISTS (SELECT 1 FROM orders WHERE id = ? AND status = ?)", order.id, order.status)],
+    );
   } catch (error) {
     if (violated(error, GUARD)) {
       throw refused((await orderInScope(d1, account, order.reference)) ?? order, step);
