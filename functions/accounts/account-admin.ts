@@ -1,4 +1,4 @@
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
 import { campsiteIds } from "./invites";
 import { conflictProblem, notFoundProblem } from "./problems";
 import { accountById, campsitesJsonSql } from "./queries";
@@ -16,33 +16,37 @@ export async function disableAccount(d1: D1Database, admin: SessionAccount, id: 
   if (id === admin.id) throw conflictProblem("not-self", "dash.notSelf");
   if (!(await accountById(d1, id, now))) throw notFoundProblem();
   const at = now.toISOString();
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: admin.id,
       action: "account.disable",
       targetType: "account",
       targetId: id,
       beforeSql: statusSql(id),
       after: { disabledAt: at },
-    }),
-    d1.prepare("UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?").bind(at, id),
-    revokeAllSessions(d1, id),
-  ]);
+    },
+    [
+      d1.prepare("UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?").bind(at, id),
+      revokeAllSessions(d1, id),
+    ],
+  );
 }
 
 export async function enableAccount(d1: D1Database, admin: SessionAccount, id: number, now: Date = new Date()) {
   if (!(await accountById(d1, id, now))) throw notFoundProblem();
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: admin.id,
       action: "account.enable",
       targetType: "account",
       targetId: id,
       beforeSql: statusSql(id),
       after: { disabledAt: null },
-    }),
-    d1.prepare("UPDATE accounts SET disabled_at = NULL WHERE id = ?").bind(id),
-  ]);
+    },
+    [d1.prepare("UPDATE accounts SET disabled_at = NULL WHERE id = ?").bind(id)],
+  );
 }
 
 /** Replaces the campsites a site operator may touch. */
@@ -51,16 +55,21 @@ export async function setCampsites(d1: D1Database, admin: SessionAccount, id: nu
   if (!account) throw notFoundProblem();
   if (account.role !== "operator") throw conflictProblem("not-operator", "dash.notOperator");
   const ids = await campsiteIds(d1, slugs);
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: admin.id,
       action: "account.campsites",
       targetType: "account",
       targetId: id,
       beforeSql: { sql: campsitesJsonSql.sql, params: [id] },
       after: { campsites: ids },
-    }),
-    d1.prepare("DELETE FROM account_campsites WHERE account_id = ?").bind(id),
-    ...ids.map((c) => d1.prepare("INSERT INTO account_campsites (account_id, campsite_id) VALUES (?, ?)").bind(id, c)),
-  ]);
+    },
+    [
+      d1.prepare("DELETE FROM account_campsites WHERE account_id = ?").bind(id),
+      ...ids.map((c) =>
+        d1.prepare("INSERT INTO account_campsites (account_id, campsite_id) VALUES (?, ?)").bind(id, c),
+      ),
+    ],
+  );
 }

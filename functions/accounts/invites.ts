@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { guard } from "../bookings/queries";
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { type Lang, localePath } from "../lib/lang";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
@@ -77,17 +77,9 @@ export async function inviteAccount(
   const cooperativeId = input.role === "cooperative" ? (input.cooperative ?? null) : null;
   const invite = await inviteStatements(d1, secret, admin.id, byEmail, now);
   try {
-    await d1.batch([
-      d1
-        .prepare("INSERT INTO accounts (email, name, role, cooperative_id) VALUES (?, ?, ?, ?)")
-        .bind(input.email, input.name, input.role, cooperativeId),
-      ...sites.map((id) =>
-        d1
-          .prepare(`INSERT INTO account_campsites (account_id, campsite_id) VALUES ((${byEmail.sql}), ?)`)
-          .bind(input.email, id),
-      ),
-      invite.statement,
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: admin.id,
         action: "account.invite",
         targetType: "account",
@@ -101,11 +93,22 @@ export async function inviteAccount(
           cooperativeId,
           invite: invite.reference,
         },
-      }),
-    ]);
+      },
+      [
+        d1
+          .prepare("INSERT INTO accounts (email, name, role, cooperative_id) VALUES (?, ?, ?, ?)")
+          .bind(input.email, input.name, input.role, cooperativeId),
+        ...sites.map((id) =>
+          d1
+            .prepare(`INSERT INTO account_campsites (account_id, campsite_id) VALUES ((${byEmail.sql}), ?)`)
+            .bind(input.email, id),
+        ),
+        invite.statement,
+      ],
+    );
   } catch (error) {
     // Two admins inviting the same address at once: one wins, the other is told.
-    if (/accounts\.email/.test(String(error))) throw conflictProblem("email-taken", "dash.emailTaken");
+    if (violated(error, "accounts.email")) throw conflictProblem("email-taken", "dash.emailTaken");
     throw error;
   }
   return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
@@ -123,30 +126,31 @@ export async function reinvite(
   if (!account) throw notFoundProblem();
   if (account.status !== "invited") throw conflictProblem("not-invited", "dash.notInvited");
   const invite = await inviteStatements(d1, secret, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
-  await d1
-    .batch([
+  await auditedBatch(
+    d1,
+    {
+      actorId: admin.id,
+      action: "account.reinvite",
+      targetType: "account",
+      targetId: accountId,
+      after: { invite: invite.reference },
+    },
+    [invite.statement],
+    [
       guard(
         d1,
         "NOT EXISTS (SELECT 1 FROM accounts WHERE id = ? AND password_hash IS NULL AND disabled_at IS NULL)",
         accountId,
       ),
-      invite.statement,
-      auditStatement(d1, {
-        actorId: admin.id,
-        action: "account.reinvite",
-        targetType: "account",
-        targetId: accountId,
-        after: { invite: invite.reference },
-      }),
-    ])
-    .catch(rethrowGuard("not-invited", "dash.notInvited"));
+    ],
+  ).catch(rethrowGuard("not-invited", "dash.notInvited"));
   return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
 }
 
 /** A batch aborted by its guard (the account changed since it was read) is a 409, not a 500. */
 function rethrowGuard(type: string, key: MessageKey) {
   return (error: unknown): never => {
-    if (/write_guard/.test(String(error))) throw conflictProblem(type, key);
+    if (violated(error, GUARD)) throw conflictProblem(type, key);
     throw error;
   };
 }
@@ -170,25 +174,28 @@ export async function resetPassword(
   if (!account) throw notFoundProblem();
   if (account.status !== "active") throw conflictProblem("not-active", "dash.notActive");
   const invite = await inviteStatements(d1, secret, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
-  await d1
-    .batch([
+  await auditedBatch(
+    d1,
+    {
+      actorId: admin.id,
+      action: "account.reset_password",
+      targetType: "account",
+      targetId: accountId,
+      after: { invite: invite.reference },
+    },
+    [
+      d1.prepare("UPDATE accounts SET password_hash = NULL WHERE id = ?").bind(accountId),
+      revokeAllSessions(d1, accountId),
+      invite.statement,
+    ],
+    [
       guard(
         d1,
         "NOT EXISTS (SELECT 1 FROM accounts WHERE id = ? AND password_hash IS NOT NULL AND disabled_at IS NULL)",
         accountId,
       ),
-      auditStatement(d1, {
-        actorId: admin.id,
-        action: "account.reset_password",
-        targetType: "account",
-        targetId: accountId,
-        after: { invite: invite.reference },
-      }),
-      d1.prepare("UPDATE accounts SET password_hash = NULL WHERE id = ?").bind(accountId),
-      revokeAllSessions(d1, accountId),
-      invite.statement,
-    ])
-    .catch(rethrowGuard("not-active", "dash.notActive"));
+    ],
+  ).catch(rethrowGuard("not-active", "dash.notActive"));
   return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
 }
 
@@ -220,29 +227,34 @@ export async function acceptInvite(
   const session = await newSession(d1, row.account_id, now);
   const at = now.toISOString();
   try {
-    await d1.batch([
-      // Two tabs submitting the same link: only the first may set the password.
-      guard(
-        d1,
-        `NOT EXISTS (SELECT 1 FROM invites i JOIN accounts a ON a.id = i.account_id
-          WHERE i.reference = ? AND i.used_at IS NULL AND a.password_hash IS NULL AND a.disabled_at IS NULL)`,
-        ref,
-      ),
-      d1
-        .prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
-        .bind(await hashPassword(input.password), row.account_id),
-      d1.prepare("UPDATE invites SET used_at = ? WHERE account_id = ? AND used_at IS NULL").bind(at, row.account_id),
-      session.statement,
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: row.account_id,
         action: "account.accept_invite",
         targetType: "account",
         targetId: row.account_id,
         after: { invite: ref },
-      }),
-    ]);
+      },
+      [
+        d1
+          .prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+          .bind(await hashPassword(input.password), row.account_id),
+        d1.prepare("UPDATE invites SET used_at = ? WHERE account_id = ? AND used_at IS NULL").bind(at, row.account_id),
+        session.statement,
+      ],
+      [
+        // Two tabs submitting the same link: only the first may set the password.
+        guard(
+          d1,
+          `NOT EXISTS (SELECT 1 FROM invites i JOIN accounts a ON a.id = i.account_id
+          WHERE i.reference = ? AND i.used_at IS NULL AND a.password_hash IS NULL AND a.disabled_at IS NULL)`,
+          ref,
+        ),
+      ],
+    );
   } catch (error) {
-    if (/write_guard/.test(String(error))) throw inviteInvalid();
+    if (violated(error, GUARD)) throw inviteInvalid();
     throw error;
   }
   return { token: session.token, accountId: row.account_id };

@@ -1,4 +1,4 @@
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { hashPassword, needsRehash, verifyDummy, verifyPassword } from "./passwords";
@@ -42,11 +42,7 @@ export async function login(
   if (!ok || !account || !usable) throw invalidCredentials();
 
   const session = await newSession(d1, account.id, now);
-  const statements = [
-    ...succeedStatements(d1, gate.attempt),
-    session.statement,
-    auditStatement(d1, { actorId: account.id, action: "session.login", targetType: "account", targetId: account.id }),
-  ];
+  const statements = [...succeedStatements(d1, gate.attempt), session.statement];
   if (needsRehash(usable)) {
     // Raised work factor: re-hash now, while the plain password is at hand.
     statements.push(
@@ -55,7 +51,8 @@ export async function login(
         .bind(await hashPassword(input.password), account.id, usable),
     );
   }
-  await d1.batch(statements);
+  const entry = { actorId: account.id, action: "session.login", targetType: "account", targetId: account.id };
+  await auditedBatch(d1, entry, statements);
   return { token: session.token, accountId: account.id };
 }
 
@@ -86,18 +83,21 @@ export async function changePassword(
       errors: [{ field: "password", message: message(lang, "auth.passwordSame") }],
     }));
   }
-  await d1.batch([
-    ...succeedStatements(d1, gate.attempt),
-    d1
-      .prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
-      .bind(await hashPassword(input.password), account.id),
-    revokeOtherSessions(d1, account.id, account.sessionHash),
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: account.id,
       action: "account.password",
       targetType: "account",
       targetId: account.id,
       after: { otherSessionsEnded: true },
-    }),
-  ]);
+    },
+    [
+      ...succeedStatements(d1, gate.attempt),
+      d1
+        .prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+        .bind(await hashPassword(input.password), account.id),
+      revokeOtherSessions(d1, account.id, account.sessionHash),
+    ],
+  );
 }

@@ -3,6 +3,7 @@ import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
+import { violated } from "../lib/constraints";
 import { todayInCounty } from "../lib/dates";
 import { parseYuan } from "../lib/money";
 import { belowBooked, capacityStatements } from "./site-writes";
@@ -68,7 +69,7 @@ export async function createCampsite(d1: D1Database, admin: SessionAccount, inpu
       ],
     );
   } catch (error) {
-    if (/campsites\.slug/.test(String(error))) throw conflictProblem("slug-taken", "dash.slugTaken");
+    if (violated(error, "campsites.slug")) throw conflictProblem("slug-taken", "dash.slugTaken");
     throw error;
   }
   return { slug: input.slug };
@@ -141,7 +142,7 @@ export async function createUnit(d1: D1Database, admin: SessionAccount, slug: st
       ],
     );
   } catch (error) {
-    if (/unit_types\.id/.test(String(error))) throw conflictProblem("unit-taken", "dash.unitTaken");
+    if (violated(error, "unit_types.id")) throw conflictProblem("unit-taken", "dash.unitTaken");
     throw error;
   }
   return { id: u.id, site: slug };

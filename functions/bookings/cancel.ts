@@ -1,13 +1,14 @@
 import type { Context } from "hono";
 import { county } from "../../county.config";
 import type { AppEnv } from "../env";
+import { GUARD, violated } from "../lib/constraints";
 import { todayInCounty } from "../lib/dates";
-import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
+import { type Claim, once, type Write } from "../lib/idempotency";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
-import { type BookingView, bookingView } from "./present";
-import { type BookingRow, cancelStatements, constraintHit } from "./queries";
+import { type BookingView, bookingView, cancelRefusal } from "./present";
+import { type BookingRow, cancelStatements } from "./queries";
 import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
 
 export function notFound() {
@@ -31,49 +32,47 @@ export async function findBooking(d1: D1Database, reference: string, token: stri
   return { row, view: bookingView(row, row.free_cancel_days) };
 }
 
+/** The idempotency scope of a booking's cancellation: a key is per booking. */
+export const cancelScope = (reference: string) => `bookings.cancel:${normaliseReference(reference)}`;
+
 export async function cancelBooking(
   c: Context<AppEnv>,
   reference: string,
   token: string,
-  key: string,
+  claim: Claim,
 ): Promise<{ status: number; body: BookingView; replayed: boolean }> {
   const d1 = c.env.DB;
   requireTokenSecret(c.env);
-  const ref = normaliseReference(reference);
-  const scope = `booking-cancel:${ref}`;
-  const print = await fingerprint(scope, { token });
-  const earlier = await storedResponse(d1, scope, key, print);
-  if (earlier) return { status: earlier.status, body: earlier.body as BookingView, replayed: true };
+  const outcome = await once(d1, claim, (w) => cancelOnce(d1, normaliseReference(reference), token, w));
+  return { ...outcome, body: outcome.body as BookingView };
+}
 
+async function cancelOnce(d1: D1Database, ref: string, token: string, { claimKey }: Write) {
   const found = await findBooking(d1, ref, token);
   if (!found) throw notFound();
   const { row, view } = found;
-  if (row.status !== "confirmed") {
+  const refusal = cancelRefusal(view, todayInCounty());
+  if (refusal === "notConfirmed") {
     throw new ProblemError(409, "not-cancellable", (l) => ({
       detail: message(l, "bookings.notConfirmed", { status: BOOKING_STATUS_IN_TEXT[l][row.status] }),
     }));
   }
-  if (todayInCounty() > view.freeCancellationUntil) {
+  if (refusal === "tooLate") {
     throw new ProblemError(409, "cancellation-closed", (l) => ({
       detail: message(l, "bookings.cancelClosed", { until: view.freeCancellationUntil, phone: county.authority.phone }),
     }));
   }
-  const cancelled: BookingView = { ...view, status: "cancelled" };
+  const response = { status: 200, body: { ...view, status: "cancelled" } satisfies BookingView };
   try {
-    await d1.batch([claimKey(d1, scope, key, print, { status: 200, body: cancelled }), ...cancelStatements(d1, row)]);
+    await d1.batch([claimKey(response), ...cancelStatements(d1, row)]);
   } catch (error) {
-    const hit = constraintHit(error);
-    if (hit === "idempotency") {
-      const stored = await storedResponse(d1, scope, key, print);
-      if (stored) return { status: stored.status, body: stored.body as BookingView, replayed: true };
-    }
     // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
-    if (hit === "guard") {
+    if (violated(error, GUARD)) {
       throw new ProblemError(409, "not-cancellable", (l) => ({
         detail: message(l, "bookings.notConfirmed", { status: BOOKING_STATUS_IN_TEXT[l].cancelled }),
       }));
     }
     throw error;
   }
-  return { status: 200, body: cancelled, replayed: false };
+  return response;
 }

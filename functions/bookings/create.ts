@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { GUARD, violated } from "../lib/constraints";
 import { addDays, dateRange, todayInCounty } from "../lib/dates";
-import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
+import { type Claim, once, type Write } from "../lib/idempotency";
 import type { Lang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
@@ -12,7 +13,6 @@ import {
   type BookingRow,
   closedNights,
   closedNightsQuery,
-  constraintHit,
   type NewBooking,
   type SlotRules,
   shortNights,
@@ -86,25 +86,38 @@ function newBooking(
 export async function createBooking(
   c: Context<AppEnv>,
   input: StayInput | SlotInput,
-  key: string,
+  claim: Claim,
   lang: Lang,
 ): Promise<Created> {
   const d1 = c.env.DB;
   const secret = requireTokenSecret(c.env);
-  const { idempotencyKey: _ignored, ...bodyForPrint } = input;
-  const print = await fingerprint("bookings", bodyForPrint);
-  const today = todayInCounty();
   const isStay = "unit" in input;
-
-  const [replayRows, rulesRows, closureRows] = await d1.batch([
-    d1.prepare("SELECT fingerprint FROM idempotency_keys WHERE scope = 'bookings' AND key = ?").bind(key),
+  const reads = [
     isStay ? unitRulesQuery(d1, input.unit) : slotRulesQuery(d1, input.slot),
     isStay
       ? closedNightsQuery(d1, input.unit, input.checkIn, addDays(input.checkIn, input.nights))
       : d1.prepare("SELECT 1 WHERE 0"),
-  ]);
-  if (replayRows?.results.length) return replay(c, key, print, lang, secret);
+  ];
+  const outcome = await once(d1, claim, (w) => book(d1, secret, input, lang, w), reads);
+  const view = outcome.body as BookingView;
+  const token = await secretToken(secret, "booking", view.reference);
+  return {
+    status: outcome.status,
+    body: { ...view, token, links: bookingLinks(view.reference, token, lang) },
+    replayed: outcome.replayed,
+  };
+}
 
+/** The write: the rules checked, then the booking in one batch that starts with the key claim. */
+async function book(
+  d1: D1Database,
+  secret: string,
+  input: StayInput | SlotInput,
+  lang: Lang,
+  { claimKey, reads: [rulesRows, closureRows] }: Write,
+): Promise<{ status: number; body: BookingView }> {
+  const today = todayInCounty();
+  const isStay = "unit" in input;
   const rules = rulesRows?.results[0] as (UnitTypeRules & SlotRules) | undefined;
   let statements: (b: NewBooking) => D1PreparedStatement[];
   let draft: Omit<NewBooking, "reference" | "tokenHash">;
@@ -140,21 +153,21 @@ export async function createBooking(
     const token = await secretToken(secret, "booking", reference);
     const booking: NewBooking = { ...draft, reference, tokenHash: await sha256Hex(token) };
     const view = bookingView(rowFrom(booking, input), freeCancelDays);
+    const response = { status: 201, body: view };
     try {
-      await d1.batch([claimKey(d1, "bookings", key, print, { status: 201, body: view }), ...statements(booking)]);
-      return { status: 201, body: { ...view, token, links: bookingLinks(reference, token, lang) }, replayed: false };
+      await d1.batch([claimKey(response), ...statements(booking)]);
+      return response;
     } catch (error) {
-      const hit = constraintHit(error);
-      if (hit === "reference") continue;
-      if (hit === "idempotency") return replay(c, key, print, lang, secret);
-      if (hit === "capacity" && isStay) {
+      if (violated(error, "bookings.reference")) continue;
+      const overCapacity = violated(error, "night_inventory_capacity", "activity_slots_capacity");
+      if (overCapacity && isStay) {
         const full = await shortNights(d1, rules, input.checkIn, input.nights, input.units);
         const nights = full.length ? full : [{ date: input.checkIn, remaining: 0 }];
         throw conflict("full", (l) => message(l, "bookings.full", { nights: nights.map((n) => n.date).join(", ") }), {
           nights,
         });
       }
-      if (hit === "capacity") {
+      if (overCapacity) {
         const left = await d1
           .prepare("SELECT capacity - booked AS left FROM activity_slots WHERE id = ?")
           .bind(rules.id)
@@ -162,23 +175,11 @@ export async function createBooking(
         const remaining = Math.max(0, left?.left ?? 0);
         throw conflict("full", (l) => message(l, "bookings.slotFull", { remaining }), { remaining });
       }
-      if (hit === "guard") throw conflict("unavailable", (l) => message(l, "bookings.unavailable"));
+      if (violated(error, GUARD)) throw conflict("unavailable", (l) => message(l, "bookings.unavailable"));
       throw error;
     }
   }
   throw new Error("could not allocate a booking reference");
-}
-
-async function replay(c: Context<AppEnv>, key: string, print: string, lang: Lang, secret: string): Promise<Created> {
-  const stored = await storedResponse(c.env.DB, "bookings", key, print);
-  if (!stored) throw new Error("idempotency key vanished between claim and read");
-  const view = stored.body as BookingView;
-  const token = await secretToken(secret, "booking", view.reference);
-  return {
-    status: stored.status,
-    body: { ...view, token, links: bookingLinks(view.reference, token, lang) },
-    replayed: true,
-  };
 }
 
 function rowFrom(b: NewBooking, input: StayInput | SlotInput): BookingRow {

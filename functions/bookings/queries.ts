@@ -1,4 +1,5 @@
 import type { UnitType } from "../db/schema";
+import { guard } from "../lib/constraints";
 import { addDays, dateRange } from "../lib/dates";
 
 /**
@@ -76,11 +77,6 @@ export const slotRulesQuery = (d1: D1Database, slotId: string) =>
 
 export function closedNights(closures: Array<{ from_date: string; to_date: string }>, nights: string[]): string[] {
   return nights.filter((n) => closures.some((k) => k.from_date <= n && n <= k.to_date));
-}
-
-/** Aborts the batch (CHECK write_guard) when `condition` holds. */
-export function guard(d1: D1Database, condition: string, ...params: unknown[]) {
-  return d1.prepare(`INSERT INTO write_guards (ok) SELECT 0 WHERE ${condition}`).bind(...params);
 }
 
 export interface NewBooking {
@@ -207,17 +203,6 @@ export async function shortNights(
   return results
     .map((r) => ({ date: r.night, remaining: Math.max(0, r.capacity - r.booked) }))
     .filter((r) => r.remaining < units);
-}
-
-export type ConstraintHit = "idempotency" | "capacity" | "guard" | "reference" | null;
-
-export function constraintHit(error: unknown): ConstraintHit {
-  const text = String((error as Error)?.message ?? error);
-  if (/idempotency_keys/.test(text)) return "idempotency";
-  if (/night_inventory_capacity|activity_slots_capacity/.test(text)) return "capacity";
-  if (/write_guard/.test(text)) return "guard";
-  if (/bookings\.reference/.test(text)) return "reference";
-  return null;
 }
 
 /** Housekeeping for the cron trigger: forget old idempotency keys, mark no-shows. */

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { conflictProblem, fieldProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
-import { auditStatement } from "../db/audit";
+import { auditedBatch, auditStatement } from "../db/audit";
+import { violated } from "../lib/constraints";
 import { daysBetween, todayInCounty } from "../lib/dates";
 import { closureInScope, unitInScope } from "./site-ops";
 import type { CapacityRequest, ClosureRequest } from "./staff-schema";
@@ -27,27 +28,30 @@ export async function addClosure(
   const unit = await unitInScope(d1, account, input.unit);
   if (!unit || unit.siteSlug !== siteSlug) throw notFoundProblem();
   checkRange(input.from, input.to, today);
-  const [, inserted, affected] = await d1.batch<{ id?: number; n?: number }>([
-    auditStatement(d1, {
+  const [, inserted, affected] = await auditedBatch<{ id?: number; n?: number }>(
+    d1,
+    {
       actorId: account.id,
       action: "closure.create",
       targetType: "unit_type",
       targetId: unit.id,
       after: { from: input.from, to: input.to, reasonZh: input.reasonZh, reasonEn: input.reasonEn },
-    }),
-    d1
-      .prepare(
-        "INSERT INTO closures (unit_type_id, from_date, to_date, reason_zh, reason_en) VALUES (?, ?, ?, ?, ?) RETURNING id",
-      )
-      .bind(unit.id, input.from, input.to, input.reasonZh, input.reasonEn),
-    // Guests already booked on these nights keep their bookings; the operator is told how many to call.
-    d1
-      .prepare(
-        `SELECT count(*) AS n FROM bookings WHERE unit_type_id = ? AND status = 'confirmed'
+    },
+    [
+      d1
+        .prepare(
+          "INSERT INTO closures (unit_type_id, from_date, to_date, reason_zh, reason_en) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(unit.id, input.from, input.to, input.reasonZh, input.reasonEn),
+      // Guests already booked on these nights keep their bookings; the operator is told how many to call.
+      d1
+        .prepare(
+          `SELECT count(*) AS n FROM bookings WHERE unit_type_id = ? AND status = 'confirmed'
            AND check_in <= ? AND date(check_in, '+' || nights || ' days') > ?`,
-      )
-      .bind(unit.id, input.to, input.from),
-  ]);
+        )
+        .bind(unit.id, input.to, input.from),
+    ],
+  );
   return {
     id: Number(inserted?.results[0]?.id),
     unit: unit.id,
@@ -61,8 +65,9 @@ export async function addClosure(
 export async function removeClosure(d1: D1Database, account: SessionAccount, id: number) {
   const closure = await closureInScope(d1, account, id);
   if (!closure) throw notFoundProblem();
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: account.id,
       action: "closure.delete",
       targetType: "unit_type",
@@ -72,9 +77,9 @@ export async function removeClosure(d1: D1Database, account: SessionAccount, id:
               FROM closures WHERE id = ?`,
         params: [id],
       },
-    }),
-    d1.prepare("DELETE FROM closures WHERE id = ?").bind(id),
-  ]);
+    },
+    [d1.prepare("DELETE FROM closures WHERE id = ?").bind(id)],
+  );
   return { site: closure.siteSlug };
 }
 
@@ -113,7 +118,7 @@ export async function belowBooked(
   from: string,
   to?: string,
 ) {
-  if (!/night_inventory_capacity/.test(String(error))) return error;
+  if (!violated(error, "night_inventory_capacity")) return error;
   const { results } = await d1
     .prepare(
       `SELECT night, booked FROM night_inventory WHERE unit_type_id = ? AND night >= ? AND night <= coalesce(?, night)

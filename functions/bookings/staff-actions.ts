@@ -1,9 +1,9 @@
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { addDays, todayInCounty } from "../lib/dates";
 import { normaliseReference } from "../lib/tokens";
-import { guard } from "./queries";
 import { bookingInScope, type DashBooking } from "./site-ops";
 import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
 
@@ -43,22 +43,25 @@ async function transition(
 ) {
   const allowed = from.map(() => "?").join(",");
   try {
-    await d1.batch([
-      guard(d1, `NOT EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status IN (${allowed}))`, b.id, ...from),
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: account.id,
         action: `booking.${to}`,
         targetType: "booking",
         targetId: b.reference,
         beforeSql: statusJson(b.id),
         after: { status: to },
-      }),
-      d1
-        .prepare("UPDATE bookings SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
-        .bind(to, b.id),
-    ]);
+      },
+      [
+        d1
+          .prepare("UPDATE bookings SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+          .bind(to, b.id),
+      ],
+      [guard(d1, `NOT EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status IN (${allowed}))`, b.id, ...from)],
+    );
   } catch (error) {
-    if (/write_guard/.test(String(error))) {
+    if (violated(error, GUARD)) {
       const now = await bookingInScope(d1, account, b.reference);
       throw wrongStatus(now ?? b);
     }

@@ -47,15 +47,18 @@ export function auditStatement(d1: D1Database, e: AuditEntry): D1PreparedStateme
 /**
  * A change and its audit entry as one D1 batch, so neither commits without the
  * other. The entry runs just before the change, so its `beforeSql` reads the row
- * the change replaces; `guards` (statements that raise to refuse) run first.
+ * the change replaces; an entry with `targetIdSql` runs just after it instead,
+ * so it finds the row the change creates. `guards` (statements that raise to
+ * refuse) run first. Results come back in that order.
  */
-export function auditedBatch(
+export function auditedBatch<T = unknown>(
   d1: D1Database,
   entry: AuditEntry,
   change: D1PreparedStatement[],
   guards: D1PreparedStatement[] = [],
-): Promise<D1Result[]> {
-  return d1.batch([...guards, auditStatement(d1, entry), ...change]);
+): Promise<D1Result<T>[]> {
+  const audit = auditStatement(d1, entry);
+  return d1.batch<T>(entry.targetIdSql ? [...guards, ...change, audit] : [...guards, audit, ...change]);
 }
 
 export interface AuditRow {

@@ -1,18 +1,16 @@
 import { database } from "../db/client";
 import type { OrderStatus } from "../db/schema";
-import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "../lib/idempotency";
+import { type Claim, type Outcome, once } from "../lib/idempotency";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
-import { sameDigest, sha256Hex } from "../lib/tokens";
-import { CANCELLABLE_BY } from "./checkout";
+import { CANCELLABLE_BY, canCancel } from "./order-states";
 import { cancelStatements } from "./order-writes";
-import { findOrderRow } from "./orders";
-import type { Claim } from "./place-orders";
+import { orderForBuyer } from "./orders";
 
 /** The order for a reference, if the token is its token; otherwise the same 404 for both cases. */
 export async function authorisedOrder(d1: D1Database, reference: string, token: string) {
-  const row = await findOrderRow(database(d1), reference);
-  if (!row || !sameDigest(await sha256Hex(token), row.tokenHash)) {
+  const row = await orderForBuyer(database(d1), reference, token);
+  if (!row) {
     throw new ProblemError(404, "order-not-found", (lang) => ({ detail: message(lang, "orders.notFound") }));
   }
   return row;
@@ -29,29 +27,15 @@ const REFUSALS: Partial<Record<OrderStatus, MessageKey>> = {
  * Two cancellations racing with different keys both succeed as "cancelled",
  * and the stock comes back once.
  */
-export async function cancelByBuyer(
-  d1: D1Database,
-  reference: string,
-  token: string,
-  claim: Claim,
-): Promise<StoredResponse> {
-  const row = await authorisedOrder(d1, reference, token);
-  if (!(CANCELLABLE_BY.buyer as readonly string[]).includes(row.status)) {
-    const key = REFUSALS[row.status] ?? "orders.cancel.closed";
-    throw new ProblemError(409, "order-not-cancellable", (lang) => ({ detail: message(lang, key) }));
-  }
-  const response = { status: 200, body: { reference, status: "cancelled", total: row.total } };
-  try {
-    await d1.batch([
-      claimKey(d1, claim.scope, claim.key, claim.print, response),
-      ...cancelStatements(d1, row.id, CANCELLABLE_BY.buyer, "buyer", null),
-    ]);
-    return response;
-  } catch (error) {
-    if (isKeyConflict(error)) {
-      const winner = await storedResponse(d1, claim.scope, claim.key, claim.print);
-      if (winner) return winner;
+export async function cancelByBuyer(d1: D1Database, reference: string, token: string, claim: Claim): Promise<Outcome> {
+  return once(d1, claim, async ({ claimKey }) => {
+    const row = await authorisedOrder(d1, reference, token);
+    if (!canCancel("buyer", row.status)) {
+      const key = REFUSALS[row.status] ?? "orders.cancel.closed";
+      throw new ProblemError(409, "order-not-cancellable", (lang) => ({ detail: message(lang, key) }));
     }
-    throw error;
-  }
+    const response = { status: 200, body: { reference, status: "cancelled", total: row.total } };
+    await d1.batch([claimKey(response), ...cancelStatements(d1, row.id, CANCELLABLE_BY.buyer, "buyer", null)]);
+    return response;
+  });
 }

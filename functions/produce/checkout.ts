@@ -103,16 +103,3 @@ export function lineMessage(lang: Lang, problem: LineProblem, row: OrderableRow 
     available: problem.available,
   });
 }
-
-/** Which statuses each status may move to, and who may move it. */
-export const TRANSITIONS = {
-  placed: ["confirmed", "cancelled"],
-  confirmed: ["ready", "shipped", "cancelled"],
-  ready: ["completed"],
-  shipped: ["completed"],
-  completed: [],
-  cancelled: [],
-} as const;
-
-/** Buyers cancel online only before the cooperative confirms; cooperatives until the goods leave. */
-export const CANCELLABLE_BY = { buyer: ["placed"], cooperative: ["placed", "confirmed"] } as const;

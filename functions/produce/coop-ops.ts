@@ -1,6 +1,7 @@
 import type { SessionAccount } from "../accounts/sessions";
 import type { OrderStatus, Product } from "../db/schema";
 import { COUNTY_SQL_OFFSET } from "../lib/dates";
+import { OPEN_STATUSES } from "./order-states";
 
 /**
  * What a cooperative member sees: their own cooperative's products and orders,
@@ -145,7 +146,7 @@ export async function ordersOfCoop(
   filter: "open" | "all",
   { limit = ORDER_PAGE, before }: { limit?: number; before?: number | undefined } = {},
 ): Promise<{ orders: CoopOrder[]; older: number | null }> {
-  const open = filter === "open" ? "AND o.status IN ('placed', 'confirmed', 'ready', 'shipped')" : "";
+  const open = filter === "open" ? `AND o.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})` : "";
   const { results } = await d1
     .prepare(`${ORDER_SELECT} WHERE o.cooperative_id = ? ${open} AND o.id < ? ORDER BY o.id DESC LIMIT ?`)
     .bind(coopId, before ?? Number.MAX_SAFE_INTEGER, limit + 1)

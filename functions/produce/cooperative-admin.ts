@@ -2,8 +2,8 @@ import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
-import { guard } from "../bookings/queries";
 import { auditedBatch } from "../db/audit";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { isCooperativeCode } from "./credit-code";
 
 /**
@@ -65,7 +65,7 @@ export async function createCooperative(d1: D1Database, admin: SessionAccount, c
       ],
     );
   } catch (error) {
-    if (/cooperatives\.(id|credit_code)/.test(String(error)))
+    if (violated(error, "cooperatives.id", "cooperatives.credit_code"))
       throw conflictProblem("cooperative-taken", "dash.coopTaken");
     throw error;
   }
@@ -98,7 +98,7 @@ export async function verifyCooperative(d1: D1Database, admin: SessionAccount, i
       [guard(d1, "EXISTS (SELECT 1 FROM cooperatives WHERE id = ? AND disabled_at IS NOT NULL)", id)],
     );
   } catch (error) {
-    if (/write_guard/.test(String(error))) throw conflictProblem("cooperative-disabled", "dash.coopDisabled");
+    if (violated(error, GUARD)) throw conflictProblem("cooperative-disabled", "dash.coopDisabled");
     throw error;
   }
   return { id, verified: true };

@@ -15,8 +15,9 @@ import { validate } from "../lib/validate";
 import { coopInScope, orderInScope, ordersForExport, ordersOfCoop, productsOfCoop } from "./coop-ops";
 import { ordersCsv } from "./csv";
 import { readImage, storeProductImage } from "./images";
+import { ORDER_STEPS } from "./order-states";
 import { salesByWeek } from "./sales";
-import { moveOrder, ORDER_STEPS, StepRequests } from "./staff-orders";
+import { moveOrder, StepRequests } from "./staff-orders";
 import {
   adjustStock,
   createProduct,

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { fieldProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
 import { assertSameOrigin } from "../lib/forms";
 import { DamagedImage, stripImageMetadata } from "../lib/image-metadata";
 import { message } from "../lib/messages";
@@ -88,17 +88,18 @@ export async function storeProductImage(
   const path = `/media/${key}`;
   await media.put(key, image.bytes, { httpMetadata: { contentType: image.type } });
   try {
-    await d1.batch([
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: account.id,
         action: "product.image",
         targetType: "product",
         targetId: product.id,
         beforeSql: { sql: "SELECT json_object('image', image) FROM products WHERE id = ?", params: [product.id] },
         after: { image: path, bytes: image.bytes.length, type: image.type },
-      }),
-      d1.prepare("UPDATE products SET image = ? WHERE id = ?").bind(path, product.id),
-    ]);
+      },
+      [d1.prepare("UPDATE products SET image = ? WHERE id = ?").bind(path, product.id)],
+    );
   } catch (error) {
     await media.delete(key);
     throw error;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { readBody, seeOther } from "../lib/forms";
-import { fingerprint, idempotencyKey, storedResponse } from "../lib/idempotency";
+import { claimFor } from "../lib/idempotency";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
 import { requireTokenSecret } from "../lib/tokens";
@@ -61,13 +61,6 @@ documented({
   },
 });
 
-/** Hidden form field carrying the idempotency key a page generated for its form. */
-const KEY_FIELD = "idempotencyKey";
-
-function formKey(value: unknown, isForm: boolean): unknown {
-  return isForm && value && typeof value === "object" ? (value as Record<string, unknown>)[KEY_FIELD] : undefined;
-}
-
 /** See functions/produce/order-handover.ts. */
 function handOverTokens(c: Context, body: CheckoutResponseBody) {
   setCookie(c, NEW_ORDERS_COOKIE, encodeHandover(body.orders), {
@@ -82,22 +75,19 @@ function handOverTokens(c: Context, body: CheckoutResponseBody) {
 export const ordersApi = new Hono<AppEnv>()
   .post("/", async (c) => {
     const lang = requestLang(c.req.raw);
-    const { value, isForm } = await readBody(c);
-    const key = idempotencyKey(c, formKey(value, isForm));
-    const parsed = parseInput(CheckoutBody, isForm ? dropUnwantedFormLines(value) : value, lang);
+    const body = await readBody(c);
+    const parsed = parseInput(CheckoutBody, body.isForm ? dropUnwantedFormLines(body.value) : body.value, lang);
     if (!parsed.ok) throw badRequest(parsed.errors);
+    const claim = await claimFor(c, "orders", body, parsed.data);
     const secret = requireTokenSecret(c.env);
-    const claim = { scope: "orders", key, print: await fingerprint("orders", parsed.data) };
-    const stored =
-      (await storedResponse(c.env.DB, claim.scope, key, claim.print)) ??
-      (await placeOrders(c.env.DB, secret, parsed.data, lang, claim));
-    const body = await withTokens(secret, stored.body as StoredCheckout);
+    const stored = await placeOrders(c.env.DB, secret, parsed.data, lang, claim);
+    const placed = await withTokens(secret, stored.body as StoredCheckout);
     c.header("cache-control", "no-store");
-    if (isForm) {
-      handOverTokens(c, body);
+    if (body.isForm) {
+      handOverTokens(c, placed);
       return seeOther(c, localePath(lang, "/orders/placed/"));
     }
-    return c.json(body, 201);
+    return c.json(placed, 201);
   })
   .get("/:reference", validate("param", ReferenceParam), validate("query", TokenQuery), async (c) => {
     const { reference } = c.req.valid("param");
@@ -108,18 +98,14 @@ export const ordersApi = new Hono<AppEnv>()
   .post("/:reference/cancel", validate("param", ReferenceParam), async (c) => {
     const lang = requestLang(c.req.raw);
     const { reference } = c.req.valid("param");
-    const { value, isForm } = await readBody(c);
-    const key = idempotencyKey(c, formKey(value, isForm));
-    const parsed = parseInput(CancelBody, value, lang);
+    const body = await readBody(c);
+    const parsed = parseInput(CancelBody, body.value, lang);
     if (!parsed.ok) throw badRequest(parsed.errors);
     const { token } = parsed.data;
-    const scope = "orders.cancel";
-    const claim = { scope, key, print: await fingerprint(scope, { reference, token }) };
-    const stored =
-      (await storedResponse(c.env.DB, scope, key, claim.print)) ??
-      (await cancelByBuyer(c.env.DB, reference, token, claim));
+    const claim = await claimFor(c, "orders.cancel", body, { reference, token });
+    const stored = await cancelByBuyer(c.env.DB, reference, token, claim);
     c.header("cache-control", "no-store");
-    if (isForm) {
+    if (body.isForm) {
       const query = new URLSearchParams({ reference, token });
       return seeOther(c, `${localePath(lang, "/orders/")}?${query}`);
     }

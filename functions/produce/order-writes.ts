@@ -157,8 +157,3 @@ function eventStatement(d1: D1Database, orderId: number, status: string, actor: 
     )
     .bind(actor, note, orderId, status);
 }
-
-/** D1 reports a broken CHECK, NOT NULL, UNIQUE or FOREIGN KEY rule with this phrase. */
-export function isConstraintFailure(error: unknown): boolean {
-  return /constraint failed/i.test(String((error as Error)?.message ?? error));
-}

@@ -1,5 +1,6 @@
 import { database } from "../db/client";
-import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "../lib/idempotency";
+import { failedConstraint } from "../lib/constraints";
+import { type Claim, isKeyConflict, type Outcome, once, type StoredResponse, type Write } from "../lib/idempotency";
 import type { Lang } from "../lib/lang";
 import { message, messageWith } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
@@ -7,7 +8,7 @@ import { newReference, secretToken, sha256Hex } from "../lib/tokens";
 import { badRequest, type FieldError } from "../lib/validate";
 import { lineMessage, type Plan, planCheckout } from "./checkout";
 import type { CheckoutInput, CheckoutResponseBody } from "./order-schemas";
-import { isConstraintFailure, type NewOrder, type OrderDetails, placeOrderStatements } from "./order-writes";
+import { type NewOrder, type OrderDetails, placeOrderStatements } from "./order-writes";
 import { orderableRows, pickupPoint } from "./orders";
 import { countyMonth } from "./season";
 
@@ -20,12 +21,6 @@ import { countyMonth } from "./season";
  */
 const ATTEMPTS = 3;
 
-export interface Claim {
-  scope: string;
-  key: string;
-  print: string;
-}
-
 /** The body without tokens: this is what the idempotency row keeps. */
 export type StoredCheckout = Omit<CheckoutResponseBody, "orders"> & {
   orders: Array<Omit<CheckoutResponseBody["orders"][number], "token">>;
@@ -37,6 +32,16 @@ export async function placeOrders(
   input: CheckoutInput,
   lang: Lang,
   claim: Claim,
+): Promise<Outcome> {
+  return once(d1, claim, ({ claimKey }) => placeOnce(d1, secret, input, lang, claimKey));
+}
+
+async function placeOnce(
+  d1: D1Database,
+  secret: string,
+  input: CheckoutInput,
+  lang: Lang,
+  claimKey: Write["claimKey"],
 ): Promise<StoredResponse> {
   const db = database(d1);
   const ids = input.items.map((i) => i.product);
@@ -58,18 +63,15 @@ export async function placeOrders(
     const response = { status: 201, body: storedBody(placed, lang) };
     const details: OrderDetails = { ...input, checkout: crypto.randomUUID(), lang };
     const statements = [
-      claimKey(d1, claim.scope, claim.key, claim.print, response),
+      claimKey(response),
       ...placed.flatMap((order: NewOrder) => placeOrderStatements(d1, order, details)),
     ];
     try {
       await d1.batch(statements);
       return response;
     } catch (error) {
-      if (isKeyConflict(error)) {
-        const winner = await storedResponse(d1, claim.scope, claim.key, claim.print);
-        if (winner) return winner;
-      }
-      if (!isConstraintFailure(error)) throw error;
+      // A racing request with the same key is once()'s to answer; a refused guard means read again.
+      if (isKeyConflict(error) || failedConstraint(error) === null) throw error;
     }
   }
   throw new ProblemError(409, "order-conflict", (l) => ({ detail: message(l, "orders.busy") }));

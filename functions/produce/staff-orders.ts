@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
-import { guard } from "../bookings/queries";
-import { auditStatement } from "../db/audit";
-import type { OrderStatus } from "../db/schema";
+import { auditedBatch } from "../db/audit";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { normaliseReference } from "../lib/tokens";
-import { CANCELLABLE_BY, TRANSITIONS } from "./checkout";
 import { type CoopOrder, orderInScope } from "./coop-ops";
+import { isWrongFulfilment, type OrderStep, STEP_TARGET, stepsFor } from "./order-states";
 import { cancelStatements, transitionStatements } from "./order-writes";
 import { ORDER_STATUS_IN_TEXT } from "./status-labels";
 
@@ -16,17 +15,6 @@ import { ORDER_STATUS_IN_TEXT } from "./status-labels";
  * reason (stock comes back). The status the page showed is checked again inside
  * the batch, so two people pressing buttons at once make one change.
  */
-export const ORDER_STEPS = ["confirm", "ready", "ship", "complete", "cancel"] as const;
-export type OrderStep = (typeof ORDER_STEPS)[number];
-
-const TARGET: Record<OrderStep, OrderStatus> = {
-  confirm: "confirmed",
-  ready: "ready",
-  ship: "shipped",
-  complete: "completed",
-  cancel: "cancelled",
-};
-
 export const StepRequests: Record<OrderStep, z.ZodType> = {
   confirm: z.object({}),
   ready: z.object({}),
@@ -47,21 +35,8 @@ export const StepRequests: Record<OrderStep, z.ZodType> = {
   }),
 };
 
-/** Which steps an order can take now (also used by the page to show only those buttons). */
-export function stepsFor(order: Pick<CoopOrder, "status" | "fulfilment">): OrderStep[] {
-  return ORDER_STEPS.filter((step) => {
-    const to = TARGET[step];
-    if (step === "cancel") return (CANCELLABLE_BY.cooperative as readonly string[]).includes(order.status);
-    if (!(TRANSITIONS[order.status] as readonly string[]).includes(to)) return false;
-    if (step === "ready") return order.fulfilment === "pickup";
-    if (step === "ship") return order.fulfilment === "delivery";
-    return true;
-  });
-}
-
 function refused(order: CoopOrder, step: OrderStep) {
-  const wrongMethod = (step === "ready" || step === "ship") && order.status === "confirmed";
-  if (wrongMethod) return conflictProblem("wrong-fulfilment", "dash.orderMethod");
+  if (isWrongFulfilment(order, step)) return conflictProblem("wrong-fulfilment", "dash.orderMethod");
   return conflictProblem("wrong-status", "dash.orderStep", (lang) => ({
     status: ORDER_STATUS_IN_TEXT[lang][order.status],
   }));
@@ -77,26 +52,29 @@ export async function moveOrder(
   const order = await orderInScope(d1, account, normaliseReference(reference));
   if (!order) throw notFoundProblem();
   if (!stepsFor(order).includes(step)) throw refused(order, step);
-  const to = TARGET[step];
+  const to = STEP_TARGET[step];
   const actor = account.role === "admin" ? "county" : "cooperative";
   const note = step === "ship" ? (input.tracking ?? null) : step === "cancel" ? (input.reason ?? null) : null;
   try {
-    await d1.batch([
-      guard(d1, "NOT EXISTS (SELECT 1 FROM orders WHERE id = ? AND status = ?)", order.id, order.status),
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: account.id,
         action: `order.${step}`,
         targetType: "order",
         targetId: order.reference,
         beforeSql: { sql: "SELECT json_object('status', status) FROM orders WHERE id = ?", params: [order.id] },
         after: { status: to, ...(note ? { note } : {}) },
-      }),
-      ...(step === "cancel"
-        ? cancelStatements(d1, order.id, [order.status], actor, note)
-        : transitionStatements(d1, order.id, order.status, to, actor, note)),
-    ]);
+      },
+      [
+        ...(step === "cancel"
+          ? cancelStatements(d1, order.id, [order.status], actor, note)
+          : transitionStatements(d1, order.id, order.status, to, actor, note)),
+      ],
+      [guard(d1, "NOT EXISTS (SELECT 1 FROM orders WHERE id = ? AND status = ?)", order.id, order.status)],
+    );
   } catch (error) {
-    if (/write_guard/.test(String(error))) {
+    if (violated(error, GUARD)) {
       throw refused((await orderInScope(d1, account, order.reference)) ?? order, step);
     }
     throw error;

@@ -3,8 +3,9 @@ import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
 import { priceYuan } from "../bookings/campsite-admin";
-import { auditStatement } from "../db/audit";
+import { auditedBatch } from "../db/audit";
 import { PRODUCT_CATEGORIES } from "../db/schema";
+import { violated } from "../lib/constraints";
 import { coopInScope, productInScope } from "./coop-ops";
 import { maskOf } from "./season";
 
@@ -70,38 +71,41 @@ export async function createProduct(
 ) {
   if (!(await coopInScope(d1, account, coopId))) throw notFoundProblem();
   try {
-    await d1.batch([
-      auditStatement(d1, {
+    await auditedBatch(
+      d1,
+      {
         actorId: account.id,
         action: "product.create",
         targetType: "product",
         targetId: p.id,
         after: { cooperative: coopId, ...p },
-      }),
-      d1
-        .prepare(
-          `INSERT INTO products (id, cooperative_id, category, name_zh, name_en, description_zh, description_en, unit_zh, unit_en,
+      },
+      [
+        d1
+          .prepare(
+            `INSERT INTO products (id, cooperative_id, category, name_zh, name_en, description_zh, description_en, unit_zh, unit_en,
              price_fen, stock, season_months, sort_order)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .bind(
-          p.id,
-          coopId,
-          p.category,
-          p.nameZh,
-          p.nameEn,
-          p.descriptionZh,
-          p.descriptionEn,
-          p.unitZh,
-          p.unitEn,
-          p.priceYuan,
-          p.stock,
-          p.months,
-          p.sortOrder,
-        ),
-    ]);
+          )
+          .bind(
+            p.id,
+            coopId,
+            p.category,
+            p.nameZh,
+            p.nameEn,
+            p.descriptionZh,
+            p.descriptionEn,
+            p.unitZh,
+            p.unitEn,
+            p.priceYuan,
+            p.stock,
+            p.months,
+            p.sortOrder,
+          ),
+      ],
+    );
   } catch (error) {
-    if (/products\.id/.test(String(error))) throw conflictProblem("product-taken", "dash.productTaken");
+    if (violated(error, "products.id")) throw conflictProblem("product-taken", "dash.productTaken");
     throw error;
   }
   return { id: p.id, cooperative: coopId };
@@ -115,34 +119,37 @@ export async function updateProduct(
 ) {
   const row = await productInScope(d1, account, id);
   if (!row) throw notFoundProblem();
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: account.id,
       action: "product.update",
       targetType: "product",
       targetId: id,
       beforeSql: productJson(id),
       after: p,
-    }),
-    d1
-      .prepare(
-        `UPDATE products SET category = ?, name_zh = ?, name_en = ?, description_zh = ?, description_en = ?, unit_zh = ?,
+    },
+    [
+      d1
+        .prepare(
+          `UPDATE products SET category = ?, name_zh = ?, name_en = ?, description_zh = ?, description_en = ?, unit_zh = ?,
            unit_en = ?, price_fen = ?, season_months = ?, sort_order = ? WHERE id = ?`,
-      )
-      .bind(
-        p.category,
-        p.nameZh,
-        p.nameEn,
-        p.descriptionZh,
-        p.descriptionEn,
-        p.unitZh,
-        p.unitEn,
-        p.priceYuan,
-        p.months,
-        p.sortOrder,
-        id,
-      ),
-  ]);
+        )
+        .bind(
+          p.category,
+          p.nameZh,
+          p.nameEn,
+          p.descriptionZh,
+          p.descriptionEn,
+          p.unitZh,
+          p.unitEn,
+          p.priceYuan,
+          p.months,
+          p.sortOrder,
+          id,
+        ),
+    ],
+  );
   return { id, cooperative: row.cooperativeId };
 }
 
@@ -150,17 +157,18 @@ export async function updateProduct(
 export async function setProductActive(d1: D1Database, account: SessionAccount, id: string, active: boolean) {
   const row = await productInScope(d1, account, id);
   if (!row) throw notFoundProblem();
-  await d1.batch([
-    auditStatement(d1, {
+  await auditedBatch(
+    d1,
+    {
       actorId: account.id,
       action: active ? "product.activate" : "product.deactivate",
       targetType: "product",
       targetId: id,
       beforeSql: { sql: "SELECT json_object('active', active) FROM products WHERE id = ?", params: [id] },
       after: { active },
-    }),
-    d1.prepare("UPDATE products SET active = ? WHERE id = ?").bind(active ? 1 : 0, id),
-  ]);
+    },
+    [d1.prepare("UPDATE products SET active = ? WHERE id = ?").bind(active ? 1 : 0, id)],
+  );
   return { id, cooperative: row.cooperativeId, active };
 }
 
@@ -173,21 +181,24 @@ export async function adjustStock(
   const row = await productInScope(d1, account, id);
   if (!row) throw notFoundProblem();
   try {
-    const [, , after] = await d1.batch<{ stock?: number }>([
-      auditStatement(d1, {
+    const [, , after] = await auditedBatch<{ stock?: number }>(
+      d1,
+      {
         actorId: account.id,
         action: "product.stock",
         targetType: "product",
         targetId: id,
         beforeSql: { sql: "SELECT json_object('stock', stock) FROM products WHERE id = ?", params: [id] },
         after: { change: input.change, reason: input.reason },
-      }),
-      d1.prepare("UPDATE products SET stock = stock + ? WHERE id = ?").bind(input.change, id),
-      d1.prepare("SELECT stock FROM products WHERE id = ?").bind(id),
-    ]);
+      },
+      [
+        d1.prepare("UPDATE products SET stock = stock + ? WHERE id = ?").bind(input.change, id),
+        d1.prepare("SELECT stock FROM products WHERE id = ?").bind(id),
+      ],
+    );
     return { id, cooperative: row.cooperativeId, stock: Number(after?.results[0]?.stock) };
   } catch (error) {
-    if (/products_stock/.test(String(error))) {
+    if (violated(error, "products_stock")) {
       const now = await productInScope(d1, account, id);
       throw conflictProblem("stock-below-zero", "dash.stockBelowZero", { stock: now?.stock ?? 0 });
     }

@@ -1,5 +1,6 @@
 import { lineMessage, type OrderableRow, planCheckout } from "@functions/produce/checkout";
 import { creditCodeCheckChar, isCooperativeCode, isValidCreditCode } from "@functions/produce/credit-code";
+import { canCancel, OPEN_STATUSES, stepsFor } from "@functions/produce/order-states";
 import { countyMonth, inSeason, maskOf, monthsOf } from "@functions/produce/season";
 import { describe, expect, it } from "vitest";
 
@@ -103,9 +104,27 @@ describe("planCheckout", () => {
 describe("seed data", () => {
   it("gives every seeded cooperative a valid farmers' cooperative credit code", async () => {
     const { readFileSync } = await import("node:fs");
-    const sql = readFileSync(new URL("../../functions/db/seed/products.sql", import.meta.url), "utf8");
+    const sql = readFileSync(new URL("@functions/db/seed/products.sql", import.meta.url), "utf8");
     const codes = [...sql.matchAll(/'(9[0-9A-Z]{17})'/g)].map((m) => m[1] ?? "");
     expect(codes.length).toBeGreaterThanOrEqual(4);
     for (const code of codes) expect(isCooperativeCode(code), code).toBe(true);
+  });
+});
+
+describe("order states", () => {
+  it("offers each status only its next steps, ready for pickups and ship for deliveries", () => {
+    expect(stepsFor({ status: "placed", fulfilment: "pickup" })).toEqual(["confirm", "cancel"]);
+    expect(stepsFor({ status: "confirmed", fulfilment: "pickup" })).toEqual(["ready", "cancel"]);
+    expect(stepsFor({ status: "confirmed", fulfilment: "delivery" })).toEqual(["ship", "cancel"]);
+    expect(stepsFor({ status: "shipped", fulfilment: "delivery" })).toEqual(["complete"]);
+    expect(stepsFor({ status: "completed", fulfilment: "pickup" })).toEqual([]);
+  });
+
+  it("lets buyers cancel before confirmation and cooperatives until the goods leave", () => {
+    expect(canCancel("buyer", "placed")).toBe(true);
+    expect(canCancel("buyer", "confirmed")).toBe(false);
+    expect(canCancel("cooperative", "confirmed")).toBe(true);
+    expect(canCancel("cooperative", "ready")).toBe(false);
+    expect(OPEN_STATUSES).toEqual(["placed", "confirmed", "ready", "shipped"]);
   });
 });
