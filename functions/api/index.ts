@@ -7,7 +7,6 @@ import { bookingsApi } from "../bookings/routes";
 import { activitySlotsApi } from "../bookings/slot-routes";
 import type { AppEnv } from "../env";
 import { openApiDocument } from "../lib/openapi";
-import { securityHeaders } from "../lib/security";
 import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes";
 import { ordersApi } from "../produce/order-routes";
 import { productsApi } from "../produce/product-routes";
@@ -15,10 +14,12 @@ import { dashboardApi } from "./dashboard.ts";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
 
-/** Everything under /api: one router per resource, one error envelope. */
+/**
+ * Everything under /api: one router per resource, one error envelope. The
+ * security headers come from the Worker around it (functions/worker.ts).
+ */
 export const api = new Hono<AppEnv>().basePath("/api");
 
-api.use(securityHeaders());
 api.route("/health", health);
 api.route("/campsites", campsitesApi);
 api.route("/bookings", bookingsApi);
