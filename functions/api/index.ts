@@ -6,13 +6,21 @@ import { campsitesApi } from "../bookings/campsite-routes";
 import { bookingsApi } from "../bookings/routes";
 import { activitySlotsApi } from "../bookings/slot-routes";
 import type { AppEnv } from "../env";
-import { openApiDocument } from "../lib/openapi";
+import { documented, openApiDocument } from "../lib/openapi";
 import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes";
 import { ordersApi } from "../produce/order-routes";
 import { productsApi } from "../produce/product-routes";
 import { dashboardApi } from "./dashboard.ts";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
+
+documented({
+  method: "get",
+  path: "/api/openapi.json",
+  summary: "This description of the API (OpenAPI 3.0)",
+  tags: ["system"],
+  responses: { 200: { description: "The OpenAPI document" } },
+});
 
 /**
  * Everything under /api: one router per resource, one error envelope. The

@@ -3,15 +3,15 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../functions/lib/security";
 import { createAccount } from "./accounts";
-import worker from "./entry";
+import worker, { app } from "./entry";
 import { inDays, postJson, scalar, seedCampsites, stay } from "./helpers";
 import { checkout, postOrder, seedProduce } from "./produce";
 
 /**
  * The Worker as functions/index.ts builds it (functions/worker.ts), with a
- * stand-in for Astro's pages: what sits around the API (security headers,
- * /media/, the API's 404, the crons) answers through the Worker's own fetch
- * and scheduled handlers.
+ * stand-in for Astro's pages: the API document matches the routers, and what
+ * sits around the API (security headers, /media/, the API's 404, the crons)
+ * answers through the Worker's own fetch and scheduled handlers.
  */
 const url = (path: string) => `http://localhost${path}`;
 
@@ -25,6 +25,30 @@ async function runCron(cron: string): Promise<void> {
 function expectSecurityHeaders(res: Response) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
 }
+
+describe("the API document", () => {
+  it("lists every route the Worker answers under /api, and no other", async () => {
+    const routed = new Set(
+      app.routes
+        // Middleware (use, the API's 404) registers as ALL; pages and /media/ are not API routes.
+        .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}")}`),
+    );
+    const doc = await (await SELF.fetch(url("/api/openapi.json"))).json<{ paths: Record<string, object> }>();
+    const described = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
+    expect(
+      [...routed].filter((r) => !described.has(r)),
+      "routed but not documented",
+    ).toEqual([]);
+    expect(
+      [...described].filter((r) => !routed.has(r)),
+      "documented but not routed",
+    ).toEqual([]);
+    expect(routed.size).toBeGreaterThan(40);
+  });
+});
 
 describe("around the API", () => {
   it("answers an unknown API path with the problem+json 404 and the security headers", async () => {
