@@ -1,8 +1,7 @@
-import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "../../functions/lib/openapi";
-import { sha256Hex } from "../../functions/lib/tokens";
+import { databaseDigest } from "./digest";
 import { call, inDays, seedCampsites, seedSlot, stay } from "./helpers";
 
 /**
@@ -13,18 +12,6 @@ import { call, inDays, seedCampsites, seedSlot, stay } from "./helpers";
  */
 const SEED = 20261128;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
-
-async function snapshot(): Promise<string> {
-  const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name",
-  ).all<{ name: string }>();
-  const parts: string[] = [];
-  for (const { name } of results) {
-    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
-    parts.push(name, JSON.stringify(rows.results));
-  }
-  return sha256Hex(parts.join("\n"));
-}
 
 const weird = fc.oneof(
   fc.string(),
@@ -115,7 +102,7 @@ describe("fuzzing every API route", () => {
             } catch {
               return; // a lone surrogate cannot be put in a URL by any client
             }
-            const before = await snapshot();
+            const before = await databaseDigest();
             const url = `${path}?${new URLSearchParams(query)}`;
             const headers: Record<string, string> = {};
             if (type) headers["content-type"] = type;
@@ -145,7 +132,7 @@ describe("fuzzing every API route", () => {
                 isForm ? /^(text\/html|application\/problem\+json)/ : /^application\/problem\+json/,
               );
               if (received.startsWith("application/problem+json")) expect(() => JSON.parse(text)).not.toThrow();
-              expect(await snapshot(), `${op.method} ${url} wrote on ${res.status}`).toBe(before);
+              expect(await databaseDigest(), `${op.method} ${url} wrote on ${res.status}`).toBe(before);
             }
           },
         ),
