@@ -19,7 +19,7 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              main: "./functions/api/index.ts",
+              main: "./test/worker/entry.ts",
               miniflare: {
                 bindings: {
                   TEST_MIGRATIONS: migrations,

@@ -46,6 +46,13 @@ documented({
   body: InviteAcceptRequest,
   responses: { 204: { description: "Password set, signed in" }, 404: { description: "Invalid, used or expired" } },
 });
+documented({
+  method: "get",
+  path: "/api/auth/me",
+  summary: "The signed-in account: id, email, name, role, cooperativeId, campsiteIds",
+  tags: ["auth"],
+  responses: { 200: { description: "The account" }, 401: { description: "Not signed in" } },
+});
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, c: Context) {
   const parsed = parseInput(schema, value, requestLang(c.req.raw));

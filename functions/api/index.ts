@@ -6,19 +6,28 @@ import { campsitesApi } from "../bookings/campsite-routes";
 import { bookingsApi } from "../bookings/routes";
 import { activitySlotsApi } from "../bookings/slot-routes";
 import type { AppEnv } from "../env";
-import { openApiDocument } from "../lib/openapi";
-import { securityHeaders } from "../lib/security";
+import { documented, openApiDocument } from "../lib/openapi";
 import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes";
 import { ordersApi } from "../produce/order-routes";
 import { productsApi } from "../produce/product-routes";
-import { dashboardApi } from "./dashboard.ts";
+import { dashboardApi } from "./dashboard";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
 
-/** Everything under /api: one router per resource, one error envelope. */
+documented({
+  method: "get",
+  path: "/api/openapi.json",
+  summary: "This description of the API (OpenAPI 3.0)",
+  tags: ["system"],
+  responses: { 200: { description: "The OpenAPI document" } },
+});
+
+/**
+ * Everything under /api: one router per resource, one error envelope. The
+ * security headers come from the Worker around it (functions/worker.ts).
+ */
 export const api = new Hono<AppEnv>().basePath("/api");
 
-api.use(securityHeaders());
 api.route("/health", health);
 api.route("/campsites", campsitesApi);
 api.route("/bookings", bookingsApi);

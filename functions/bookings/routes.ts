@@ -39,6 +39,18 @@ documented({
   },
 });
 documented({
+  method: "get",
+  path: "/api/bookings/{reference}/calendar.ics",
+  summary: "The stay as an iCalendar file (text/calendar), to add to a phone's calendar",
+  tags: ["bookings"],
+  params: ReferenceParam,
+  query: LookupQuery,
+  responses: {
+    200: { description: "`text/calendar; charset=utf-8`, sent as an attachment named after the reference" },
+    404: { description: "Unknown reference or token" },
+  },
+});
+documented({
   method: "post",
   path: "/api/bookings/{reference}/cancel",
   summary: "Cancel a booking within its free-cancellation period",

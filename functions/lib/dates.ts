@@ -108,5 +108,8 @@ export function dateRange(from: string, to: string): string[] {
 }
 
 export function isRealDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  // Month 00 or 13 does not parse at all (toISOString would throw); 02-30 parses as 03-02.
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
 }

@@ -1,3 +1,4 @@
+import { isRealDate } from "@functions/lib/dates";
 import { requestLang } from "@functions/lib/lang";
 import { parseInput } from "@functions/lib/validate";
 import { describe, expect, it } from "vitest";
@@ -50,5 +51,14 @@ describe("parseInput", () => {
       ok: true,
       data: { checkIn: "2026-12-01", nights: 2 },
     });
+  });
+});
+
+describe("isRealDate", () => {
+  it("takes calendar dates and refuses impossible ones without throwing", () => {
+    expect(["2026-02-28", "2028-02-29", "0001-01-01"].filter(isRealDate)).toHaveLength(3);
+    for (const bad of ["0000-00-00", "2026-13-01", "2026-00-10", "2026-02-30", "2026-2-3", "", "2026-02-28x"]) {
+      expect(isRealDate(bad), bad).toBe(false);
+    }
   });
 });

@@ -1,29 +1,107 @@
 import { env } from "cloudflare:workers";
 import { openApiDocument } from "@functions/lib/openapi";
-import { sha256Hex } from "@functions/lib/tokens";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createAccount, signIn } from "./accounts";
+import { databaseDigest } from "./digest";
 import { call, inDays, seedCampsites, seedSlot, stay } from "./helpers";
+import { checkout, type PlacedBody, postOrder, seedProduce } from "./produce";
+import { attacks } from "./tenant-routes";
 
 /**
  * Property-based fuzzing of every route in the OpenAPI document (so routes added
  * later are fuzzed too): malformed bodies, queries, headers and Unicode edge
  * cases never produce a 500, every refusal is problem+json, and a refused
- * request leaves every table exactly as it was. Seeded and bounded.
+ * request leaves every table exactly as it was. Dashboard routes are fuzzed
+ * signed in with the role they take, so the inputs reach their validation, and
+ * a few runs each without a session. Seeded and bounded.
  */
 const SEED = 20261128;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const SIGNED_OUT_RUNS = 10;
+const SELF_ORIGIN = "http://localhost";
 
-async function snapshot(): Promise<string> {
-  const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name",
-  ).all<{ name: string }>();
-  const parts: string[] = [];
-  for (const { name } of results) {
-    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
-    parts.push(name, JSON.stringify(rows.results));
+type Role = "admin" | "operator" | "cooperative";
+
+/** Who may call each part of the dashboard API (functions/api/dashboard.ts). */
+function roleFor(path: string): Role | undefined {
+  const part = /^\/api\/dashboard\/([^/]+)/.exec(path)?.[1];
+  if (part === undefined) return undefined;
+  if (part === "admin") return "admin";
+  if (["sites", "bookings", "closures", "units"].includes(part)) return "operator";
+  if (["cooperatives", "products", "orders"].includes(part)) return "cooperative";
+  throw new Error(`no role known for ${path}: add it here`);
+}
+
+const ACCOUNTS: Record<Role, [email: string, opts: Parameters<typeof createAccount>[2]]> = {
+  admin: ["admin@example.cn", {}],
+  operator: ["ops@example.cn", { campsites: ["gajian-lawn"] }],
+  cooperative: ["coop@example.cn", { cooperativeId: "pear-coop" }],
+};
+
+/** Rows that exist in every fuzzed database, so path parameters can name something real. */
+interface Rows {
+  booking: string;
+  order: string;
+  closure: number;
+  account: number;
+}
+
+async function seedRows(): Promise<Rows> {
+  await seedCampsites();
+  await seedSlot();
+  await seedProduce();
+  const booked = await call("/api/bookings", {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": "fuzz-seed-booking" },
+    body: JSON.stringify(stay({ checkIn: inDays(3) })),
+  });
+  expect(booked.status).toBe(201);
+  const placed = await postOrder(checkout([{ product: "syrup", quantity: 1 }]));
+  expect(placed.status).toBe(201);
+  const closure = await env.DB.prepare(
+    "INSERT INTO closures (unit_type_id, from_date, to_date) VALUES ('gajian-byo-tent', ?, ?) RETURNING id",
+  )
+    .bind(inDays(30), inDays(31))
+    .first<{ id: number }>();
+  // Another account for the admin routes to act on (never the one signed in).
+  const account = await createAccount("spare@example.cn", "operator", { campsites: ["gajian-lawn"], password: null });
+  return {
+    booking: (await booked.json<{ reference: string }>()).reference,
+    order: (await placed.json<PlacedBody>()).orders[0]?.reference ?? "",
+    closure: closure?.id ?? 0,
+    account,
+  };
+}
+
+/** A real value for the path's parameter, by the resource it follows. */
+function realParam(path: string, rows: Rows): string {
+  const resource = /\/([^/]+)\/\{[^}]+\}/.exec(path)?.[1];
+  switch (resource) {
+    case "bookings":
+      return rows.booking;
+    case "orders":
+      return rows.order;
+    case "closures":
+      return String(rows.closure);
+    case "accounts":
+      return String(rows.account);
+    case "products":
+      return "syrup";
+    case "cooperatives":
+      return "pear-coop";
+    case "units":
+      return "gajian-byo-tent";
+    default:
+      return "gajian-lawn";
   }
-  return sha256Hex(parts.join("\n"));
+}
+
+/** The well-formed body tenant-routes.ts sends to a dashboard route, if any. */
+function dashboardBody(method: string, path: string): Record<string, unknown> | undefined {
+  const key = `${method} ${path.slice("/api/dashboard".length).replace(/\{(\w+)\}/g, ":$1")}`;
+  const none = { booking: "", closure: 0, operator: 0, order: "" };
+  return attacks(none)[key]?.body as Record<string, unknown> | undefined;
 }
 
 const weird = fc.oneof(
@@ -53,17 +131,24 @@ const headerValue = fc.oneof(
 );
 const anyJson = fc.oneof(fc.jsonValue(), fc.anything(), weird);
 
-/** Valid-looking bodies with one part broken, and wholly random ones. */
-const body = fc.oneof(
-  anyJson.map((v) => JSON.stringify(v)),
-  fc
-    .record({
-      key: fc.constantFrom("unit", "checkIn", "nights", "units", "guests", "contact", "slot", "token", "notes"),
-      value: anyJson,
-    })
-    .map(({ key, value }) => JSON.stringify({ ...stay(), [key]: value })),
-  weird,
-  fc.constantFrom("{", '{"a":', "[1,2", "\u0000", '{"__proto__":{"x":1}}'),
+const BOOKING_KEYS = ["unit", "checkIn", "nights", "units", "guests", "contact", "slot", "token", "notes"];
+
+/** Valid-looking bodies (`base`) with one part broken, and wholly random ones. */
+function bodies(base: Record<string, unknown>, keys: string[]) {
+  return fc.oneof(
+    anyJson.map((v) => JSON.stringify(v)),
+    fc
+      .record({ key: fc.constantFrom(...keys), value: anyJson })
+      .map(({ key, value }) => JSON.stringify({ ...base, [key]: value })),
+    weird,
+    fc.constantFrom("{", '{"a":', "[1,2", "\u0000", '{"__proto__":{"x":1}}'),
+  );
+}
+
+/** Mostly what a browser on the portal's own pages sends; sometimes nothing or another site. */
+const origin = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(SELF_ORIGIN) },
+  { weight: 1, arbitrary: fc.constantFrom(undefined, "null", "https://elsewhere.example") },
 );
 
 const contentType = fc.constantFrom(
@@ -80,77 +165,100 @@ function concretePath(path: string, param: string): string {
   return path.replace(/\{[^}]+\}/g, encodeURIComponent(param));
 }
 
+interface Op {
+  path: string;
+  method: string;
+}
+
+/** One route fuzzed as one caller: signed in with `cookie`, or without a session. */
+async function fuzz(op: Op, rows: Rows, cookie: string | undefined, numRuns: number): Promise<void> {
+  const role = roleFor(op.path);
+  const base = role ? (dashboardBody(op.method, op.path) ?? {}) : stay();
+  const keys = role ? [...Object.keys(base), "x"] : BOOKING_KEYS;
+  const real = realParam(op.path, rows);
+  // The tables as they are now: a success may write, so it moves this on; a refusal must not.
+  let current = await databaseDigest();
+  await fc.assert(
+    fc.asyncProperty(
+      fc.option(weird, { nil: undefined, freq: 2 }),
+      fc.dictionary(fc.constantFrom("from", "to", "token", "lang", "x"), weird, { maxKeys: 4 }),
+      bodies(base, keys),
+      contentType,
+      fc.option(headerValue, { nil: undefined }),
+      fc.option(fc.constantFrom("en", "zh-CN", "*", "xx;q=abc", "en;q=0,zh;q=2", ";;;", "q=1"), { nil: undefined }),
+      origin,
+      async (param, query, payload, type, key, language, from) => {
+        let path: string;
+        try {
+          path = concretePath(op.path, param ?? real);
+        } catch {
+          return; // a lone surrogate cannot be put in a URL by any client
+        }
+        const url = `${path}?${new URLSearchParams(query)}`;
+        const headers: Record<string, string> = {};
+        if (type) headers["content-type"] = type;
+        if (key !== undefined) headers["idempotency-key"] = key;
+        if (language !== undefined) headers["accept-language"] = language;
+        if (from !== undefined) headers.origin = from;
+        if (cookie) headers.cookie = cookie;
+        let res: Response;
+        try {
+          res = await call(url, {
+            method: op.method,
+            headers,
+            ...(op.method === "GET" ? {} : { body: payload }),
+          });
+        } catch (error) {
+          // Header values the Fetch API itself refuses never reach the Worker.
+          if (error instanceof TypeError) return;
+          throw error;
+        }
+        const text = await res.text();
+        const said = `${op.method} ${url} ${payload.slice(0, 80)} -> ${res.status} ${text.slice(0, 200)}`;
+        expect(res.status, said).toBeLessThan(500);
+        // Without a session a dashboard route goes no further: sign in (401, or 303 to the form), or cross-site (403).
+        if (role && !cookie) expect([303, 401, 403], said).toContain(res.status);
+        if (res.status >= 400) {
+          // People posting an HTML form get a readable page; everyone else gets problem+json.
+          const isForm = op.method === "POST" && type === "application/x-www-form-urlencoded";
+          const received = res.headers.get("content-type") ?? "";
+          expect(received, url).toMatch(
+            isForm ? /^(text\/html|application\/problem\+json)/ : /^application\/problem\+json/,
+          );
+          if (received.startsWith("application/problem+json")) expect(() => JSON.parse(text)).not.toThrow();
+          const before = current;
+          current = await databaseDigest();
+          expect(current, `${op.method} ${url} wrote on ${res.status}`).toBe(before);
+        } else {
+          current = await databaseDigest();
+        }
+      },
+    ),
+    { seed: SEED, numRuns },
+  );
+}
+
 describe("fuzzing every API route", () => {
   const doc = openApiDocument({ title: "fuzz", version: "0" });
-  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  const operations: Op[] = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ path, method: method.toUpperCase() })),
   );
 
   it("knows the routes it fuzzes", () => {
     expect(operations.length).toBeGreaterThanOrEqual(5);
+    expect(operations.filter((op) => roleFor(op.path)).length).toBeGreaterThanOrEqual(40);
   });
 
   for (const op of operations) {
-    it(`${op.method} ${op.path}: never a 500, problems are problem+json, refusals write nothing`, async () => {
-      await seedCampsites();
-      await seedSlot();
-      const valid = await call("/api/bookings", {
-        method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": "fuzz-seed-booking" },
-        body: JSON.stringify(stay({ checkIn: inDays(3) })),
-      });
-      expect(valid.status).toBe(201);
-      await fc.assert(
-        fc.asyncProperty(
-          weird,
-          fc.dictionary(fc.constantFrom("from", "to", "token", "lang", "x"), weird, { maxKeys: 4 }),
-          body,
-          contentType,
-          fc.option(headerValue, { nil: undefined }),
-          fc.option(fc.constantFrom("en", "zh-CN", "*", "xx;q=abc", "en;q=0,zh;q=2", ";;;", "q=1"), { nil: undefined }),
-          async (param, query, payload, type, key, language) => {
-            let path: string;
-            try {
-              path = concretePath(op.path, param);
-            } catch {
-              return; // a lone surrogate cannot be put in a URL by any client
-            }
-            const before = await snapshot();
-            const url = `${path}?${new URLSearchParams(query)}`;
-            const headers: Record<string, string> = {};
-            if (type) headers["content-type"] = type;
-            if (key !== undefined) headers["idempotency-key"] = key;
-            if (language !== undefined) headers["accept-language"] = language;
-            let res: Response;
-            try {
-              res = await call(url, {
-                method: op.method,
-                headers,
-                ...(op.method === "GET" ? {} : { body: payload }),
-              });
-            } catch (error) {
-              // Header values the Fetch API itself refuses never reach the Worker.
-              if (error instanceof TypeError) return;
-              throw error;
-            }
-            const text = await res.text();
-            expect(res.status, `${op.method} ${url} ${payload.slice(0, 80)} -> ${text.slice(0, 200)}`).toBeLessThan(
-              500,
-            );
-            if (res.status >= 400) {
-              // People posting an HTML form get a readable page; everyone else gets problem+json.
-              const isForm = op.method === "POST" && type === "application/x-www-form-urlencoded";
-              const received = res.headers.get("content-type") ?? "";
-              expect(received, url).toMatch(
-                isForm ? /^(text\/html|application\/problem\+json)/ : /^application\/problem\+json/,
-              );
-              if (received.startsWith("application/problem+json")) expect(() => JSON.parse(text)).not.toThrow();
-              expect(await snapshot(), `${op.method} ${url} wrote on ${res.status}`).toBe(before);
-            }
-          },
-        ),
-        { seed: SEED, numRuns: RUNS },
-      );
+    const role = roleFor(op.path);
+    const as = role ? ` as ${role}, and signed out` : "";
+    it(`${op.method} ${op.path}${as}: never a 500, problems are problem+json, refusals write nothing`, async () => {
+      const rows = await seedRows();
+      if (!role) return fuzz(op, rows, undefined, RUNS);
+      const [email, opts] = ACCOUNTS[role];
+      await createAccount(email, role, opts);
+      await fuzz(op, rows, await signIn(email), RUNS);
+      await fuzz(op, rows, undefined, SIGNED_OUT_RUNS);
     }, 120_000);
   }
 });

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
-import { api } from "@functions/api";
 import { addDays, todayInCounty } from "@functions/lib/dates";
+import { app } from "./entry";
 
-/** Call the API as the Worker would, against this test's fresh D1. */
+/** Call the Worker (functions/worker.ts, as functions/index.ts builds it) against this test's fresh D1. */
 export function call(path: string, init?: RequestInit): Promise<Response> {
-  return Promise.resolve(api.request(path, init, env));
+  return Promise.resolve(app.request(path, init, env));
 }
 
 let keyCounter = 0;

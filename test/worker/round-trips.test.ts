@@ -1,13 +1,13 @@
 import { env } from "cloudflare:workers";
-import { api } from "@functions/api";
 import { describe, expect, it } from "vitest";
 import { countingD1 } from "./d1-counter";
+import { app } from "./entry";
 import { inDays, newKey, postJson, seedCampsites, stay } from "./helpers";
 
-/** Calls the API with a D1 binding that counts round trips. */
+/** Calls the Worker with a D1 binding that counts round trips. */
 async function counted(path: string, init?: RequestInit) {
   const { db, counts } = countingD1(env.DB);
-  const res = await api.request(path, init, { ...env, DB: db });
+  const res = await app.request(path, init, { ...env, DB: db });
   await res.arrayBuffer();
   return { res, counts, trips: counts.queries + counts.batches };
 }
