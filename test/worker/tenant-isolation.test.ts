@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { dashboardApi } from "@functions/api/dashboard.ts";
+import { dashboardApi } from "@functions/api/dashboard";
 import { beforeEach, describe, expect, it } from "vitest";
 import { as, book, createAccount, seedTwoSites, signIn, snapshot } from "./accounts";
 import { inDays } from "./helpers";
