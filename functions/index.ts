@@ -1,10 +1,10 @@
 import { cf } from "@astrojs/cloudflare/hono";
 import { astro } from "astro/hono";
+import { portalApp, scheduled } from "./api";
 import type { Bindings } from "./env";
-import { portalApp, scheduled } from "./worker";
 
 /**
- * The Worker. Hono answers /api/* itself (functions/worker.ts); every other
+ * The Worker. Hono answers /api/* itself (functions/api/index.ts); every other
  * request goes to Astro: static files and prerendered pages from the assets
  * binding via cf(), pages rendered on demand via astro().
  */

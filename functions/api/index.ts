@@ -1,18 +1,52 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { county } from "../../county.config";
 import pkg from "../../package.json";
+import { adminApi } from "../accounts/admin-routes";
+import { type DashEnv, requireAccount } from "../accounts/middleware";
 import { authApi } from "../accounts/routes";
 import { campsitesApi } from "../bookings/campsite-routes";
+import { sitesApi } from "../bookings/dashboard-routes";
 import { bookingsApi } from "../bookings/routes";
 import { activitySlotsApi } from "../bookings/slot-routes";
-import type { AppEnv } from "../env";
+import type { AppEnv, Bindings } from "../env";
+import { housekeeping } from "../housekeeping";
 import { documented, openApiDocument } from "../lib/openapi";
+import { securityHeaders } from "../lib/security";
+import { media } from "../media";
+import { adminCooperativesApi } from "../produce/admin-routes";
 import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes";
+import { cooperativeDashboardApi } from "../produce/dashboard-routes";
+import { deliverOrderNotices, ORDER_MAIL_CRON } from "../produce/order-mail";
 import { ordersApi } from "../produce/order-routes";
 import { productsApi } from "../produce/product-routes";
-import { dashboardApi } from "./dashboard";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
+
+/*
+ * The one table of what the Worker answers: every domain's routers, who may
+ * call the dashboard's, /media/, and the crons. A request goes from here
+ * straight into its domain folder.
+ */
+
+/**
+ * /api/dashboard: every route behind a live session and a role. Campsite routes
+ * take operators and admins, cooperative routes members and admins (each then
+ * scoped to the rows the account may touch), admin routes admins only.
+ */
+export const dashboardApi = new Hono<DashEnv>();
+
+const operators = requireAccount("operator", "admin");
+const members = requireAccount("cooperative", "admin");
+for (const path of ["/sites", "/sites/*", "/bookings/*", "/closures/*", "/units/*"]) dashboardApi.use(path, operators);
+for (const path of ["/cooperatives/*", "/products/*", "/orders/*"]) dashboardApi.use(path, members);
+dashboardApi.use("/admin/*", requireAccount("admin"));
+// Anything else: 401 without a session, then 404.
+dashboardApi.use("*", requireAccount());
+
+dashboardApi.route("/admin", adminApi);
+dashboardApi.route("/admin", adminCooperativesApi);
+dashboardApi.route("/", sitesApi);
+dashboardApi.route("/", cooperativeDashboardApi);
 
 documented({
   method: "get",
@@ -22,10 +56,7 @@ documented({
   responses: { 200: { description: "The OpenAPI document" } },
 });
 
-/**
- * Everything under /api: one router per resource, one error envelope. The
- * security headers come from the Worker around it (functions/worker.ts).
- */
+/** Everything under /api: one router per resource, one error envelope. */
 export const api = new Hono<AppEnv>().basePath("/api");
 
 api.route("/health", health);
@@ -44,3 +75,35 @@ api.get("/openapi.json", (c) =>
 
 api.notFound(apiNotFound);
 api.onError(apiError);
+
+/**
+ * The Worker around its pages: security headers once, /api/* and /media/*
+ * answered here, every other request handed to `pages` (Astro's handlers, given
+ * by functions/index.ts). Nothing here imports Astro, so the worker tests run
+ * this same app in workerd with a stand-in for the pages.
+ */
+export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(securityHeaders());
+  app.route("/", api);
+  app.all("/api/*", apiNotFound);
+  app.route("/", media);
+  for (const handler of pages) app.use(handler);
+  app.onError((err, c) => {
+    if (new URL(c.req.url).pathname.startsWith("/api/")) return apiError(err, c);
+    console.error("page: unhandled error", err);
+    return c.text("500 服务器内部错误 / Internal server error", 500);
+  });
+  return app;
+}
+
+/** The crons of wrangler.toml: new-order e-mails every minute, housekeeping every hour. */
+export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env, ctx) => {
+  if (controller.cron === ORDER_MAIL_CRON) {
+    ctx.waitUntil(
+      deliverOrderNotices(env).then((done) => done.sent + done.failed > 0 && console.log("order mail", done)),
+    );
+    return;
+  }
+  ctx.waitUntil(housekeeping(env).then((done) => console.log("housekeeping", done)));
+};

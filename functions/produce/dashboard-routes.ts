@@ -29,7 +29,7 @@ import {
 } from "./staff-products";
 
 /** A cooperative's own products and orders (members: their cooperative; admins: any). */
-export const cooperativesApi = new Hono<DashEnv>();
+export const cooperativeDashboardApi = new Hono<DashEnv>();
 
 documentedDashboard("dashboard: cooperatives", "Unknown, or not your cooperative's", [
   ["get", "/api/dashboard/cooperatives/{coop}/products", "The cooperative's products, on sale or not"],
@@ -63,12 +63,12 @@ async function coop(c: { env: DashEnv["Bindings"]; var: DashEnv["Variables"] }, 
 
 const productPage = (coopId: string, id: string) => `/dashboard/coop/${coopId}/products/${id}/`;
 
-cooperativesApi.get("/cooperatives/:coop/products", validate("param", CoopParam), async (c) => {
+cooperativeDashboardApi.get("/cooperatives/:coop/products", validate("param", CoopParam), async (c) => {
   const k = await coop(c, c.req.valid("param").coop);
   return c.json(await productsOfCoop(c.env.DB, k.id));
 });
 
-cooperativesApi.post("/cooperatives/:coop/products", validate("param", CoopParam), async (c) => {
+cooperativeDashboardApi.post("/cooperatives/:coop/products", validate("param", CoopParam), async (c) => {
   const k = await coop(c, c.req.valid("param").coop);
   const { data, isForm, next } = await readInput(c, ProductCreate);
   const result = await createProduct(c.env.DB, c.var.account, k.id, data);
@@ -76,7 +76,7 @@ cooperativesApi.post("/cooperatives/:coop/products", validate("param", CoopParam
   return c.json(result, 201);
 });
 
-cooperativesApi.post("/products/:id", validate("param", ProductParam), async (c) => {
+cooperativeDashboardApi.post("/products/:id", validate("param", ProductParam), async (c) => {
   const { data, isForm, next } = await readInput(c, ProductUpdate);
   const result = await updateProduct(c.env.DB, c.var.account, c.req.valid("param").id, data);
   if (isForm) return formDone(c, next, productPage(result.cooperative, result.id), "product_saved");
@@ -87,7 +87,7 @@ for (const [action, active] of [
   ["deactivate", false],
   ["activate", true],
 ] as const) {
-  cooperativesApi.post(`/products/:id/${action}`, validate("param", ProductParam), async (c) => {
+  cooperativeDashboardApi.post(`/products/:id/${action}`, validate("param", ProductParam), async (c) => {
     const { isForm, next } = await readInput(c, Empty);
     const result = await setProductActive(c.env.DB, c.var.account, c.req.valid("param").id, active);
     if (isForm) return formDone(c, next, productPage(result.cooperative, result.id), `product_${action}d`);
@@ -95,14 +95,14 @@ for (const [action, active] of [
   });
 }
 
-cooperativesApi.post("/products/:id/stock", validate("param", ProductParam), async (c) => {
+cooperativeDashboardApi.post("/products/:id/stock", validate("param", ProductParam), async (c) => {
   const { data, isForm, next } = await readInput(c, StockRequest);
   const result = await adjustStock(c.env.DB, c.var.account, c.req.valid("param").id, data);
   if (isForm) return formDone(c, next, productPage(result.cooperative, result.id), "stock");
   return c.json(result);
 });
 
-cooperativesApi.post("/products/:id/image", validate("param", ProductParam), async (c) => {
+cooperativeDashboardApi.post("/products/:id/image", validate("param", ProductParam), async (c) => {
   const image = await readImage(c);
   const result = await storeProductImage(c.env.DB, c.env.MEDIA, c.var.account, c.req.valid("param").id, image);
   // A browser form (multipart, same origin) goes back to the page; a script gets JSON.
@@ -118,7 +118,7 @@ const OrdersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(200),
   before: z.coerce.number().int().positive().optional(),
 });
-cooperativesApi.get(
+cooperativeDashboardApi.get(
   "/cooperatives/:coop/orders",
   validate("param", CoopParam),
   validate("query", OrdersQuery),
@@ -134,7 +134,7 @@ cooperativesApi.get(
   },
 );
 
-cooperativesApi.get(
+cooperativeDashboardApi.get(
   "/cooperatives/:coop/orders.csv",
   validate("param", CoopParam),
   validate("query", RangeQuery),
@@ -151,19 +151,19 @@ cooperativesApi.get(
   },
 );
 
-cooperativesApi.get("/cooperatives/:coop/sales", validate("param", CoopParam), async (c) => {
+cooperativeDashboardApi.get("/cooperatives/:coop/sales", validate("param", CoopParam), async (c) => {
   const k = await coop(c, c.req.valid("param").coop);
   return c.json(await salesByWeek(c.env.DB, k.id));
 });
 
-cooperativesApi.get("/orders/:reference", validate("param", RefParam), async (c) => {
+cooperativeDashboardApi.get("/orders/:reference", validate("param", RefParam), async (c) => {
   const order = await orderInScope(c.env.DB, c.var.account, normaliseReference(c.req.valid("param").reference));
   if (!order) throw notFoundProblem();
   return c.json(order);
 });
 
 for (const step of ORDER_STEPS) {
-  cooperativesApi.post(`/orders/:reference/${step}`, validate("param", RefParam), async (c) => {
+  cooperativeDashboardApi.post(`/orders/:reference/${step}`, validate("param", RefParam), async (c) => {
     const { data, isForm, next } = await readInput(c, StepRequests[step]);
     const result = await moveOrder(c.env.DB, c.var.account, c.req.valid("param").reference, step, data as object);
     const page = `/dashboard/coop/${result.cooperative}/orders/${result.reference}/`;

@@ -8,7 +8,7 @@ import { inDays, postJson, scalar, seedCampsites, stay } from "./helpers";
 import { checkout, postOrder, seedProduce } from "./produce";
 
 /**
- * The Worker as functions/index.ts builds it (functions/worker.ts), with a
+ * The Worker as functions/index.ts builds it (functions/api/index.ts), with a
  * stand-in for Astro's pages: the API document matches the routers, and what
  * sits around the API (security headers, /media/, the API's 404, the crons)
  * answers through the Worker's own fetch and scheduled handlers.

@@ -1,5 +1,5 @@
+import { portalApp, scheduled } from "@functions/api";
 import type { AppEnv, Bindings } from "@functions/env";
-import { portalApp, scheduled } from "@functions/worker";
 import type { MiddlewareHandler } from "hono";
 
 /**

@@ -23,7 +23,7 @@ const SELF_ORIGIN = "http://localhost";
 
 type Role = "admin" | "operator" | "cooperative";
 
-/** Who may call each part of the dashboard API (functions/api/dashboard.ts). */
+/** Who may call each part of the dashboard API (functions/api/index.ts). */
 function roleFor(path: string): Role | undefined {
   const part = /^\/api\/dashboard\/([^/]+)/.exec(path)?.[1];
   if (part === undefined) return undefined;

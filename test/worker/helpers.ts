@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { addDays, todayInCounty } from "@functions/lib/dates";
 import { app } from "./entry";
 
-/** Call the Worker (functions/worker.ts, as functions/index.ts builds it) against this test's fresh D1. */
+/** Call the Worker (functions/api/index.ts, as functions/index.ts builds it) against this test's fresh D1. */
 export function call(path: string, init?: RequestInit): Promise<Response> {
   return Promise.resolve(app.request(path, init, env));
 }

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { dashboardApi } from "@functions/api/dashboard";
+import { dashboardApi } from "@functions/api";
 import { beforeEach, describe, expect, it } from "vitest";
 import { as, book, createAccount, seedTwoSites, signIn, snapshot } from "./accounts";
 import { inDays } from "./helpers";
