@@ -2,7 +2,7 @@
  * Everything that makes this portal Jinchuan's rather than another county's.
  * A county adopting the portal edits this file and `content/`, not the code.
  */
-export interface Localized {
+interface Localized {
   "zh-CN": string;
   en: string;
 }

@@ -13,7 +13,7 @@ const env = {
 };
 const bin = "node_modules/.bin/wrangler";
 
-export function wrangler(args) {
+function wrangler(args) {
   return execFileSync(bin, args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 

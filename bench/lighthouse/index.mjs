@@ -8,7 +8,7 @@ import { join } from "node:path";
 import lighthouse from "lighthouse";
 import { median } from "../lib/load.mjs";
 
-export const TEMPLATES = {
+const TEMPLATES = {
   home: "/",
   notice: "/notices/waste-sorting-chain/",
   "notice list": "/notices/",

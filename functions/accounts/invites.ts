@@ -18,7 +18,7 @@ import { newSession, revokeAllSessions, type SessionAccount } from "./sessions";
  * tokens are), so an admin can show a pending link again while D1 keeps only
  * its hash.
  */
-export const INVITE_HOURS = 72;
+const INVITE_HOURS = 72;
 
 export function inviteLink(reference: string, token: string, lang: Lang): string {
   const q = `ref=${encodeURIComponent(reference)}&token=${encodeURIComponent(token)}`;

@@ -6,9 +6,9 @@ import { accountForLogin, passwordHashOf } from "./queries";
 import { newSession, revokeOtherSessions, type SessionAccount } from "./sessions";
 import { beginAttempt, succeedStatements, throttleKeys } from "./throttle";
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-export function invalidCredentials() {
+function invalidCredentials() {
   return new ProblemError(401, "invalid-credentials", (lang) => ({ detail: message(lang, "auth.invalid") }));
 }
 

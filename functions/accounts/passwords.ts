@@ -13,7 +13,7 @@
  * lock everyone out after deploy. Never produce or accept more than this.
  */
 export const MAX_ITERATIONS = 100_000;
-export const ITERATIONS = MAX_ITERATIONS;
+const ITERATIONS = MAX_ITERATIONS;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
 const SCHEME = "pbkdf2-sha256";

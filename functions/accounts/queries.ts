@@ -21,7 +21,7 @@ export const accountForLogin = (d1: D1Database, email: string) =>
 export const passwordHashOf = (d1: D1Database, id: number) =>
   d1.prepare("SELECT password_hash FROM accounts WHERE id = ?").bind(id).first<{ password_hash: string | null }>();
 
-export type AccountStatus = "active" | "invited" | "disabled";
+type AccountStatus = "active" | "invited" | "disabled";
 
 export interface AccountListRow {
   id: number;

@@ -4,14 +4,14 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "./passwords";
 
 /** Request shapes for sign-in and accounts, shared by the API, the no-JS forms and the tests. */
 
-export const Email = z
+const Email = z
   .string({ error: "field.required" })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "auth.email" }).max(254, { error: "auth.email" }));
 
 /** Length only (ASVS 2.1.1/2.1.2/2.1.9); spaces and any Unicode allowed, nothing trimmed. */
-export const NewPassword = z
+const NewPassword = z
   .string({ error: "field.required" })
   .refine((p) => [...p].length >= PASSWORD_MIN && [...p].length <= PASSWORD_MAX, { error: "auth.passwordLength" });
 

@@ -9,8 +9,8 @@ import { sha256Hex } from "../lib/tokens";
  * it succeeds), so a burst of parallel guesses cannot all slip through between
  * a count and a write.
  */
-export const MAX_FAILURES = 5;
-export const WINDOW_MINUTES = 15;
+const MAX_FAILURES = 5;
+const WINDOW_MINUTES = 15;
 
 export interface Attempt {
   ids: number[];

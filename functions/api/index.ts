@@ -57,7 +57,7 @@ documented({
 });
 
 /** Everything under /api: one router per resource, one error envelope. */
-export const api = new Hono<AppEnv>().basePath("/api");
+const api = new Hono<AppEnv>().basePath("/api");
 
 api.route("/health", health);
 api.route("/campsites", campsitesApi);

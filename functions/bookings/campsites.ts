@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { campsites, type UnitType, unitTypes } from "../db/schema";
 import type { Lang } from "../lib/lang";
 
-export interface PublicUnit {
+interface PublicUnit {
   id: string;
   name: string;
   nameZh: string;

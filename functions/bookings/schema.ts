@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 const count = (min: number, max: number) => z.coerce.number({ error: "field.number" }).int().min(min).max(max);
 
-export const Contact = z.object({
+const Contact = z.object({
   name: z.string().trim().min(1, { error: "field.required" }).max(60),
   phone: z
     .string({ error: "field.required" })
@@ -15,7 +15,7 @@ export const Contact = z.object({
   email: z.email({ error: "bookings.email" }).max(120).optional(),
 });
 
-export const Guests = z.object({
+const Guests = z.object({
   adults: count(1, 50),
   children: count(0, 50).default(0),
 });
@@ -40,9 +40,6 @@ export const SlotRequest = z.object({
   slot: z.string().min(1).max(96),
   ...common,
 });
-
-/** For the API description: a booking is either a stay or an activity place. */
-export const BookingRequest = z.union([StayRequest, SlotRequest]);
 
 export const CancelRequest = z.object({
   token: z.string().min(8).max(64),

@@ -21,7 +21,7 @@ export interface SiteRow {
 const SITE_COLUMNS = "c.id, c.slug, c.name_zh AS nameZh, c.name_en AS nameEn, c.active";
 
 /** SQL condition (on campsite alias `c`) and its parameters for an account's scope. */
-export function siteScope(account: SessionAccount): { sql: string; params: unknown[] } {
+function siteScope(account: SessionAccount): { sql: string; params: unknown[] } {
   if (account.role === "admin") return { sql: "1 = 1", params: [] };
   if (account.role === "operator") {
     return { sql: "c.id IN (SELECT campsite_id FROM account_campsites WHERE account_id = ?)", params: [account.id] };
@@ -52,7 +52,7 @@ export async function siteInScope(d1: D1Database, account: SessionAccount, slug:
  */
 export type UnitRow = Omit<UnitType, "active"> & { active: number };
 
-export const UNIT_COLUMNS = `u.id, u.campsite_id AS campsiteId, u.name_zh AS nameZh, u.name_en AS nameEn, u.capacity,
+const UNIT_COLUMNS = `u.id, u.campsite_id AS campsiteId, u.name_zh AS nameZh, u.name_en AS nameEn, u.capacity,
   u.max_guests AS maxGuests, u.price_fen AS priceFen, u.min_nights AS minNights, u.max_nights AS maxNights,
   u.booking_window_days AS bookingWindowDays, u.check_in_time AS checkInTime, u.check_out_time AS checkOutTime,
   u.free_cancel_days AS freeCancelDays, u.sort_order AS sortOrder, u.active`;

@@ -8,8 +8,6 @@ const date = z.string({ error: "field.required" }).refine(isRealDate, { error: "
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
 const reason = z.string().trim().max(200).default("");
 
-export const ReferenceBody = z.object({ reference: z.string({ error: "field.required" }).trim().min(1).max(32) });
-
 export const ClosureRequest = z
   .object({
     unit: z.string({ error: "field.required" }).min(1).max(64),

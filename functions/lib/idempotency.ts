@@ -27,7 +27,7 @@ const KEY_FIELD = "idempotencyKey";
  * `idempotencyKey` field. Read once the body has validated, so a bad body is
  * reported as such before a missing key.
  */
-export function idempotencyKey(c: Context, body: Body): string {
+function idempotencyKey(c: Context, body: Body): string {
   const field =
     body.isForm && body.value && typeof body.value === "object"
       ? (body.value as Record<string, unknown>)[KEY_FIELD]
@@ -55,7 +55,7 @@ export async function claimFor(c: Context, scope: string, body: Body, request: u
 }
 
 /** What identifies "the same request": route scope plus the validated body. */
-export function fingerprint(scope: string, body: unknown): Promise<string> {
+function fingerprint(scope: string, body: unknown): Promise<string> {
   return sha256Hex(`${scope}\n${stableJson(body)}`);
 }
 

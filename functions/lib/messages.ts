@@ -252,7 +252,7 @@ const en: Record<MessageKey, string> = {
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example pear-valley.",
 };
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(zhCN, value);

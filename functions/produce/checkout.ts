@@ -19,7 +19,7 @@ export interface OrderableRow {
   verified: boolean;
 }
 
-export type LineReason = "unknown" | "unavailable" | "out-of-season" | "sold-out" | "short";
+type LineReason = "unknown" | "unavailable" | "out-of-season" | "sold-out" | "short";
 
 export interface LineProblem {
   index: number;
@@ -29,7 +29,7 @@ export interface LineProblem {
   available: number;
 }
 
-export interface PlannedLine {
+interface PlannedLine {
   product: string;
   quantity: number;
   price: number;
@@ -48,7 +48,7 @@ export interface Plan {
   orders: PlannedOrder[];
 }
 
-export function lineProblem(
+function lineProblem(
   item: { product: string; quantity: number },
   row: OrderableRow | undefined,
   month: number,

@@ -10,7 +10,7 @@ import { OPEN_STATUSES } from "./order-states";
  */
 
 /** SQL condition on a cooperative id column, and its parameters, for an account's scope. */
-export function coopScope(account: SessionAccount, column: string): { sql: string; params: unknown[] } {
+function coopScope(account: SessionAccount, column: string): { sql: string; params: unknown[] } {
   if (account.role === "admin") return { sql: "1 = 1", params: [] };
   if (account.role === "cooperative" && account.cooperativeId)
     return { sql: `${column} = ?`, params: [account.cooperativeId] };
@@ -133,7 +133,7 @@ const ORDER_SELECT = `SELECT o.id, o.reference, o.cooperative_id AS cooperativeI
   FROM orders o LEFT JOIN pickup_points pp ON pp.id = o.pickup_point_id`;
 
 /** Orders per dashboard page; older ones are a link away, never cut off. */
-export const ORDER_PAGE = 50;
+const ORDER_PAGE = 50;
 
 /**
  * A page of a cooperative's orders, newest first, from just before the order

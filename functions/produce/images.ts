@@ -16,7 +16,7 @@ import { productInScope } from "./coop-ops";
  * where, when and with which phone it was taken is removed before it is stored
  * (see image-metadata.ts).
  */
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** Room for the multipart framing and the other fields around the file. */
 const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
 export const MEDIA_KEY = /^products\/[a-z0-9-]{1,64}\/[0-9a-f]{32}\.(jpg|png|webp)$/;

@@ -7,7 +7,7 @@ import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
  * forms: numbers are coerced because a form sends every value as text.
  * Messages are keys in functions/lib/messages.ts.
  */
-export const MAX_LINES = 30;
+const MAX_LINES = 30;
 
 const text = (max: number) => z.string().trim().min(1, "field.required").max(max, "orders.text.tooLong");
 
@@ -16,7 +16,7 @@ export const ProductId = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "orders.product");
 
-export const OrderItem = z.object({
+const OrderItem = z.object({
   product: ProductId,
   quantity: z.coerce
     .number({ error: "orders.quantity" })
@@ -46,7 +46,7 @@ const Fulfilment = z.discriminatedUnion(
   { error: "orders.method" },
 );
 
-export const Contact = z.object({
+const Contact = z.object({
   name: text(40),
   // Mainland mobiles and landlines, and international numbers for foreign visitors.
   phone: z
@@ -99,7 +99,7 @@ const Token = z.string({ error: "orders.token" }).trim().min(16, "orders.token")
 export const TokenQuery = z.object({ token: Token });
 export const CancelBody = z.object({ token: Token });
 
-export const OrderSummary = z.object({
+const OrderSummary = z.object({
   reference: z.string(),
   token: z.string().describe("Secret for lookup and cancellation; shown once, keep it"),
   cooperative: z.string(),

@@ -11,7 +11,7 @@ import type { OrderStatus } from "../db/schema";
 type Fulfilment = "pickup" | "delivery";
 
 /** Which statuses each status may move to. */
-export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   placed: ["confirmed", "cancelled"],
   confirmed: ["ready", "shipped", "cancelled"],
   ready: ["completed"],
@@ -36,7 +36,7 @@ export function canCancel(by: Canceller, status: OrderStatus): boolean {
 }
 
 /** "Ready for pickup" is for pickup orders, "shipped" for deliveries. */
-export function fitsFulfilment(to: OrderStatus, fulfilment: Fulfilment): boolean {
+function fitsFulfilment(to: OrderStatus, fulfilment: Fulfilment): boolean {
   if (to === "ready") return fulfilment === "pickup";
   if (to === "shipped") return fulfilment === "delivery";
   return true;

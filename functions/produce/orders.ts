@@ -132,7 +132,7 @@ export async function orderView(db: Database, orderId: number, lang: Lang): Prom
 }
 
 /** The id, status and token hash of an order by reference, for checking a buyer's token. */
-export async function findOrderRow(db: Database, reference: string) {
+async function findOrderRow(db: Database, reference: string) {
   const [row] = await db
     .select({
       id: orders.id,

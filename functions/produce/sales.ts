@@ -2,7 +2,7 @@ import { addDays, todayInCounty } from "../lib/dates";
 import { type WeekSales, weeklySales } from "./coop-ops";
 
 /** Monday of the week of a county date. */
-export function mondayOf(date: string): string {
+function mondayOf(date: string): string {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return addDays(date, -((day + 6) % 7));
 }

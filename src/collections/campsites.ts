@@ -7,7 +7,7 @@ import { z } from "astro/zod";
  * content/campsites/<lang>/<slug>.md. Prices, units and availability are
  * operational data in D1, linked by `site` (the campsite's slug).
  */
-export const campsiteSchema = z.object({
+const campsiteSchema = z.object({
   site: z.string().regex(/^[a-z0-9-]+$/),
   lang: z.enum(["zh-CN", "en"]),
   name: z.string().min(1),
@@ -24,8 +24,6 @@ export const campsiteSchema = z.object({
   directions: z.string().min(1),
   contactPhone: z.string().min(5),
 });
-
-export type CampsiteContent = z.infer<typeof campsiteSchema>;
 
 export const campsites = defineCollection({
   loader: glob({ pattern: "**/*.md", base: "./content/campsites" }),

@@ -18,7 +18,7 @@ const INDEX_NUMBER = /^[0-9A-Z]{18}\/\d{4}-\d{5}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** File types residents may be offered, with the label shown beside each link. */
-export const ATTACHMENT_TYPES: Record<string, string> = {
+const ATTACHMENT_TYPES: Record<string, string> = {
   ".pdf": "PDF",
   ".csv": "CSV",
   ".txt": "TXT",

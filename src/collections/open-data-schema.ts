@@ -7,7 +7,7 @@ import units from "../../content/taxonomy/units.json";
  * one dataset are often reported by different offices at different times.
  */
 
-export const UNIT_KEYS = Object.keys(units) as [string, ...string[]];
+const UNIT_KEYS = Object.keys(units) as [string, ...string[]];
 
 const text = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
 
@@ -16,7 +16,7 @@ const PERIOD = /^\d{4}(-\d{2})?(\/(\d{4}(-\d{2})?|\.\.))?$/;
 
 const unit = z.enum(UNIT_KEYS, { error: `must be one of ${UNIT_KEYS.join(", ")} (content/taxonomy/units.json)` });
 
-export const figureSchema = z.object({
+const figureSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lower-case words joined by hyphens" }),
   label: text,
   /** A short label for the chart, where space is tight. */

@@ -35,12 +35,6 @@ export async function dashboardGate(Astro: AstroGlobal, roles: AccountRole[] = [
   return { locale, account, allowed };
 }
 
-/** For a page whose row is out of scope or unknown: the same 404 as a missing page. */
-export function notFound(Astro: AstroGlobal): null {
-  Astro.response.status = 404;
-  return null;
-}
-
 /** Where a dashboard form posts: the API, in the page's language (for messages and the redirect back). */
 export function apiAction(locale: Lang, path: string): string {
   return `${path}?lang=${locale}`;

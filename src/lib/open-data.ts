@@ -9,12 +9,12 @@ export const openDataPath = (locale: Lang) => localePath(locale, "/open-data/");
 export const downloadPath = (locale: Lang, id: string, format: "csv" | "json") =>
   localePath(locale, `/open-data/${id}.${format}`);
 
-export function unitName(key: string, locale: Lang): string {
+function unitName(key: string, locale: Lang): string {
   return (units as Names)[key]?.[locale] ?? key;
 }
 
 /** Grouped digits, at most two decimals: 1,633.3 / 12,322. */
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   const [whole = "0", fraction] = String(Math.round(value * 100) / 100).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return fraction ? `${grouped}.${fraction}` : grouped;
@@ -42,7 +42,7 @@ export function formatFigure(figure: Pick<Figure, "value" | "unit" | "qualifier"
 }
 
 /** +62.05%: the chart's title already says what the change is measured against. */
-export function formatPercent(change: number): string {
+function formatPercent(change: number): string {
   const sign = change > 0 ? "+" : change < 0 ? "−" : "";
   return `${sign}${formatNumber(Math.abs(change))}%`;
 }

@@ -27,7 +27,7 @@ export interface CartItem {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const MAX_CART_LINES = 30;
+const MAX_CART_LINES = 30;
 
 function clampQuantity(value: string | null): number {
   const n = Number.parseInt(value ?? "1", 10);

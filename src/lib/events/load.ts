@@ -3,7 +3,7 @@ import { county } from "../../../county.config";
 import { type CountyEvent, groupEvents, listActivitySlots } from "./model";
 import { todayIn } from "./time";
 
-export type EventEntry = CollectionEntry<"events">;
+type EventEntry = CollectionEntry<"events">;
 export type SiteEvent = CountyEvent<EventEntry>;
 
 let loaded: Promise<SiteEvent[]> | undefined;

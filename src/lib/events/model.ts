@@ -85,7 +85,7 @@ function difference(a: unknown, b: unknown, path = ""): [string, unknown, unknow
  * (postponed or cancelled) makes every usual path rise: scheduled 0 -> postponed 1
  * -> rescheduled 2 -> cancelled 3.
  */
-export function sequenceOf(data: EventData): number {
+function sequenceOf(data: EventData): number {
   return 2 * data.previousStart.length + (data.status === "postponed" || data.status === "cancelled" ? 1 : 0);
 }
 
@@ -158,7 +158,9 @@ export function goingAhead(event: CountyEvent, today: string): boolean {
 }
 
 /** Only events that will take place may invite people to register or book. */
-export const bookingOpen = goingAhead;
+export function bookingOpen(event: CountyEvent, today: string): boolean {
+  return goingAhead(event, today);
+}
 
 export function slotBookable(event: CountyEvent, slot: ActivitySlotData, today: string): boolean {
   return bookingOpen(event, today) && slot.date >= today;

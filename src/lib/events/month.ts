@@ -2,13 +2,11 @@ import { addDays, weekdayIndex } from "./time";
 
 /** Months as "2027-03": the month calendar's unit and address. */
 
-export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 export function monthOf(day: string): string {
   return day.slice(0, 7);
 }
 
-export function addMonths(month: string, n: number): string {
+function addMonths(month: string, n: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const index = y * 12 + (m - 1) + n;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;

@@ -7,13 +7,13 @@ import { z } from "astro/zod";
  * slots) must agree between the language versions; load-time checks enforce that.
  */
 
-export const EVENT_STATUSES = ["scheduled", "tentative", "postponed", "rescheduled", "cancelled"] as const;
+const EVENT_STATUSES = ["scheduled", "tentative", "postponed", "rescheduled", "cancelled"] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const SLOT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLOT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function realDate(value: string): boolean {
   const [y, m, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];

@@ -67,12 +67,6 @@ export function fixedOffset(timeZone: string, years: number[]): number {
   return [...offsets][0] as number;
 }
 
-/** "2027-03-20T09:30" in a zone at the given offset, as a UTC instant. */
-export function toUtc(dateTime: string, offset: number): Date {
-  const [h, m] = dateTime.slice(11, 16).split(":").map(Number) as [number, number];
-  return new Date(utcDate(dateTime.slice(0, 10)).getTime() + (h * 60 + m - offset) * 60_000);
-}
-
 const intlLocale: Record<Lang, string> = { "zh-CN": "zh-CN", en: "en-GB" };
 
 function dayFormat(locale: Lang, options: Intl.DateTimeFormatOptions) {

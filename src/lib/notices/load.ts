@@ -1,9 +1,8 @@
 import { type CollectionEntry, getCollection } from "astro:content";
-import { groupNotices, type Notice, type NoticeVersion } from "./model";
+import { groupNotices, type Notice } from "./model";
 
-export type NoticeEntry = CollectionEntry<"notices">;
+type NoticeEntry = CollectionEntry<"notices">;
 export type LoadedNotice = Notice<NoticeEntry>;
-export type LoadedVersion = NoticeVersion<NoticeEntry>;
 
 let loaded: Promise<LoadedNotice[]> | undefined;
 

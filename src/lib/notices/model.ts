@@ -32,7 +32,7 @@ export interface RawNoticeEntry<E = unknown> {
 }
 
 /** Path segments under /notices/ that pages already use, so no notice may take them. */
-export const RESERVED_SLUGS = new Set(["page", "topics", "agencies", "years", "feed.xml"]);
+const RESERVED_SLUGS = new Set(["page", "topics", "agencies", "years", "feed.xml"]);
 
 function effectiveUpdated(data: NoticeData): string {
   const latestChange = data.changes
@@ -43,7 +43,7 @@ function effectiveUpdated(data: NoticeData): string {
 }
 
 /** Newest first; ties by address so the order never depends on file-system order. */
-export function byNewest<T extends { published: string; slug: string }>(a: T, b: T): number {
+function byNewest<T extends { published: string; slug: string }>(a: T, b: T): number {
   return b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug);
 }
 
