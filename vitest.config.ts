@@ -9,6 +9,8 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
+  // The @functions/* path of tsconfig.json, for every project below.
+  const resolve = { tsconfigPaths: true };
   return {
     test: {
       projects: [
@@ -26,6 +28,7 @@ export default defineConfig(async () => {
               },
             }),
           ],
+          resolve,
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
@@ -33,6 +36,7 @@ export default defineConfig(async () => {
           },
         },
         {
+          resolve,
           test: {
             name: "unit",
             include: ["test/unit/**/*.test.ts"],
@@ -40,6 +44,7 @@ export default defineConfig(async () => {
           },
         },
         {
+          resolve,
           test: {
             name: "browser",
             include: ["test/browser/**/*.test.ts"],

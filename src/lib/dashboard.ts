@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
+import { SESSION_COOKIE, type SessionAccount, sessionAccount } from "@functions/accounts/sessions";
+import type { AccountRole } from "@functions/db/schema";
 import type { AstroGlobal } from "astro";
-import { SESSION_COOKIE, type SessionAccount, sessionAccount } from "../../functions/accounts/sessions";
-import type { AccountRole } from "../../functions/db/schema";
 import { type Locale, localePath } from "../i18n";
 import { onDemandLocale } from "./ondemand";
 

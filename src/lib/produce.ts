@@ -1,4 +1,4 @@
-import type { PublicProduct } from "../../functions/produce/catalogue";
+import type { PublicProduct } from "@functions/produce/catalogue";
 import type { Locale } from "../i18n";
 
 /** Page helpers for the produce pages; the rules themselves live in functions/. */

@@ -1,4 +1,4 @@
-import { calendar, escapeText, fixedOffsetTimezone } from "../../../functions/lib/ical";
+import { calendar, escapeText, fixedOffsetTimezone } from "@functions/lib/ical";
 import { type Locale, t } from "../../i18n";
 import { labelled } from "./display";
 import { type CountyEvent, versionFor } from "./model";
