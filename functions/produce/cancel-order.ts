@@ -3,16 +3,15 @@ import type { OrderStatus } from "../db/schema";
 import { claimKey, isKeyConflict, type StoredResponse, storedResponse } from "../lib/idempotency";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
-import { sameDigest, sha256Hex } from "../lib/tokens";
 import { CANCELLABLE_BY } from "./checkout";
 import { cancelStatements } from "./order-writes";
-import { findOrderRow } from "./orders";
+import { buyerOrder } from "./orders";
 import type { Claim } from "./place-orders";
 
 /** The order for a reference, if the token is its token; otherwise the same 404 for both cases. */
 export async function authorisedOrder(d1: D1Database, reference: string, token: string) {
-  const row = await findOrderRow(database(d1), reference);
-  if (!row || !sameDigest(await sha256Hex(token), row.tokenHash)) {
+  const row = await buyerOrder(database(d1), reference, token);
+  if (!row) {
     throw new ProblemError(404, "order-not-found", (lang) => ({ detail: message(lang, "orders.notFound") }));
   }
   return row;

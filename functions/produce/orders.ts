@@ -11,6 +11,7 @@ import {
   products,
 } from "../db/schema";
 import type { ApiLang } from "../lib/lang";
+import { normaliseReference, REFERENCE_PATTERN, sameDigest, sha256Hex } from "../lib/tokens";
 import type { OrderableRow } from "./checkout";
 
 /** Order reads: what checkout needs to decide, and what a buyer sees of an order. */
@@ -143,4 +144,16 @@ export async function findOrderRow(db: Database, reference: string) {
     .from(orders)
     .where(eq(orders.reference, reference));
   return row;
+}
+
+/**
+ * The order of a buyer holding its token (reference + token), or null: the same
+ * answer for an unknown reference and a wrong token. The API and the order pages
+ * all check a buyer's token here.
+ */
+export async function buyerOrder(db: Database, reference: string, token: string) {
+  const ref = normaliseReference(reference);
+  if (!REFERENCE_PATTERN.test(ref)) return null;
+  const row = await findOrderRow(db, ref);
+  return row && sameDigest(await sha256Hex(token), row.tokenHash) ? row : null;
 }
