@@ -1,12 +1,11 @@
 import type { Context } from "hono";
 import { county } from "../../county.config";
 import type { AppEnv } from "../env";
-import { todayInCounty } from "../lib/dates";
 import { claimKey, fingerprint, storedResponse } from "../lib/idempotency";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
-import { type BookingView, bookingView } from "./present";
+import { type BookingView, bookingView, canCancel } from "./present";
 import { type BookingRow, cancelStatements, constraintHit } from "./queries";
 
 export function notFound() {
@@ -52,7 +51,7 @@ export async function cancelBooking(
       detail: message(l, "bookings.notConfirmed", { status: message(l, `status.${row.status}` as MessageKey) }),
     }));
   }
-  if (todayInCounty() > view.freeCancellationUntil) {
+  if (!canCancel(view)) {
     throw new ProblemError(409, "cancellation-closed", (l) => ({
       detail: message(l, "bookings.cancelClosed", { until: view.freeCancellationUntil, phone: county.authority.phone }),
     }));
