@@ -1,5 +1,6 @@
 import type { UnitType } from "../db/schema";
 import { addDays, dateRange } from "../lib/dates";
+import { placesLeft } from "./rules";
 
 /**
  * The booking engine's SQL. Every write is ONE D1 batch: the idempotency claim,
@@ -73,10 +74,6 @@ export const slotRulesQuery = (d1: D1Database, slotId: string) =>
        FROM activity_slots WHERE id = ?`,
     )
     .bind(slotId);
-
-export function closedNights(closures: Array<{ from_date: string; to_date: string }>, nights: string[]): string[] {
-  return nights.filter((n) => closures.some((k) => k.from_date <= n && n <= k.to_date));
-}
 
 /** Aborts the batch (CHECK write_guard) when `condition` holds. */
 export function guard(d1: D1Database, condition: string, ...params: unknown[]) {
@@ -205,7 +202,7 @@ export async function shortNights(
     .bind(unit.id, checkIn, addDays(checkIn, nights))
     .all<{ night: string; capacity: number; booked: number }>();
   return results
-    .map((r) => ({ date: r.night, remaining: Math.max(0, r.capacity - r.booked) }))
+    .map((r) => ({ date: r.night, remaining: placesLeft(r.capacity, r.booked) }))
     .filter((r) => r.remaining < units);
 }
 

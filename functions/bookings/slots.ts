@@ -1,3 +1,5 @@
+import { placesLeft } from "./rules";
+
 export interface PublicSlot {
   id: string;
   eventSlug: string;
@@ -33,7 +35,7 @@ function toSlot(r: SlotRow, lang: "zh-CN" | "en"): PublicSlot {
     endTime: r.end_time,
     price: r.price_fen,
     capacity: r.capacity,
-    left: Math.max(0, r.capacity - r.booked),
+    left: placesLeft(r.capacity, r.booked),
   };
 }
 
