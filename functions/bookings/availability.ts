@@ -1,5 +1,6 @@
-import { addDays, dateRange, todayInCounty } from "../lib/dates";
+import { dateRange, todayInCounty } from "../lib/dates";
 import type { Lang } from "../lib/lang";
+import { inBookingWindow, isClosed, placesLeft } from "./rules";
 
 export interface NightAvailability {
   date: string;
@@ -76,7 +77,7 @@ export async function campsiteAvailability(
   const today = todayInCounty(now);
   const dates = dateRange(from, to);
   return unitRows.map((u) => {
-    const lastBookable = addDays(today, u.booking_window_days);
+    const own = closures.filter((k) => k.unit_type_id === u.id);
     return {
       id: u.id,
       name: lang === "en" ? u.name_en : u.name_zh,
@@ -84,9 +85,9 @@ export async function campsiteAvailability(
       capacity: u.capacity,
       nights: dates.map((date) => {
         const row = taken.get(`${u.id}|${date}`);
-        const isClosed = closures.some((k) => k.unit_type_id === u.id && k.from_date <= date && date <= k.to_date);
-        const remaining = isClosed ? 0 : Math.max(0, (row?.capacity ?? u.capacity) - (row?.booked ?? 0));
-        return { date, remaining, closed: isClosed, bookable: !isClosed && date >= today && date <= lastBookable };
+        const closed = isClosed(own, date);
+        const remaining = closed ? 0 : placesLeft(row?.capacity ?? u.capacity, row?.booked ?? 0);
+        return { date, remaining, closed, bookable: !closed && inBookingWindow(date, today, u.booking_window_days) };
       }),
     };
   });

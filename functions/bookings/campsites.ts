@@ -76,16 +76,3 @@ export async function listCampsites(db: Database, lang: Lang): Promise<PublicCam
 export async function countCampsites(db: Database): Promise<number> {
   return db.$count(campsites);
 }
-
-/** The campsite a unit type belongs to, and both names of each, for a booking's page. */
-export async function unitWithSite(
-  d1: D1Database,
-  unitId: string,
-): Promise<{ slug: string; unitZh: string; unitEn: string; siteZh: string; siteEn: string } | null> {
-  return d1
-    .prepare(
-      "SELECT c.slug, u.name_zh AS unitZh, u.name_en AS unitEn, c.name_zh AS siteZh, c.name_en AS siteEn FROM unit_types u JOIN campsites c ON c.id = u.campsite_id WHERE u.id = ?",
-    )
-    .bind(unitId)
-    .first();
-}

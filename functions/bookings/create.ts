@@ -11,7 +11,6 @@ import { badRequest } from "../lib/validate";
 import { type BookingView, bookingLinks, bookingView } from "./present";
 import {
   type BookingRow,
-  closedNights,
   closedNightsQuery,
   type NewBooking,
   type SlotRules,
@@ -22,6 +21,7 @@ import {
   type UnitTypeRules,
   unitRulesQuery,
 } from "./queries";
+import { closedNights, lastBookableNight, placesLeft, sessionOpen } from "./rules";
 import type { SlotInput, StayInput } from "./schema";
 
 export interface Created {
@@ -45,7 +45,7 @@ function checkStay(
   today: string,
 ) {
   if (input.checkIn < today) throw field("checkIn", message(lang, "bookings.past"));
-  const last = addDays(today, unit.bookingWindowDays);
+  const last = lastBookableNight(today, unit.bookingWindowDays);
   const lastNight = addDays(input.checkIn, input.nights - 1);
   if (lastNight > last) {
     throw field("checkIn", message(lang, "bookings.window", { days: unit.bookingWindowDays, last }));
@@ -135,7 +135,7 @@ async function book(
     freeCancelDays = rules.freeCancelDays;
   } else {
     if (!rules?.active) throw field("slot", message(lang, "bookings.unknownSlot"));
-    if (rules.date < today) throw field("slot", message(lang, "bookings.slotPast"));
+    if (!sessionOpen(rules.date, today)) throw field("slot", message(lang, "bookings.slotPast"));
     const places = input.guests.adults + input.guests.children;
     draft = newBooking(input, lang, {
       checkIn: rules.date,
@@ -168,11 +168,11 @@ async function book(
         });
       }
       if (overCapacity) {
-        const left = await d1
-          .prepare("SELECT capacity - booked AS left FROM activity_slots WHERE id = ?")
+        const now = await d1
+          .prepare("SELECT capacity, booked FROM activity_slots WHERE id = ?")
           .bind(rules.id)
-          .first<{ left: number }>();
-        const remaining = Math.max(0, left?.left ?? 0);
+          .first<{ capacity: number; booked: number }>();
+        const remaining = now ? placesLeft(now.capacity, now.booked) : 0;
         throw conflict("full", (l) => message(l, "bookings.slotFull", { remaining }), { remaining });
       }
       if (violated(error, GUARD)) throw conflict("unavailable", (l) => message(l, "bookings.unavailable"));

@@ -1,4 +1,4 @@
-import { addDays } from "../lib/dates";
+import { addDays, todayInCounty } from "../lib/dates";
 import { type Lang, localePath } from "../lib/lang";
 import type { BookingRow } from "./queries";
 
@@ -37,6 +37,17 @@ export function bookingView(row: BookingRow, freeCancelDays: number): BookingVie
     freeCancellationUntil: addDays(row.check_in, -freeCancelDays),
     contact: { name: row.contact_name },
   };
+}
+
+/**
+ * Whether the guest may still cancel online: a confirmed booking, until its
+ * last free-cancellation day (county time) included. Later, they phone the site.
+ */
+export function canCancel(
+  view: Pick<BookingView, "status" | "freeCancellationUntil">,
+  today = todayInCounty(),
+): boolean {
+  return cancelRefusal(view, today) === null;
 }
 
 /** Where a person sees their booking: the page and the API, both keyed by reference + token. */

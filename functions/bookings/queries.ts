@@ -1,6 +1,7 @@
 import type { UnitType } from "../db/schema";
 import { guard } from "../lib/constraints";
 import { addDays, dateRange } from "../lib/dates";
+import { placesLeft } from "./rules";
 
 /**
  * The booking engine's SQL. Every write is ONE D1 batch: the idempotency claim,
@@ -74,10 +75,6 @@ export const slotRulesQuery = (d1: D1Database, slotId: string) =>
        FROM activity_slots WHERE id = ?`,
     )
     .bind(slotId);
-
-export function closedNights(closures: Array<{ from_date: string; to_date: string }>, nights: string[]): string[] {
-  return nights.filter((n) => closures.some((k) => k.from_date <= n && n <= k.to_date));
-}
 
 export interface NewBooking {
   reference: string;
@@ -201,7 +198,7 @@ export async function shortNights(
     .bind(unit.id, checkIn, addDays(checkIn, nights))
     .all<{ night: string; capacity: number; booked: number }>();
   return results
-    .map((r) => ({ date: r.night, remaining: Math.max(0, r.capacity - r.booked) }))
+    .map((r) => ({ date: r.night, remaining: placesLeft(r.capacity, r.booked) }))
     .filter((r) => r.remaining < units);
 }
 

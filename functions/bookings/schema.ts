@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAY_LIMITS } from "./rules";
 
 /**
  * Request shapes for bookings, shared by the JSON API, the no-JS forms (numbers
@@ -16,8 +17,8 @@ const Contact = z.object({
 });
 
 const Guests = z.object({
-  adults: count(1, 50),
-  children: count(0, 50).default(0),
+  adults: count(1, STAY_LIMITS.guests),
+  children: count(0, STAY_LIMITS.guests).default(0),
 });
 
 const common = {
@@ -31,8 +32,8 @@ const common = {
 export const StayRequest = z.object({
   unit: z.string().min(1).max(64),
   checkIn: z.iso.date({ error: "field.date" }),
-  nights: count(1, 30),
-  units: count(1, 20).default(1),
+  nights: count(1, STAY_LIMITS.nights),
+  units: count(1, STAY_LIMITS.units).default(1),
   ...common,
 });
 

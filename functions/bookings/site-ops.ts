@@ -2,6 +2,7 @@ import type { SessionAccount } from "../accounts/sessions";
 import type { UnitType } from "../db/schema";
 import { addDays, dateRange } from "../lib/dates";
 import type { BookingRow } from "./queries";
+import { isClosed } from "./rules";
 
 /**
  * What a site operator sees. Every query takes the signed-in account and only
@@ -114,6 +115,7 @@ export async function occupancy(d1: D1Database, siteId: number, from: string, da
     rows.set(`${r.unit_type_id}|${r.night}`, r);
   }
   const closed = (closures?.results ?? []) as Array<{ unit_type_id: string; from_date: string; to_date: string }>;
+  const closedOf = new Map(unitRows.map((u) => [u.id, closed.filter((k) => k.unit_type_id === u.id)]));
   return {
     units: unitRows.map((u) => ({ id: u.id, nameZh: u.name_zh, nameEn: u.name_en })),
     nights: dateRange(from, to).map((date) => ({
@@ -123,7 +125,7 @@ export async function occupancy(d1: D1Database, siteId: number, from: string, da
         return {
           capacity: row?.capacity ?? u.capacity,
           booked: row?.booked ?? 0,
-          closed: closed.some((k) => k.unit_type_id === u.id && k.from_date <= date && date <= k.to_date),
+          closed: isClosed(closedOf.get(u.id) ?? [], date),
         };
       }),
     })),

@@ -1,4 +1,5 @@
 import type { Lang } from "../lib/lang";
+import { placesLeft } from "./rules";
 
 export interface PublicSlot {
   id: string;
@@ -35,7 +36,7 @@ function toSlot(r: SlotRow, lang: Lang): PublicSlot {
     endTime: r.end_time,
     price: r.price_fen,
     capacity: r.capacity,
-    left: Math.max(0, r.capacity - r.booked),
+    left: placesLeft(r.capacity, r.booked),
   };
 }
 
@@ -60,10 +61,4 @@ export async function slotsForEvent(d1: D1Database, eventSlug: string, lang: Lan
     .bind(eventSlug)
     .all<SlotRow>();
   return results.map((r) => toSlot(r, lang));
-}
-
-/** The session a booking is for, whether or not it is still offered. */
-export async function bookedSlot(d1: D1Database, id: string, lang: Lang): Promise<PublicSlot | null> {
-  const row = await d1.prepare("SELECT * FROM activity_slots WHERE id = ?").bind(id).first<SlotRow>();
-  return row ? toSlot(row, lang) : null;
 }

@@ -54,7 +54,7 @@ describe.skipIf(!chromiumPath)("local produce in Chromium", () => {
     expect(await page.textContent("h1")).toBe("订单已提交");
     expect(await page.locator("[data-reference]").textContent()).toMatch(/^[2-9A-Z]{8}$/);
     expect((await page.locator("[data-token]").textContent())?.length).toBeGreaterThanOrEqual(16);
-    expect(await page.locator(".qr svg").count()).toBe(1);
+    expect(await page.locator("svg.qr").count()).toBe(1);
     expect(await stock("pear-syrup-250g")).toBe(before - 2);
     await page.reload();
     expect(await page.locator("[data-token]").count()).toBe(0);
