@@ -104,7 +104,7 @@ describe("planCheckout", () => {
 describe("seed data", () => {
   it("gives every seeded cooperative a valid farmers' cooperative credit code", async () => {
     const { readFileSync } = await import("node:fs");
-    const sql = readFileSync(new URL("@functions/db/seed/products.sql", import.meta.url), "utf8");
+    const sql = readFileSync(new URL("../../functions/db/seed/products.sql", import.meta.url), "utf8");
     const codes = [...sql.matchAll(/'(9[0-9A-Z]{17})'/g)].map((m) => m[1] ?? "");
     expect(codes.length).toBeGreaterThanOrEqual(4);
     for (const code of codes) expect(isCooperativeCode(code), code).toBe(true);
