@@ -1,6 +1,7 @@
 // The server's layering, checked by `npm run check`: functions/lib/ is what every
-// domain uses, so it imports no domain folder and no database module; and no
-// .astro page runs SQL itself (pages call the domain in functions/).
+// domain uses, so it imports no domain folder and no database module; a domain
+// (bookings, produce) imports no other domain but accounts (who is signed in);
+// and no .astro page runs SQL itself (pages call the domain in functions/).
 import fs from "node:fs";
 import path from "node:path";
 
@@ -17,17 +18,26 @@ function walk(dir, ext) {
 }
 
 const importRe = /(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g;
-for (const file of walk(path.join(fns, "lib"), [".ts"])) {
-  const text = fs.readFileSync(file, "utf8");
-  for (const [, spec] of text.matchAll(importRe)) {
-    const target = spec.startsWith(".")
-      ? path.resolve(path.dirname(file), spec)
-      : spec.startsWith("@functions/")
-        ? path.join(fns, spec.slice("@functions/".length))
-        : null;
-    if (!target?.startsWith(fns)) continue;
-    const top = path.relative(fns, target).split(path.sep)[0];
-    if (top !== "lib") problems.push(`${path.relative(root, file)} imports ${spec}: lib/ may import only lib/`);
+const allowed = {
+  lib: ["lib"],
+  bookings: ["bookings", "accounts", "db", "lib", "env.ts"],
+  produce: ["produce", "accounts", "db", "lib", "env.ts"],
+};
+for (const [folder, may] of Object.entries(allowed)) {
+  for (const file of walk(path.join(fns, folder), [".ts"])) {
+    const text = fs.readFileSync(file, "utf8");
+    for (const [, spec] of text.matchAll(importRe)) {
+      const target = spec.startsWith(".")
+        ? path.resolve(path.dirname(file), spec)
+        : spec.startsWith("@functions/")
+          ? path.join(fns, spec.slice("@functions/".length))
+          : null;
+      if (!target?.startsWith(fns)) continue;
+      const top = path.relative(fns, target).split(path.sep)[0] ?? "";
+      const name = may.find((m) => top === m || `${top}.ts` === m || top === m.replace(/\.ts$/, ""));
+      if (!name)
+        problems.push(`${path.relative(root, file)} imports ${spec}: ${folder}/ may import only ${may.join(", ")}`);
+    }
   }
 }
 for (const file of walk(path.join(root, "src"), [".astro"])) {
@@ -40,4 +50,6 @@ if (problems.length > 0) {
   console.error(`layers: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log("layers: lib/ imports only lib/; no page runs SQL");
+console.log(
+  "layers: lib/ imports only lib/; bookings/ and produce/ only themselves, accounts, db and lib; no page runs SQL",
+);

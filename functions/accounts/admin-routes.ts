@@ -1,15 +1,5 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import {
-  CampsiteCreate,
-  CampsiteUpdate,
-  createCampsite,
-  createUnit,
-  UnitCreate,
-  UnitUpdate,
-  updateCampsite,
-  updateUnit,
-} from "../bookings/campsite-admin";
 import { auditPage } from "../db/audit";
 import { requestLang } from "../lib/lang";
 import { documentedDashboard } from "../lib/openapi";
@@ -20,7 +10,7 @@ import { disableAccount, enableAccount, setCampsites } from "./account-admin";
 import { inviteAccount, inviteLink, reinvite, resetPassword } from "./invites";
 import type { DashEnv } from "./middleware";
 import { listAccounts } from "./queries";
-import { CampsitesRequest, IdParam, InviteRequest, Slug } from "./schema";
+import { CampsitesRequest, IdParam, InviteRequest } from "./schema";
 
 /** County staff only (the router is mounted behind requireAccount("admin")). */
 export const adminApi = new Hono<DashEnv>();
@@ -37,10 +27,6 @@ documentedDashboard("dashboard: admin", "Not an admin, or unknown", [
   ["post", "/api/dashboard/admin/accounts/{id}/disable", "Disable an account and end its sessions"],
   ["post", "/api/dashboard/admin/accounts/{id}/enable", "Enable a disabled account"],
   ["post", "/api/dashboard/admin/accounts/{id}/campsites", "Set the campsites a site operator manages"],
-  ["post", "/api/dashboard/admin/campsites", "Create a campsite"],
-  ["post", "/api/dashboard/admin/campsites/{slug}", "Rename, open or close a campsite"],
-  ["post", "/api/dashboard/admin/campsites/{slug}/units", "Add a unit type"],
-  ["post", "/api/dashboard/admin/units/{unit}", "Edit a unit type (capacity never below what is booked)"],
   ["get", "/api/dashboard/admin/audit", "The audit log, newest first (before, limit)"],
 ]);
 
@@ -87,37 +73,6 @@ adminApi.post("/accounts/:id/campsites", validate("param", IdParam), async (c) =
   await setCampsites(c.env.DB, c.var.account, id, data.campsites);
   if (isForm) return formDone(c, next, "/dashboard/admin/accounts/", "campsites");
   return c.json({ id, campsites: data.campsites });
-});
-
-adminApi.post("/campsites", async (c) => {
-  const { data, isForm, next } = await readInput(c, CampsiteCreate);
-  const result = await createCampsite(c.env.DB, c.var.account, data);
-  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.slug}/`, "created");
-  return c.json(result, 201);
-});
-
-const SlugParam = z.object({ slug: Slug });
-const UnitParam = z.object({ unit: Slug });
-
-adminApi.post("/campsites/:slug", validate("param", SlugParam), async (c) => {
-  const { data, isForm, next } = await readInput(c, CampsiteUpdate);
-  const result = await updateCampsite(c.env.DB, c.var.account, c.req.valid("param").slug, data);
-  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.slug}/`, "saved");
-  return c.json(result);
-});
-
-adminApi.post("/campsites/:slug/units", validate("param", SlugParam), async (c) => {
-  const { data, isForm, next } = await readInput(c, UnitCreate);
-  const result = await createUnit(c.env.DB, c.var.account, c.req.valid("param").slug, data);
-  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.site}/`, "unit_created");
-  return c.json(result, 201);
-});
-
-adminApi.post("/units/:unit", validate("param", UnitParam), async (c) => {
-  const { data, isForm, next } = await readInput(c, UnitUpdate);
-  const result = await updateUnit(c.env.DB, c.var.account, c.req.valid("param").unit, data);
-  if (isForm) return formDone(c, next, `/dashboard/admin/campsites/${result.site}/`, "unit_saved");
-  return c.json(result);
 });
 
 const AuditQuery = z.object({

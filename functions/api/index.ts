@@ -4,6 +4,7 @@ import pkg from "../../package.json";
 import { adminApi } from "../accounts/admin-routes";
 import { type DashEnv, requireAccount } from "../accounts/middleware";
 import { authApi } from "../accounts/routes";
+import { campsiteAdminApi } from "../bookings/admin-routes";
 import { campsitesApi } from "../bookings/campsite-routes";
 import { sitesApi } from "../bookings/dashboard-routes";
 import { bookingsApi } from "../bookings/routes";
@@ -44,6 +45,7 @@ dashboardApi.use("/admin/*", requireAccount("admin"));
 dashboardApi.use("*", requireAccount());
 
 dashboardApi.route("/admin", adminApi);
+dashboardApi.route("/admin", campsiteAdminApi);
 dashboardApi.route("/admin", adminCooperativesApi);
 dashboardApi.route("/", sitesApi);
 dashboardApi.route("/", cooperativeDashboardApi);

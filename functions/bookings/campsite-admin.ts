@@ -5,7 +5,7 @@ import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { violated } from "../lib/constraints";
 import { todayInCounty } from "../lib/dates";
-import { parseYuan } from "../lib/money";
+import { priceYuan } from "../lib/fields";
 import { belowBooked, capacityStatements } from "./site-writes";
 
 /**
@@ -22,13 +22,6 @@ const flag = z
   .union([z.boolean(), z.enum(["0", "1", "true", "false", "on"])])
   .transform((v) => v === true || v === "1" || v === "true" || v === "on")
   .optional();
-/** Yuan as people write it ("80", "80.5", "80.50"), stored as integer fen. */
-export const priceYuan = z
-  .union([z.number(), z.string().trim()])
-  .transform((v) => String(v))
-  .refine((v) => parseYuan(v) !== null, { error: "dash.price" })
-  .transform((v) => parseYuan(v) ?? 0);
-
 export const CampsiteCreate = z.object({ slug: Slug, nameZh: name, nameEn: name });
 export const CampsiteUpdate = z.object({ nameZh: name, nameEn: name, active: flag });
 

@@ -4,6 +4,7 @@ import type { DashEnv } from "../accounts/middleware";
 import { notFoundProblem } from "../accounts/problems";
 import { attachment } from "../lib/csv";
 import { addDays, daysBetween, todayInCounty } from "../lib/dates";
+import { RangeQuery } from "../lib/fields";
 import { requestLang } from "../lib/lang";
 import { documentedDashboard } from "../lib/openapi";
 import { formDone, readInput } from "../lib/staff-forms";
@@ -12,15 +13,7 @@ import { bookingsCsv } from "./csv";
 import { arrivals, bookingsForExport, occupancy, siteInScope, sitesInScope } from "./site-ops";
 import { addClosure, changeCapacity, removeClosure } from "./site-writes";
 import { checkIn, findForDashboard, markNoShow } from "./staff-actions";
-import {
-  BookingParam,
-  CapacityRequest,
-  ClosureParam,
-  ClosureRequest,
-  RangeQuery,
-  SiteParam,
-  UnitParam,
-} from "./staff-schema";
+import { BookingParam, CapacityRequest, ClosureParam, ClosureRequest, SiteParam, UnitParam } from "./staff-schema";
 
 /** The site operator's API: every route answers only for campsites in the session's scope. */
 export const sitesApi = new Hono<DashEnv>();

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { isRealDate } from "../lib/dates";
+import { IsoDate } from "../lib/fields";
 
 /** Request shapes for the site operator's dashboard (JSON API and no-JS forms alike). */
 
-const date = z.string({ error: "field.required" }).refine(isRealDate, { error: "field.date" });
+const date = IsoDate;
 /** An empty form field means "not given". */
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
 const reason = z.string().trim().max(200).default("");
@@ -27,14 +27,6 @@ export const CapacityRequest = z
   })
   .refine((r) => (r.from === undefined) === (r.to === undefined), { error: "dash.bothDates", path: ["to"] })
   .refine((r) => !r.from || !r.to || r.to >= r.from, { error: "dash.rangeOrder", path: ["to"] });
-
-export const RangeQuery = z.object({
-  from: date.optional(),
-  to: date.optional(),
-  days: z.coerce.number().int().min(1).max(92).optional(),
-  date: date.optional(),
-  lang: z.enum(["zh-CN", "en"]).optional(),
-});
 
 export const SiteParam = z.object({ slug: z.string().min(1).max(64) });
 export const UnitParam = z.object({ unit: z.string().min(1).max(64) });

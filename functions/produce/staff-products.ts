@@ -2,10 +2,10 @@ import { z } from "zod";
 import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
-import { priceYuan } from "../bookings/campsite-admin";
 import { auditedBatch } from "../db/audit";
 import { PRODUCT_CATEGORIES } from "../db/schema";
 import { violated } from "../lib/constraints";
+import { priceYuan } from "../lib/fields";
 import { coopInScope, productInScope } from "./coop-ops";
 import { maskOf } from "./season";
 
