@@ -1,6 +1,6 @@
 import type { AccountRole } from "../db/schema";
 
-/** Account queries for sign-in and for the admin pages. Writes live in functions/auth/. */
+/** Account queries for sign-in and for the admin pages. Writes live beside it in functions/accounts/. */
 
 export interface LoginRow {
   id: number;

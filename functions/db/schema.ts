@@ -409,7 +409,7 @@ export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderEvent = typeof orderEvents.$inferSelect;
 /*
  * Accounts for the people who keep the portal running (never for guests or
- * buyers). See functions/auth/ for the rules these tables serve.
+ * buyers). See functions/accounts/ for the rules these tables serve.
  */
 export const ACCOUNT_ROLES = ["admin", "operator", "cooperative"] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
