@@ -547,3 +547,76 @@ export const orderNotices = sqliteTable(
 );
 
 export type Account = typeof accounts.$inferSelect;
+
+/* ---------------------------------------------------------------------------
+ * Messages to guests and buyers (functions/messages/): one outbox for every
+ * message, written in the same D1 batch as the change that causes it and sent by
+ * the one-minute cron. A row holds what the text is made of (kind, language,
+ * parameters), never a secret: links are composed when the message is sent.
+ * ------------------------------------------------------------------------- */
+
+export const MESSAGE_CHANNELS = ["sms", "email"] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+/**
+ * pending: due at `due_at` (or waiting for a provider); sending: claimed by one run;
+ * sent; failed: refused MAX_ATTEMPTS times, given up; uncertain: a run claimed it and
+ * never learnt whether the provider took it, so it is not sent again (staff check).
+ */
+export const MESSAGE_STATUSES = ["pending", "sending", "sent", "failed", "uncertain"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel", { enum: MESSAGE_CHANNELS }).notNull(),
+    /** A phone number (sms) or an e-mail address. */
+    recipient: text("recipient").notNull(),
+    /** What the message says, e.g. "recovery": the text comes from the message strings at send time. */
+    kind: text("kind").notNull(),
+    lang: text("lang", { enum: ["zh-CN", "en"] }).notNull(),
+    /** JSON object of the text's values (a reference, a date); never a token. */
+    params: text("params", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+    bookingId: integer("booking_id").references(() => bookings.id),
+    orderId: integer("order_id").references(() => orders.id),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("pending"),
+    dueAt: text("due_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    claimedAt: text("claimed_at"),
+    sentAt: text("sent_at"),
+    providerMessageId: text("provider_message_id"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_due").on(t.status, t.dueAt),
+    index("outbox_booking").on(t.bookingId),
+    index("outbox_order").on(t.orderId),
+    check("outbox_channel", sql`${t.channel} IN (${inList(MESSAGE_CHANNELS)})`),
+    check("outbox_status", sql`${t.status} IN (${inList(MESSAGE_STATUSES)})`),
+    check("outbox_attempts", sql`${t.attempts} >= 0`),
+  ],
+);
+
+/**
+ * Requests to have a booking's or order's link sent again (functions/messages/recover.ts),
+ * kept to throttle them per reference, phone and address. Phone and address are
+ * hashes; rows are pruned by housekeeping.
+ */
+export const recoveryRequests = sqliteTable(
+  "recovery_requests",
+  {
+    id: text("id").primaryKey(),
+    reference: text("reference").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    addressHash: text("address_hash").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [
+    index("recovery_requests_reference").on(t.reference, t.at),
+    index("recovery_requests_phone").on(t.phoneHash, t.at),
+    index("recovery_requests_address").on(t.addressHash, t.at),
+  ],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;
