@@ -17,7 +17,7 @@ export default defineConfig(async () => {
       projects: [
         {
           plugins: [
-            cloudflareTest({
+            cloudflareTest(({ inject }) => ({
               wrangler: { configPath: "./wrangler.toml" },
               main: "./test/worker/entry.ts",
               miniflare: {
@@ -25,15 +25,18 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   PORTAL_ENV: "test",
                   TOKEN_SECRET: "worker-test-secret-0123456789",
+                  // The fake Aliyun SMS of test/fake-sms/ (no provider is configured by default).
+                  FAKE_SMS_URL: inject("fakeSmsUrl"),
                 },
               },
-            }),
+            })),
           ],
           resolve,
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+            globalSetup: ["./test/fake-sms/global-setup.ts"],
           },
         },
         {

@@ -16,6 +16,19 @@ export interface Bindings {
    * with `wrangler secret put TOKEN_SECRET`; the local demo passes its own.
    */
   TOKEN_SECRET?: string;
+  /**
+   * Aliyun SMS (functions/messages/aliyun-sms.ts). Without the key pair, sign name
+   * and a template code for a message's kind, nothing is sent: the outbox becomes
+   * the staff's call list. Set the secret with `wrangler secret put`.
+   */
+  ALIYUN_SMS_ACCESS_KEY_ID?: string;
+  ALIYUN_SMS_ACCESS_KEY_SECRET?: string;
+  /** The approved signature (签名) shown in front of every text, e.g. 金川县人民政府. */
+  ALIYUN_SMS_SIGN_NAME?: string;
+  /** JSON of template codes by kind and language: {"recovery:zh-CN": "SMS_1234", "recovery:en": "SMS_5678"}. */
+  ALIYUN_SMS_TEMPLATES?: string;
+  /** Defaults to https://dysmsapi.aliyuncs.com/; tests point it at a local server. */
+  ALIYUN_SMS_ENDPOINT?: string;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 // The server's layering, checked by `npm run check`: functions/lib/ is what every
 // domain uses, so it imports no domain folder and no database module; a domain
-// (bookings, produce) imports no other domain but accounts (who is signed in);
+// (bookings, produce) imports no other domain but accounts (who is signed in) and
+// messages (the outbox its changes write to); messages imports no domain at all;
 // and no .astro page runs SQL itself (pages call the domain in functions/).
 import fs from "node:fs";
 import path from "node:path";
@@ -20,8 +21,9 @@ function walk(dir, ext) {
 const importRe = /(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g;
 const allowed = {
   lib: ["lib"],
-  bookings: ["bookings", "accounts", "db", "lib", "env.ts"],
-  produce: ["produce", "accounts", "db", "lib", "env.ts"],
+  bookings: ["bookings", "accounts", "messages", "db", "lib", "env.ts"],
+  produce: ["produce", "accounts", "messages", "db", "lib", "env.ts"],
+  messages: ["messages", "db", "lib", "env.ts"],
 };
 for (const [folder, may] of Object.entries(allowed)) {
   for (const file of walk(path.join(fns, folder), [".ts"])) {
@@ -51,5 +53,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  "layers: lib/ imports only lib/; bookings/ and produce/ only themselves, accounts, db and lib; no page runs SQL",
+  "layers: lib/ imports only lib/; bookings/ and produce/ only themselves, accounts, messages, db and lib; messages/ only itself, db and lib; no page runs SQL",
 );

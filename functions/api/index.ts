@@ -7,6 +7,7 @@ import { authApi } from "../accounts/routes";
 import { campsiteAdminApi } from "../bookings/admin-routes";
 import { campsitesApi } from "../bookings/campsite-routes";
 import { sitesApi } from "../bookings/dashboard-routes";
+import { bookingLink, bookingRecovery } from "../bookings/recovery";
 import { bookingsApi } from "../bookings/routes";
 import { activitySlotsApi } from "../bookings/slot-routes";
 import type { AppEnv, Bindings } from "../env";
@@ -14,12 +15,15 @@ import { housekeeping } from "../housekeeping";
 import { documented, openApiDocument } from "../lib/openapi";
 import { securityHeaders } from "../lib/security";
 import { media } from "../media";
+import { deliverMessages } from "../messages/deliver";
+import { recoverApi } from "../messages/recover";
 import { adminCooperativesApi } from "../produce/admin-routes";
 import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes";
 import { cooperativeDashboardApi } from "../produce/dashboard-routes";
 import { deliverOrderNotices, ORDER_MAIL_CRON } from "../produce/order-mail";
 import { ordersApi } from "../produce/order-routes";
 import { productsApi } from "../produce/product-routes";
+import { orderLink, orderRecovery } from "../produce/recovery";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
 
@@ -69,6 +73,7 @@ api.route("/products", productsApi);
 api.route("/cooperatives", cooperativesApi);
 api.route("/pickup-points", pickupPointsApi);
 api.route("/orders", ordersApi);
+api.route("/recover", recoverApi([bookingRecovery, orderRecovery]));
 api.route("/auth", authApi);
 api.route("/dashboard", dashboardApi);
 api.get("/openapi.json", (c) =>
@@ -99,11 +104,19 @@ export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
   return app;
 }
 
-/** The crons of wrangler.toml: new-order e-mails every minute, housekeeping every hour. */
+/** Each message's link, composed when it is sent: tokens are derived from the reference. */
+export const messageLinks = { booking: bookingLink, order: orderLink };
+
+/** The crons of wrangler.toml: the outbox and new-order e-mails every minute, housekeeping every hour. */
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env, ctx) => {
   if (controller.cron === ORDER_MAIL_CRON) {
     ctx.waitUntil(
       deliverOrderNotices(env).then((done) => done.sent + done.failed > 0 && console.log("order mail", done)),
+    );
+    ctx.waitUntil(
+      deliverMessages(env, messageLinks).then(
+        (done) => Object.values(done).some((n) => n > 0) && console.log("messages", done),
+      ),
     );
     return;
   }

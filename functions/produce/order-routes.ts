@@ -22,6 +22,7 @@ import {
 } from "./order-schemas";
 import { orderView } from "./orders";
 import { placeOrders, type StoredCheckout, withTokens } from "./place-orders";
+import { orderLinks } from "./recovery";
 
 documented({
   method: "post",
@@ -106,8 +107,7 @@ export const ordersApi = new Hono<AppEnv>()
     const stored = await cancelByBuyer(c.env.DB, reference, token, claim);
     c.header("cache-control", "no-store");
     if (body.isForm) {
-      const query = new URLSearchParams({ reference, token });
-      return seeOther(c, `${localePath(lang, "/orders/")}?${query}`);
+      return seeOther(c, orderLinks(reference, token, lang).page);
     }
     return c.json(stored.body as Record<string, unknown>, stored.status as 200);
   });

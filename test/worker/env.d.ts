@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      /** The fake Aliyun SMS server's address (test/fake-sms/). */
+      FAKE_SMS_URL: string;
     }
   }
 }

@@ -1,0 +1,118 @@
+import type { MessageChannel, MessageStatus } from "../db/schema";
+import type { Lang } from "../lib/lang";
+
+/**
+ * Putting a message in the outbox. `enqueue` returns statements, not a write:
+ * the caller adds them to the batch of the change the message is about, so the
+ * change and its message are recorded together or not at all.
+ */
+export interface NewMessage {
+  channel: MessageChannel;
+  recipient: string;
+  /** The text's key in the message strings (functions/messages/texts.ts). */
+  kind: string;
+  lang: Lang;
+  /** Values the text is made of. Never a token or a link: those are composed at send time. */
+  params: Record<string, string>;
+  bookingId?: number | null;
+  orderId?: number | null;
+  due?: Date;
+}
+
+/**
+ * `onlyIf` is an SQL condition (with its values) checked inside the same
+ * statement, e.g. "the throttle row of this request was written", so racing
+ * requests cannot both pass it.
+ */
+export function enqueue(
+  d1: D1Database,
+  m: NewMessage,
+  onlyIf?: { sql: string; values: unknown[] },
+): D1PreparedStatement[] {
+  const values = [
+    m.channel,
+    m.recipient,
+    m.kind,
+    m.lang,
+    JSON.stringify(m.params),
+    m.bookingId ?? null,
+    m.orderId ?? null,
+    (m.due ?? new Date()).toISOString(),
+  ];
+  return [
+    d1
+      .prepare(
+        `INSERT INTO outbox (channel, recipient, kind, lang, params, booking_id, order_id, due_at)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${onlyIf?.sql ?? "1"}`,
+      )
+      .bind(...values, ...(onlyIf?.values ?? [])),
+  ];
+}
+
+export interface OutboxEntry {
+  id: number;
+  channel: MessageChannel;
+  recipient: string;
+  kind: string;
+  lang: Lang;
+  params: Record<string, string>;
+  bookingId: number | null;
+  orderId: number | null;
+  status: MessageStatus;
+  dueAt: string;
+  attempts: number;
+  sentAt: string | null;
+  providerMessageId: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+interface Row {
+  id: number;
+  channel: MessageChannel;
+  recipient: string;
+  kind: string;
+  lang: Lang;
+  params: string;
+  booking_id: number | null;
+  order_id: number | null;
+  status: MessageStatus;
+  due_at: string;
+  attempts: number;
+  sent_at: string | null;
+  provider_message_id: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export function outboxEntry(r: Row): OutboxEntry {
+  let params: Record<string, string> = {};
+  try {
+    params = JSON.parse(r.params);
+  } catch {
+    // a row written by hand; show it without values
+  }
+  return {
+    id: r.id,
+    channel: r.channel,
+    recipient: r.recipient,
+    kind: r.kind,
+    lang: r.lang,
+    params,
+    bookingId: r.booking_id,
+    orderId: r.order_id,
+    status: r.status,
+    dueAt: r.due_at,
+    attempts: r.attempts,
+    sentAt: r.sent_at,
+    providerMessageId: r.provider_message_id,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+  };
+}
+
+/** The newest messages first, for the admins' outbox page. */
+export async function recentMessages(d1: D1Database, limit = 100): Promise<OutboxEntry[]> {
+  const { results } = await d1.prepare("SELECT * FROM outbox ORDER BY id DESC LIMIT ?").bind(limit).all<Row>();
+  return results.map(outboxEntry);
+}

@@ -1,0 +1,37 @@
+import type { Lang } from "../lib/lang";
+import { type MessageKey, message } from "../lib/messages";
+import type { OutboxEntry } from "./outbox";
+
+/**
+ * What a message says, from its kind, language and values. The text itself is a
+ * server message string (functions/lib/messages.ts, "sms.*"); with Aliyun the same
+ * wording is registered as the template and only the values travel.
+ */
+
+/** Composes the link that opens a booking or order from its reference (the token is derived, never stored). */
+export type LinkMaker = (secret: string, reference: string, lang: Lang) => Promise<string>;
+export type LinkMakers = Record<"booking" | "order", LinkMaker>;
+
+const TEXTS: Record<string, MessageKey> = {
+  recovery: "sms.recovery",
+};
+
+export interface Composed {
+  text: string;
+  /** The template's values (TemplateParam). */
+  values: Record<string, string>;
+}
+
+/** The message as it goes out; `links` null composes it for staff eyes, with the link left out. */
+export async function composeMessage(
+  m: Pick<OutboxEntry, "kind" | "lang" | "params">,
+  links: { secret: string; makers: LinkMakers } | null,
+): Promise<Composed> {
+  const key = TEXTS[m.kind];
+  if (!key) throw new Error(`no text for messages of kind ${m.kind}`);
+  const ref = m.params.reference ?? "";
+  const about = m.params.about === "order" ? "order" : "booking";
+  const link = links ? await links.makers[about](links.secret, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
+  const values = { ref, link };
+  return { text: message(m.lang, key, values), values };
+}

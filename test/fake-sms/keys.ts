@@ -1,0 +1,6 @@
+/** The fake Aliyun SMS's credentials: any AccessKeyId with this prefix has this secret. */
+export const FAKE_SMS_SECRET = "fake-aliyun-secret-0123456789";
+export const FAKE_SMS_KEY_PREFIX = "LTAI-test-";
+/** Template codes as a county would register them, by kind and language. */
+export const FAKE_SMS_TEMPLATES = JSON.stringify({ "recovery:zh-CN": "SMS_480001", "recovery:en": "SMS_480002" });
+export const FAKE_SMS_SIGN_NAME = "金川县人民政府";
