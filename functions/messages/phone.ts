@@ -8,3 +8,10 @@ export function normalisePhone(input: string): string {
   const mainland = /^(?:0086|86)(1\d{10})$/.exec(digits);
   return mainland?.[1] ?? digits;
 }
+
+/** A phone number for a screen others may see: 138****0000. */
+export function maskPhone(input: string): string {
+  const p = normalisePhone(input);
+  if (p.length < 7) return "****";
+  return `${p.slice(0, 3)}${"*".repeat(p.length - 7)}${p.slice(-4)}`;
+}

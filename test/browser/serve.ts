@@ -1,6 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
 import type { TestProject } from "vitest/node";
+import { BROWSER_SMS } from "../fake-sms/keys";
+import { startFakeSms } from "../fake-sms/server";
 
 /**
  * Serves the built Worker (dist/) in workerd with a fresh local D1, migrated and
@@ -10,10 +13,12 @@ const PORT = Number(process.env.PORTAL_TEST_PORT ?? 8790);
 export const TEST_STATE = ".wrangler/test-state";
 const STATE = TEST_STATE;
 let server: ChildProcess | undefined;
+let sms: Server | undefined;
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    fakeSmsUrl: string;
   }
 }
 
@@ -54,6 +59,13 @@ export async function setup(project: TestProject) {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORTAL_PERSIST: STATE, PATH: `node_modules/.bin:${process.env.PATH}` },
   });
+  // Texts go to a local fake of Aliyun SMS (test/fake-sms/); `npm start` configures no provider.
+  const fake = await startFakeSms();
+  sms = fake.server;
+  const smsVars = Object.entries({ ...BROWSER_SMS, ALIYUN_SMS_ENDPOINT: fake.url }).flatMap(([k, v]) => [
+    "--var",
+    `${k}:${v}`,
+  ]);
   server = spawn(
     "node_modules/.bin/wrangler",
     [
@@ -70,15 +82,18 @@ export async function setup(project: TestProject) {
       "TOKEN_SECRET:browser-test-secret-0123456789",
       // GET /cdn-cgi/handler/scheduled?cron=... runs the cron handlers (order e-mails).
       "--test-scheduled",
+      ...smsVars,
     ],
     { stdio: ["ignore", "ignore", "inherit"], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
   const baseURL = `http://localhost:${PORT}`;
   await waitForHealth(`${baseURL}/api/health`, 60_000);
   project.provide("baseURL", baseURL);
+  project.provide("fakeSmsUrl", fake.url);
 }
 
 export async function teardown() {
+  sms?.close();
   if (server?.pid) {
     try {
       process.kill(-server.pid, "SIGTERM");
