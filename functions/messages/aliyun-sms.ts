@@ -56,18 +56,18 @@ export function canSend(env: SmsEnv, kind: string, lang: string): boolean {
   return Boolean(smsConfig(env)?.templates[`${kind}:${lang}`]);
 }
 
-export function percentEncode(value: string): string {
+function percentEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function canonicalQuery(params: Record<string, string>): string {
+function canonicalQuery(params: Record<string, string>): string {
   return Object.keys(params)
     .sort()
     .map((k) => `${percentEncode(k)}=${percentEncode(params[k] ?? "")}`)
     .join("&");
 }
 
-export async function rpcSignature(method: string, params: Record<string, string>, secret: string): Promise<string> {
+async function rpcSignature(method: string, params: Record<string, string>, secret: string): Promise<string> {
   const toSign = `${method}&${percentEncode("/")}&${percentEncode(canonicalQuery(params))}`;
   const enc = new TextEncoder();
   const key = await crypto.subtle.importKey("raw", enc.encode(`${secret}&`), { name: "HMAC", hash: "SHA-1" }, false, [

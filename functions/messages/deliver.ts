@@ -23,7 +23,7 @@ import { composeMessage, type LinkMakers } from "./texts";
  */
 export const MAX_ATTEMPTS = 4;
 /** Minutes before the 2nd, 3rd, 4th try. */
-export const BACKOFF_MINUTES = [1, 5, 30] as const;
+const BACKOFF_MINUTES = [1, 5, 30] as const;
 export const STALE_MINUTES = 10;
 /** Messages not sent within this time are left to staff (e.g. when a provider is first configured). */
 const WINDOW_HOURS = 24;
@@ -98,7 +98,7 @@ export async function sendClaimed(
 }
 
 /** Writes down what happened to a claimed message; only while this run's claim holds. */
-export async function recordResult(d1: D1Database, m: OutboxEntry, result: SendResult, now: Date): Promise<void> {
+async function recordResult(d1: D1Database, m: OutboxEntry, result: SendResult, now: Date): Promise<void> {
   const at = now.toISOString();
   const mine = "WHERE id = ? AND status = 'sending'";
   if (result.outcome === "sent") {

@@ -32,9 +32,9 @@ const PER_PHONE = 5;
 const PER_ADDRESS = 30;
 const WINDOW_MINUTES = 60;
 /** At most one text per booking or order in this time, however many requests match. */
-export const RESEND_MINUTES = 5;
+const RESEND_MINUTES = 5;
 
-export const RecoverRequest = z.object({
+const RecoverRequest = z.object({
   reference: z
     .string({ error: "recover.reference" })
     .max(40, { error: "recover.reference" })

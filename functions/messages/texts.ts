@@ -9,7 +9,7 @@ import type { OutboxEntry } from "./outbox";
  */
 
 /** Composes the link that opens a booking or order from its reference (the token is derived, never stored). */
-export type LinkMaker = (secret: string, reference: string, lang: Lang) => Promise<string>;
+type LinkMaker = (secret: string, reference: string, lang: Lang) => Promise<string>;
 export type LinkMakers = Record<"booking" | "order", LinkMaker>;
 
 const TEXTS: Record<string, MessageKey> = {
