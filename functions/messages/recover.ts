@@ -125,8 +125,8 @@ async function request(
         d1,
         {
           channel: "sms",
-          // The phone on the record, not the one typed: they match once normalised.
-          recipient: match.phone,
+          // The phone on the record (not the one typed), in the digits the provider takes.
+          recipient: normalisePhone(match.phone),
           kind: "recovery",
           lang,
           params: { reference: input.reference, about: match.about },

@@ -30,6 +30,7 @@ export const ON_DEMAND_PAGES = inBothLanguages([
   "/visit/gajian-lawn/",
   "/visit/pear-valley/",
   "/visit/booking/",
+  "/find/",
 ]);
 
 /** Every dashboard page an admin can open once signed in (an admin sees all of them), in Chinese. */
@@ -43,6 +44,7 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/admin/campsites/gajian-lawn/",
   "/dashboard/admin/audit/",
   "/dashboard/admin/coops/",
+  "/dashboard/admin/messages/",
   "/dashboard/coop/anning-pear-processing/",
   "/dashboard/coop/anning-pear-processing/orders/",
   "/dashboard/coop/anning-pear-processing/orders/?status=open",

@@ -52,7 +52,7 @@ describe("find my booking: the link again by reference and phone", () => {
     expect((await recover({ reference, phone: "13912345678" }, { lang: "en" })).status).toBe(202);
     expect(
       await env.DB.prepare("SELECT recipient, lang, params, order_id IS NOT NULL AS o FROM outbox").first(),
-    ).toEqual({ recipient: "139 1234 5678", lang: "en", params: JSON.stringify({ reference, about: "order" }), o: 1 });
+    ).toEqual({ recipient: "13912345678", lang: "en", params: JSON.stringify({ reference, about: "order" }), o: 1 });
   });
 
   it("answers the same whether or not anything matched, and queues nothing on a mismatch", async () => {
