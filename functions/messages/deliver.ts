@@ -72,7 +72,10 @@ export async function claimDue(d1: D1Database, now: Date): Promise<OutboxEntry[]
   return (claimed?.results ?? []).map(outboxEntry);
 }
 
-export type SendResult = { outcome: "sent"; id: string } | { outcome: "refused" | "uncertain"; reason: string };
+/** `final`: a refusal no retry can mend (no template for the language), given up at once. */
+export type SendResult =
+  | { outcome: "sent"; id: string }
+  | { outcome: "refused" | "uncertain"; reason: string; final?: boolean };
 
 /** One claimed message to the provider. Never throws. */
 export async function sendClaimed(
@@ -81,13 +84,18 @@ export async function sendClaimed(
   links: { secret: string; makers: LinkMakers },
 ): Promise<SendResult> {
   const template = config.templates[`${m.kind}:${m.lang}`];
-  if (!template)
-    return { outcome: "refused", reason: `no template code for ${m.kind}:${m.lang} in ALIYUN_SMS_TEMPLATES` };
+  if (!template) {
+    return {
+      outcome: "refused",
+      reason: `no template code for ${m.kind}:${m.lang} in ALIYUN_SMS_TEMPLATES`,
+      final: true,
+    };
+  }
   let values: Record<string, string>;
   try {
     ({ values } = await composeMessage(m, links));
   } catch (error) {
-    return { outcome: "refused", reason: String(error) };
+    return { outcome: "refused", reason: String(error), final: true };
   }
   try {
     const answer = await sendSms(config, { phone: m.recipient, template, values, outId: String(m.id) });
@@ -95,6 +103,11 @@ export async function sendClaimed(
   } catch (error) {
     return { outcome: "uncertain", reason: `no answer from the provider: ${String(error)}`.slice(0, 500) };
   }
+}
+
+function givenUp(m: OutboxEntry, result: SendResult): boolean {
+  if (result.outcome === "refused" && result.final) return true;
+  return result.outcome === "uncertain" || m.attempts >= MAX_ATTEMPTS;
 }
 
 /** Writes down what happened to a claimed message; only while this run's claim holds. */
@@ -110,7 +123,7 @@ async function recordResult(d1: D1Database, m: OutboxEntry, result: SendResult, 
       .run();
     return;
   }
-  const giveUp = result.outcome === "uncertain" || m.attempts >= MAX_ATTEMPTS;
+  const giveUp = givenUp(m, result);
   const status = result.outcome === "uncertain" ? "uncertain" : giveUp ? "failed" : "pending";
   const wait = BACKOFF_MINUTES[Math.min(m.attempts, BACKOFF_MINUTES.length) - 1] ?? 1;
   const due = new Date(now.getTime() + wait * 60_000).toISOString();
@@ -141,7 +154,7 @@ export async function deliverMessages(
     await recordResult(env.DB, m, sent, now);
     if (sent.outcome === "sent") result.sent++;
     else if (sent.outcome === "uncertain") result.uncertain++;
-    else if (m.attempts >= MAX_ATTEMPTS) result.failed++;
+    else if (givenUp(m, sent)) result.failed++;
     else result.refused++;
   }
   return result;

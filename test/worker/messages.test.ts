@@ -160,6 +160,15 @@ describe("the outbox's SMS sender (Aliyun SendSms)", () => {
     expect(await texts()).toEqual([]);
   });
 
+  it("gives up at once on a language without a template code, for staff to call", async () => {
+    await bookAndRecover();
+    const enOnly = provider({ ALIYUN_SMS_TEMPLATES: JSON.stringify({ "recovery:en": "SMS_480002" }) });
+    expect((await deliverMessages(enOnly, messageLinks)).failed).toBe(1);
+    expect(await row()).toMatchObject({ status: "failed", attempts: 1 });
+    expect((await row())?.last_error).toContain("no template code for recovery:zh-CN");
+    expect(await texts()).toEqual([]);
+  });
+
   it("sends nothing and claims nothing without a provider: the outbox is the call list", async () => {
     await bookAndRecover();
     expect(await deliverMessages(env, messageLinks)).toEqual({ sent: 0, refused: 0, failed: 0, uncertain: 0 });
