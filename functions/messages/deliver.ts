@@ -117,7 +117,9 @@ async function recordResult(d1: D1Database, m: OutboxEntry, result: SendResult, 
   if (result.outcome === "sent") {
     await d1
       .prepare(
-        `UPDATE outbox SET status = 'sent', sent_at = ?, provider_message_id = ?, claimed_at = NULL, last_error = NULL ${mine}`,
+        // Also over `uncertain`: a slow run whose claim another run has meanwhile called stale still knows best.
+        `UPDATE outbox SET status = 'sent', sent_at = ?, provider_message_id = ?, claimed_at = NULL, last_error = NULL
+         WHERE id = ? AND status IN ('sending', 'uncertain')`,
       )
       .bind(at, result.id, m.id)
       .run();
