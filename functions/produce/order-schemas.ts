@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../db/schema";
+import { Phone } from "../lib/fields";
 import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
 
 /**
@@ -48,11 +49,7 @@ const Fulfilment = z.discriminatedUnion(
 
 const Contact = z.object({
   name: text(40),
-  // Mainland mobiles and landlines, and international numbers for foreign visitors.
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?\d[\d\s-]{5,18}\d$/, "orders.phone"),
+  phone: Phone,
   email: z.email("orders.email").max(100, "orders.text.tooLong").optional(),
 });
 

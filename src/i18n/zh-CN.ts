@@ -2,6 +2,7 @@ import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
+import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -436,6 +437,7 @@ export const zhCN = {
   "orders.qr": "扫码查看订单",
   ...dashZhCN,
   ...coopZhCN,
+  ...formsZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;
