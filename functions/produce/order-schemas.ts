@@ -81,11 +81,15 @@ export function dropUnwantedFormLines(value: unknown): unknown {
   if (!value || typeof value !== "object") return value;
   const body = value as Record<string, unknown>;
   if (!Array.isArray(body.items)) return value;
-  const items = body.items.filter((item) => {
-    const q = (item as Record<string, unknown> | undefined)?.quantity;
-    return !(q === undefined || (typeof q === "string" && /^\s*0*\s*$/.test(q)));
-  });
+  const items = body.items.filter((item) =>
+    isWantedFormQuantity((item as Record<string, unknown> | undefined)?.quantity),
+  );
   return { ...body, items };
+}
+
+/** An empty or zero quantity box on the checkout form: that line is left out (its errors number the others). */
+export function isWantedFormQuantity(q: unknown): boolean {
+  return !(q === undefined || q === "" || (typeof q === "string" && /^\s*0*\s*$/.test(q)));
 }
 
 export const ReferenceParam = z.object({
