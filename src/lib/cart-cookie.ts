@@ -9,7 +9,7 @@ import { type CartItem, cartFromQuery, cartQuery } from "./produce";
  * cart page adds the product to it and redirects to /cart/, and the
  * confirmation page empties it once the order is placed.
  */
-export const CART_COOKIE = "portal_cart";
+const CART_COOKIE = "portal_cart";
 const CART_DAYS = 7;
 
 export function cookieCart(Astro: AstroGlobal): CartItem[] {
