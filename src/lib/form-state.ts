@@ -26,6 +26,14 @@ export function formState(Astro: AstroGlobal): FormState {
 }
 
 /**
+ * On a page with several forms, each carries a hidden `formId`: only the form
+ * that was posted shows the values and messages.
+ */
+export function stateOf(state: FormState, formId: string): FormState {
+  return state.values.formId === formId ? state : NO_FORM_STATE;
+}
+
+/**
  * A refusal that names no field (nights full, session full) is shown next to
  * the field a person would change to fix it.
  */
@@ -60,3 +68,18 @@ export function summaryItems(state: FormState, ids: Record<string, string>): Arr
   if (state.detail && !items.length) items.push({ text: state.detail, order: paths.length });
   return items.sort((a, b) => a.order - b.order).map(({ order: _, ...item }) => item);
 }
+
+/** Field paths of ProductFields.astro and their control ids, for the product forms' summaries. */
+export const PRODUCT_FIELD_IDS: Record<string, string> = {
+  id: "p-id",
+  category: "p-category",
+  nameZh: "p-nameZh",
+  nameEn: "p-nameEn",
+  unitZh: "p-unitZh",
+  unitEn: "p-unitEn",
+  priceYuan: "p-price",
+  sortOrder: "p-sort",
+  descriptionZh: "p-descZh",
+  descriptionEn: "p-descEn",
+  stock: "p-stock",
+};
