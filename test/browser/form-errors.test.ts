@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, chromiumPath, launch, openPage } from "./browser";
+import { axe, baseURL, chromiumPath, launch, openPage } from "./browser";
 
 /**
  * A refused form comes back as the form: in the site's layout and the page's
@@ -172,6 +172,40 @@ describe.skipIf(!chromiumPath)("refused forms keep what was typed", () => {
       expect(await focusedIsSummary(page)).toBe(true);
       expect((await context.cookies()).map((c) => c.value).join(" ")).not.toContain("not-the-password");
       await axeOnRefusal(browser, `${prefix}/dashboard/login/`, "form.dash-form", fill);
+      await context.close();
+    });
+
+    it(`a cancellation refused by the server comes back to the booking with the reason, ${name}`, async () => {
+      const booked = await fetch(`${baseURL}/api/bookings?lang=${prefix ? "en" : "zh-CN"}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": `browser-${crypto.randomUUID()}` },
+        body: JSON.stringify({
+          unit: "gajian-byo-tent",
+          checkIn: arrival(25),
+          nights: 1,
+          units: 1,
+          guests: { adults: 1 },
+          contact: { name: "Wang Fang", phone: "13800000000" },
+        }),
+      });
+      const { reference, token, links } = (await booked.json()) as {
+        reference: string;
+        token: string;
+        links: { page: string };
+      };
+      const { page, context } = await openPage(browser, { javaScriptEnabled: false, viewport: PHONE });
+      await page.goto(links.page);
+      // Cancelled meanwhile, from another tab or by phone.
+      await fetch(`${baseURL}/api/bookings/${reference}/cancel`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": `browser-${crypto.randomUUID()}` },
+        body: JSON.stringify({ token }),
+      });
+      await Promise.all([page.waitForLoadState("load"), page.click("#cancel-heading ~ form button")]);
+      expect(new URL(page.url()).pathname).toBe(`${prefix}/visit/booking/`);
+      expect(await page.textContent("[data-error-summary]")).toContain(prefix ? "cannot be cancelled" : "不能取消");
+      expect(await focusedIsSummary(page)).toBe(true);
+      expect(await page.textContent("h1")).not.toMatch(/请求有误|Bad request|Conflict|冲突/);
       await context.close();
     });
   }
