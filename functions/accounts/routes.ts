@@ -3,7 +3,6 @@ import type { z } from "zod";
 import { readBody, seeOther } from "../lib/forms";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
-import { ProblemError } from "../lib/problem";
 import { badRequest, parseInput } from "../lib/validate";
 import { acceptInvite } from "./invites";
 import { changePassword, login } from "./login";
@@ -67,16 +66,9 @@ authApi.post("/login", async (c) => {
   const lang = requestLang(c.req.raw);
   const { value, isForm } = await readBody(c);
   const input = parse(LoginRequest, value, c);
-  let token: string;
-  try {
-    ({ token } = await login(c.env.DB, input, clientAddress(c)));
-  } catch (error) {
-    // The sign-in form shows its own message; the e-mail never goes into a URL.
-    if (!isForm || !(error instanceof ProblemError) || ![401, 429].includes(error.problemStatus)) throw error;
-    const next = input.next ? `&next=${encodeURIComponent(input.next)}` : "";
-    const reason = error.problemStatus === 429 ? "throttled" : "invalid";
-    return seeOther(c, localePath(lang, `/dashboard/login/?error=${reason}${next}`));
-  }
+  // A refused form sign-in goes back to the form with the e-mail kept (never the
+  // password, never in a URL): see refusedForm in lib/forms.ts.
+  const { token } = await login(c.env.DB, input, clientAddress(c));
   c.header("set-cookie", sessionCookie(token));
   c.header("cache-control", "no-store");
   if (isForm) return seeOther(c, input.next ?? localePath(lang, "/dashboard/"));

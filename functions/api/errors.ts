@@ -1,13 +1,13 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { formProblemPage, isBrowserForm } from "../lib/forms";
+import { isBrowserForm, refusedForm } from "../lib/forms";
 import { requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { type Problem, ProblemError, problemResponse, problemTitle } from "../lib/problem";
 
-/** Form posts get a readable page; API clients get problem+json. */
+/** Form posts go back to their form with the messages (see refusedForm); API clients get problem+json. */
 function respond(c: Context, problem: Problem, headers?: HeadersInit): Response | Promise<Response> {
-  if (c.req.method === "POST" && isBrowserForm(c)) return formProblemPage(c, problem);
+  if (c.req.method === "POST" && isBrowserForm(c)) return refusedForm(c, problem);
   return problemResponse(problem, headers);
 }
 

@@ -1,24 +1,33 @@
 import { z } from "zod";
+import { Phone } from "../lib/fields";
 import { STAY_LIMITS } from "./rules";
 
 /**
  * Request shapes for bookings, shared by the JSON API, the no-JS forms (numbers
  * arrive as strings, hence coerce), the OpenAPI document and the tests.
  */
-const count = (min: number, max: number) => z.coerce.number({ error: "field.number" }).int().min(min).max(max);
+/**
+ * A count from a number box. Each field has its own messages ("at least 1 night", not
+ * "enter a whole number"); {min} and {max} are filled in from the limit that failed.
+ */
+const count = (min: number, max: number, key: "nights" | "units" | "adults" | "children") => {
+  const base = `bookings.${key}` as const;
+  return z.coerce
+    .number({ error: base })
+    .int({ error: base })
+    .min(min, { error: key === "children" ? base : `${base}.min` })
+    .max(max, { error: `${base}.max` });
+};
 
 const Contact = z.object({
-  name: z.string().trim().min(1, { error: "field.required" }).max(60),
-  phone: z
-    .string({ error: "field.required" })
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{5,19}$/, { error: "bookings.phone" }),
+  name: z.string({ error: "bookings.name" }).trim().min(1, { error: "bookings.name" }).max(60),
+  phone: Phone,
   email: z.email({ error: "bookings.email" }).max(120).optional(),
 });
 
 const Guests = z.object({
-  adults: count(1, STAY_LIMITS.guests),
-  children: count(0, STAY_LIMITS.guests).default(0),
+  adults: count(1, STAY_LIMITS.guests, "adults"),
+  children: count(0, STAY_LIMITS.guests, "children").default(0),
 });
 
 const common = {
@@ -32,8 +41,8 @@ const common = {
 export const StayRequest = z.object({
   unit: z.string().min(1).max(64),
   checkIn: z.iso.date({ error: "field.date" }),
-  nights: count(1, STAY_LIMITS.nights),
-  units: count(1, STAY_LIMITS.units).default(1),
+  nights: count(1, STAY_LIMITS.nights, "nights"),
+  units: count(1, STAY_LIMITS.units, "units").default(1),
   ...common,
 });
 

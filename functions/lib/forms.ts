@@ -110,13 +110,120 @@ export function seeOther(c: Context, location: string): Response {
 }
 
 /**
- * A refused form post: a small page in the person's language listing what to
- * fix, with the same status the JSON API would give.
+ * A refused form post goes back to the form (Post/Redirect/Get): 303 to the page
+ * it came from, with a flash cookie carrying what was typed and a message per
+ * field. The on-demand form page reads the cookie once (src/lib/form-state.ts),
+ * renders the form again in the site's layout with the values and messages, and
+ * deletes it. A cookie rather than the URL, so names and phone numbers never land
+ * in history or logs; HttpOnly, SameSite=Lax and short-lived, because it only has
+ * to survive one redirect. Passwords and secret tokens are never put in it.
+ * Without a same-origin Referer there is no page to go back to: the person gets
+ * a readable page with the messages instead.
  */
-export async function formProblemPage(c: Context, problem: Problem): Promise<Response> {
+export async function refusedForm(c: Context, problem: Problem): Promise<Response> {
+  const back = sameOriginReferer(c);
+  if (back) {
+    const errors = Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
+    const flash: FormFlash = { path: back.pathname, values: await typedValues(c), errors };
+    if (problem.detail && !problem.errors?.length) flash.detail = problem.detail;
+    let cookie = encodeFlash(flash);
+    // Long notes or addresses could pass a cookie's size: keep the messages, drop the values.
+    if (cookie.length > FLASH_MAX_CHARS) cookie = encodeFlash({ ...flash, values: {} });
+    if (cookie.length <= FLASH_MAX_CHARS) {
+      const secure = new URL(c.req.url).protocol === "https:" ? "; Secure" : "";
+      c.header(
+        "set-cookie",
+        `${FORM_FLASH_COOKIE}=${cookie}; Path=/; Max-Age=${FLASH_SECONDS}; HttpOnly; SameSite=Lax${secure}`,
+      );
+      c.header("cache-control", "no-store");
+      return c.redirect(back.pathname + back.search, 303);
+    }
+  }
+  return formProblemPage(c, problem);
+}
+
+export const FORM_FLASH_COOKIE = "portal_form";
+const FLASH_SECONDS = 60;
+/** One cookie well under browsers' 4 KB limit, next to the session and preference cookies. */
+const FLASH_MAX_CHARS = 3000;
+const MAX_VALUE = 500;
+const NEVER_KEPT = /password|current|token|idempotencyKey/i;
+
+export interface FormFlash {
+  /** The page the form is on; another page ignores the flash. */
+  path: string;
+  /** What was typed, by field path (`contact.phone`, `items.0.quantity`). */
+  values: Record<string, string>;
+  /** A message per field path, as the API's problem `errors` name them. */
+  errors: Record<string, string>;
+  /** A refusal that is not about one field (dates full, too many attempts). */
+  detail?: string;
+}
+
+/** `contact[phone]` -> `contact.phone`, the path zod and the problem's errors use. */
+function fieldPath(name: string): string {
+  return name.replace(/\[([^\]]*)\]/g, ".$1");
+}
+
+async function typedValues(c: Context): Promise<Record<string, string>> {
+  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith(FORM_TYPE)) return {};
+  // Hono keeps the body it already read for readBody, so this reads no stream twice.
+  const params = new URLSearchParams(await c.req.text());
+  const values: Record<string, string> = {};
+  for (const [name, value] of params) {
+    if (NEVER_KEPT.test(name) || Object.keys(values).length >= 60) continue;
+    values[fieldPath(name)] = value.slice(0, MAX_VALUE);
+  }
+  return values;
+}
+
+function encodeFlash(flash: FormFlash): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(flash));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+/** The flash as the form page reads it; anything malformed reads as nothing. */
+export function decodeFlash(value: string | undefined): FormFlash | undefined {
+  if (!value || value.length > FLASH_MAX_CHARS) return undefined;
+  try {
+    const binary = atob(value.replaceAll("-", "+").replaceAll("_", "/"));
+    const parsed = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))));
+    const strings = (o: unknown) =>
+      o && typeof o === "object" && Object.values(o).every((v) => typeof v === "string")
+        ? (o as Record<string, string>)
+        : {};
+    if (typeof parsed?.path !== "string") return undefined;
+    return {
+      path: parsed.path,
+      values: strings(parsed.values),
+      errors: strings(parsed.errors),
+      ...(typeof parsed.detail === "string" ? { detail: parsed.detail } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameOriginReferer(c: Context): URL | undefined {
+  const referer = c.req.header("referer");
+  if (!referer || safeOrigin(referer) !== new URL(c.req.url).origin) return undefined;
+  const url = new URL(referer);
+  // Never bounce a refusal back to the API itself.
+  return url.pathname.startsWith("/api/") ? undefined : url;
+}
+
+/**
+ * The fallback when there is no form page to return to: the messages (never the
+ * internal field names) in the person's language, with the same status the
+ * JSON API would give.
+ */
+async function formProblemPage(c: Context, problem: Problem): Promise<Response> {
   const lang: Lang = requestLang(c.req.raw);
   const back = message(lang, "form.back");
-  const items = (problem.errors ?? []).map((e) => html`<li><strong>${e.field}</strong>: ${e.message}</li>`);
+  const items = (problem.errors ?? []).map((e) => html`<li>${e.message}</li>`);
+  const backTo = sameOriginReferer(c);
   const body = html`<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -124,19 +231,9 @@ export async function formProblemPage(c: Context, problem: Problem): Promise<Res
 <body><main class="form-problem"><h1>${problem.title}</h1>
 ${problem.detail ? html`<p>${problem.detail}</p>` : ""}
 ${items.length ? html`<ul>${items}</ul>` : ""}
-<p><a class="back" href="${safeBack(c)}">${back}</a></p>
+<p><a class="back" href="${backTo ? backTo.pathname + backTo.search : "/"}">${back}</a></p>
 </main></body></html>`;
   return c.html(await body, problem.status as 400);
-}
-
-function safeBack(c: Context): string {
-  const referer = c.req.header("referer");
-  const self = new URL(c.req.url).origin;
-  if (referer && safeOrigin(referer) === self) {
-    const url = new URL(referer);
-    return url.pathname + url.search;
-  }
-  return "/";
 }
 
 /** Relative paths on this site only, so `next` can never send someone elsewhere. */

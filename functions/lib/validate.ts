@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { validator } from "hono/validator";
 import type { z } from "zod";
 import { en as enLocale, zhCN as zhLocale } from "zod/locales";
-import type { $ZodErrorMap } from "zod/v4/core";
+import type { $ZodErrorMap, $ZodIssue } from "zod/v4/core";
 import { type Lang, requestLang } from "./lang";
 import { isMessageKey, message } from "./messages";
 import { ProblemError } from "./problem";
@@ -36,9 +36,16 @@ export function parseInput<T extends z.ZodType>(
   if (result.success) return { ok: true, data: result.data };
   const errors = result.error.issues.map((issue) => ({
     field: issue.path.map(String).join(".") || "(body)",
-    message: isMessageKey(issue.message) ? message(lang, issue.message) : issue.message,
+    message: isMessageKey(issue.message) ? message(lang, issue.message, limits(issue)) : issue.message,
   }));
   return { ok: false, errors };
+}
+
+/** The bound a count broke, for messages such as "at least {min} night". */
+function limits(issue: $ZodIssue): Record<string, string | number> {
+  if (issue.code === "too_small") return { min: Number(issue.minimum) };
+  if (issue.code === "too_big") return { max: Number(issue.maximum) };
+  return {};
 }
 
 export function badRequest(errors: FieldError[], slug = "validation"): ProblemError {

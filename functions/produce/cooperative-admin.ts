@@ -4,6 +4,7 @@ import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { GUARD, guard, violated } from "../lib/constraints";
+import { Phone } from "../lib/fields";
 import { isCooperativeCode } from "./credit-code";
 
 /**
@@ -28,10 +29,7 @@ export const CooperativeCreate = z.object({
   villageZh: place,
   villageEn: place,
   contactName: z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(40),
-  contactPhone: z
-    .string({ error: "field.required" })
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{5,19}$/, { error: "bookings.phone" }),
+  contactPhone: Phone,
 });
 
 const stateJson = (id: string) => ({

@@ -3,8 +3,8 @@ import { REFERENCE_PATTERN } from "../lib/tokens";
 /**
  * After a form checkout, each order's reference and token travel from
  * POST /api/orders to the confirmation page in one short-lived, HttpOnly,
- * SameSite=Strict cookie, which that page deletes once shown. Tokens never
- * appear in a URL, and a reload does not show them again.
+ * SameSite=Strict cookie. Tokens never appear in a URL. The page keeps the
+ * cookie for the browser session, so a reload still shows the orders.
  */
 export const NEW_ORDERS_COOKIE = "portal_new_orders";
 export const HANDOVER_SECONDS = 600;

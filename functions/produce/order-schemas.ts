@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../db/schema";
+import { Phone } from "../lib/fields";
 import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
 
 /**
@@ -48,11 +49,7 @@ const Fulfilment = z.discriminatedUnion(
 
 const Contact = z.object({
   name: text(40),
-  // Mainland mobiles and landlines, and international numbers for foreign visitors.
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?\d[\d\s-]{5,18}\d$/, "orders.phone"),
+  phone: Phone,
   email: z.email("orders.email").max(100, "orders.text.tooLong").optional(),
 });
 
@@ -84,11 +81,15 @@ export function dropUnwantedFormLines(value: unknown): unknown {
   if (!value || typeof value !== "object") return value;
   const body = value as Record<string, unknown>;
   if (!Array.isArray(body.items)) return value;
-  const items = body.items.filter((item) => {
-    const q = (item as Record<string, unknown> | undefined)?.quantity;
-    return !(q === undefined || (typeof q === "string" && /^\s*0*\s*$/.test(q)));
-  });
+  const items = body.items.filter((item) =>
+    isWantedFormQuantity((item as Record<string, unknown> | undefined)?.quantity),
+  );
   return { ...body, items };
+}
+
+/** An empty or zero quantity box on the checkout form: that line is left out (its errors number the others). */
+export function isWantedFormQuantity(q: unknown): boolean {
+  return !(q === undefined || q === "" || (typeof q === "string" && /^\s*0*\s*$/.test(q)));
 }
 
 export const ReferenceParam = z.object({

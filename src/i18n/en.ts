@@ -2,6 +2,7 @@ import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
+import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import type { UiKey } from "./zh-CN";
@@ -462,4 +463,5 @@ export const en: Record<UiKey, string> = {
   ...dashEn,
   ...coopEn,
   ...messagesEn,
+  ...formsEn,
 };

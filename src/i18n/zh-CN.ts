@@ -2,6 +2,7 @@ import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
+import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 
@@ -438,6 +439,7 @@ export const zhCN = {
   ...dashZhCN,
   ...coopZhCN,
   ...messagesZhCN,
+  ...formsZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -1,9 +1,12 @@
+import { isPhoneNumber } from "@functions/lib/fields";
 import { formatFen } from "@functions/lib/money";
 
 /**
- * Progressive enhancement for the booking form: inline messages from the
- * browser's own validation (already in the page's language) and a running
- * total. The form works the same without this script; the server decides.
+ * Progressive enhancement for the booking form: inline messages as soon as a
+ * field is left, and a running total. The messages are the page's own (data-error
+ * attributes, the server's wording in the page's language), never the browser's,
+ * which speak the browser's language and show dates in its format. The form
+ * works the same without this script; the server decides.
  */
 export function enhanceBookingForm(form: HTMLFormElement): void {
   const total = form.querySelector<HTMLElement>(".total");
@@ -26,10 +29,22 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
     if (valid) total.textContent = `${total.dataset.template ?? ""}: ${formatFen(fen, locale)}`;
   }
 
+  function problem(input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): string | undefined {
+    if (input instanceof HTMLInputElement && input.dataset.phone !== undefined && input.value.trim()) {
+      input.setCustomValidity(isPhoneNumber(input.value) ? "" : "phone");
+    }
+    const v = input.validity;
+    if (v.valid) return undefined;
+    const d = input.dataset;
+    return (v.rangeUnderflow && d.errorMin) || (v.rangeOverflow && d.errorMax) || d.error || input.validationMessage;
+  }
+
   function showError(input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): boolean {
     const id = `${input.id}-error`;
     let note = form.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-    if (input.validity.valid) {
+    const text = problem(input);
+    input.closest(".field")?.classList.toggle("invalid", Boolean(text));
+    if (!text) {
       input.removeAttribute("aria-invalid");
       note?.remove();
       input.setAttribute("aria-describedby", (input.getAttribute("aria-describedby") ?? "").replace(id, "").trim());
@@ -40,10 +55,10 @@ export function enhanceBookingForm(form: HTMLFormElement): void {
       note = document.createElement("p");
       note.id = id;
       note.className = "field-error";
-      input.insertAdjacentElement("afterend", note);
+      input.insertAdjacentElement("beforebegin", note);
       input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") ?? ""} ${id}`.trim());
     }
-    note.textContent = input.validationMessage;
+    note.textContent = text;
     return false;
   }
 

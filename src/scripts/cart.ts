@@ -7,6 +7,17 @@
 import { formatFen } from "../lib/format";
 
 const KEY = "portal-cart";
+/** The cart as last sent to checkout, and as confirmed ordered (sessionStorage, this tab only). */
+const SENT = "portal-cart-sent";
+const ORDERED = "portal-cart-ordered";
+
+function session(action: (store: Storage) => void) {
+  try {
+    action(sessionStorage);
+  } catch {
+    // Storage blocked: Back may show the old cart, but the hidden key still stops a second order.
+  }
+}
 
 interface Line {
   product: string;
@@ -60,6 +71,7 @@ function enhanceAddForms() {
       if (line) line.quantity = Math.min(max, line.quantity + quantity);
       else lines.push({ product, quantity });
       write(lines);
+      session((store) => store.removeItem(ORDERED));
       const status = form.querySelector<HTMLElement>("[data-cart-status]");
       if (status) {
         const template = status.dataset.added ?? "";
@@ -82,6 +94,22 @@ function enhanceCheckout() {
     }
     return;
   }
+  // Back from the confirmation page reopens the cart that was just ordered: show the empty cart instead.
+  const alreadyOrdered = () => {
+    let ordered: string | null = null;
+    session((store) => {
+      ordered = store.getItem(ORDERED);
+    });
+    return ordered !== null && ordered === location.search.slice(1);
+  };
+  if (alreadyOrdered()) {
+    location.replace(location.pathname);
+    return;
+  }
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted && alreadyOrdered()) location.replace(location.pathname);
+  });
+  form.addEventListener("submit", () => session((store) => store.setItem(SENT, location.search.slice(1))));
   const lang = document.documentElement.lang === "en" ? "en" : "zh-CN";
   const lines = () =>
     [...form.querySelectorAll<HTMLElement>("[data-line]")].map((row) => {
@@ -157,7 +185,12 @@ function enhanceFulfilment(form: HTMLFormElement) {
 
 /** Confirmation page: the orders are placed, so the cart is done. */
 function clearAfterOrder() {
-  if (document.querySelector("[data-cart-clear]")) write([]);
+  if (!document.querySelector("[data-cart-clear]")) return;
+  write([]);
+  session((store) => {
+    const sent = store.getItem(SENT);
+    if (sent !== null) store.setItem(ORDERED, sent);
+  });
 }
 
 clearAfterOrder();

@@ -1,0 +1,85 @@
+import { decodeFlash, FORM_FLASH_COOKIE } from "@functions/lib/forms";
+import type { AstroGlobal } from "astro";
+
+/**
+ * What a refused form post left for its page (see refusedForm in
+ * functions/lib/forms.ts): the typed values and a message per field, by field
+ * path (`contact.phone`). Read once: the cookie is deleted as it is read.
+ */
+export interface FormState {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  detail?: string;
+}
+
+export const NO_FORM_STATE: FormState = { values: {}, errors: {} };
+
+export function formState(Astro: AstroGlobal): FormState {
+  const raw = Astro.cookies.get(FORM_FLASH_COOKIE)?.value;
+  if (!raw) return NO_FORM_STATE;
+  Astro.cookies.delete(FORM_FLASH_COOKIE, { path: "/" });
+  const flash = decodeFlash(raw);
+  if (!flash || flash.path !== Astro.url.pathname) return NO_FORM_STATE;
+  // Someone's name and phone are on this page now: no cache may keep it.
+  Astro.response.headers.set("cache-control", "no-store");
+  return flash;
+}
+
+/**
+ * On a page with several forms, each carries a hidden `formId`: only the form
+ * that was posted shows the values and messages.
+ */
+export function stateOf(state: FormState, formId: string): FormState {
+  return state.values.formId === formId ? state : NO_FORM_STATE;
+}
+
+/**
+ * A refusal that names no field (nights full, session full) is shown next to
+ * the field a person would change to fix it.
+ */
+export function withDetailAt(state: FormState, path: string): FormState {
+  if (!state.detail || Object.keys(state.errors).length) return state;
+  return { values: state.values, errors: { [path]: state.detail } };
+}
+
+/** The attributes that tie a control to its message (and hint), for a Field's control. */
+export function describedBy(id: string, error: string | undefined, ...others: Array<string | undefined>) {
+  const ids = [error ? `${id}-error` : undefined, ...others].filter(Boolean).join(" ");
+  return {
+    "aria-invalid": error ? ("true" as const) : undefined,
+    "aria-describedby": ids || undefined,
+  };
+}
+
+/**
+ * The error summary's lines, in the form's order: each message linked to the
+ * control with that path (or, for a group such as `guests`, its first control).
+ * `ids` maps field paths to control ids.
+ */
+export function summaryItems(state: FormState, ids: Record<string, string>): Array<{ href?: string; text: string }> {
+  const paths = Object.keys(ids);
+  const items: Array<{ href?: string; text: string; order: number }> = Object.entries(state.errors).map(
+    ([path, text]) => {
+      const at = paths.findIndex((p) => p === path || p.startsWith(`${path}.`));
+      const id = at >= 0 ? ids[paths[at] as string] : undefined;
+      return { text, order: at >= 0 ? at : paths.length, ...(id ? { href: `#${id}` } : {}) };
+    },
+  );
+  if (state.detail && !items.length) items.push({ text: state.detail, order: paths.length });
+  return items.sort((a, b) => a.order - b.order).map(({ order: _, ...item }) => item);
+}
+
+/** Field paths of ProductFields.astro and their control ids, for the product forms' summaries. */
+export const PRODUCT_FIELD_IDS: Record<string, string> = {
+  id: "p-id",
+  category: "p-category",
+  nameZh: "p-nameZh",
+  nameEn: "p-nameEn",
+  unitZh: "p-unitZh",
+  unitEn: "p-unitEn",
+  priceYuan: "p-price",
+  sortOrder: "p-sort",
+  descriptionZh: "p-descZh",
+  descriptionEn: "p-descEn",
+  stock: "p-stock",
+};
