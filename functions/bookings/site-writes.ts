@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { conflictProblem, fieldProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch, auditStatement } from "../db/audit";
-import { violated } from "../lib/constraints";
+import { GUARD, guard, violated } from "../lib/constraints";
 import { daysBetween, todayInCounty } from "../lib/dates";
 import { closureInScope, unitInScope } from "./site-ops";
 import type { CapacityRequest, ClosureRequest } from "./staff-schema";
@@ -28,30 +28,48 @@ export async function addClosure(
   const unit = await unitInScope(d1, account, input.unit);
   if (!unit || unit.siteSlug !== siteSlug) throw notFoundProblem();
   checkRange(input.from, input.to, today);
-  const [, inserted, affected] = await auditedBatch<{ id?: number; n?: number }>(
-    d1,
-    {
-      actorId: account.id,
-      action: "closure.create",
-      targetType: "unit_type",
-      targetId: unit.id,
-      after: { from: input.from, to: input.to, reasonZh: input.reasonZh, reasonEn: input.reasonEn },
-    },
-    [
-      d1
-        .prepare(
-          "INSERT INTO closures (unit_type_id, from_date, to_date, reason_zh, reason_en) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(unit.id, input.from, input.to, input.reasonZh, input.reasonEn),
-      // Guests already booked on these nights keep their bookings; the operator is told how many to call.
-      d1
-        .prepare(
-          `SELECT count(*) AS n FROM bookings WHERE unit_type_id = ? AND status = 'confirmed'
-           AND check_in <= ? AND date(check_in, '+' || nights || ' days') > ?`,
-        )
-        .bind(unit.id, input.to, input.from),
-    ],
-  );
+  let results: D1Result<{ id?: number; n?: number }>[];
+  try {
+    results = await auditedBatch<{ id?: number; n?: number }>(
+      d1,
+      {
+        actorId: account.id,
+        action: "closure.create",
+        targetType: "unit_type",
+        targetId: unit.id,
+        after: { from: input.from, to: input.to, reasonZh: input.reasonZh, reasonEn: input.reasonEn },
+      },
+      [
+        d1
+          .prepare(
+            "INSERT INTO closures (unit_type_id, from_date, to_date, reason_zh, reason_en) VALUES (?, ?, ?, ?, ?) RETURNING id",
+          )
+          .bind(unit.id, input.from, input.to, input.reasonZh, input.reasonEn),
+        // Guests already booked on these nights keep their bookings; the operator is told how many to call.
+        d1
+          .prepare(
+            `SELECT count(*) AS n FROM bookings WHERE unit_type_id = ? AND status = 'confirmed'
+             AND check_in <= ? AND date(check_in, '+' || nights || ' days') > ?`,
+          )
+          .bind(unit.id, input.to, input.from),
+      ],
+      // A second closure over nights already closed would only have to be removed twice: the
+      // database refuses it in the same batch, so two operators closing at once cannot both pass.
+      [
+        guard(
+          d1,
+          "EXISTS (SELECT 1 FROM closures WHERE unit_type_id = ? AND from_date <= ? AND to_date >= ?)",
+          unit.id,
+          input.to,
+          input.from,
+        ),
+      ],
+    );
+  } catch (error) {
+    if (violated(error, GUARD)) throw await overlapping(d1, unit.id, input.from, input.to);
+    throw error;
+  }
+  const [, , inserted, affected] = results;
   return {
     id: Number(inserted?.results[0]?.id),
     unit: unit.id,
@@ -60,6 +78,23 @@ export async function addClosure(
     to: input.to,
     affectedBookings: Number(affected?.results[0]?.n ?? 0),
   };
+}
+
+/** The 409 for a closure over nights already closed, naming the closure in the way. */
+async function overlapping(d1: D1Database, unitId: string, from: string, to: string) {
+  const row = await d1
+    .prepare(
+      `SELECT from_date AS "from", to_date AS "to" FROM closures WHERE unit_type_id = ? AND from_date <= ? AND to_date >= ?
+       ORDER BY from_date LIMIT 1`,
+    )
+    .bind(unitId, to, from)
+    .first<{ from: string; to: string }>();
+  return conflictProblem(
+    "closure-overlap",
+    "dash.closureOverlap",
+    { from: row?.from ?? from, to: row?.to ?? to },
+    { closed: row ? { from: row.from, to: row.to } : null },
+  );
 }
 
 export async function removeClosure(d1: D1Database, account: SessionAccount, id: number) {

@@ -135,6 +135,8 @@ const zhCN = {
   "dash.rangeOrder": "结束日期不能早于开始日期。",
   "dash.rangePast": "开始日期不能早于今天。",
   "dash.rangeTooLong": "一次最多设置 366 天。",
+  "dash.closureOverlap":
+    "这个营位类型在 {from} 至 {to} 已经关闭，与这次的日期重叠：没有再次关闭。需要改日期请先重新开放原来的关闭。",
   "dash.bothDates": "请同时填写开始和结束日期，或都不填。",
   "dash.price": "请填写价格，例如 80 或 80.50。",
   "dash.time": "请填写时间，例如 14:00。",
@@ -288,6 +290,8 @@ const en: Record<MessageKey, string> = {
   "dash.rangeOrder": "The end date cannot be before the start date.",
   "dash.rangePast": "The start date cannot be before today.",
   "dash.rangeTooLong": "Set at most 366 days at a time.",
+  "dash.closureOverlap":
+    "This unit type is already closed from {from} to {to}, which overlaps these dates: nothing was closed again. To change the dates, reopen that closure first.",
   "dash.bothDates": "Fill in both the start and the end date, or neither.",
   "dash.price": "Enter a price, for example 80 or 80.50.",
   "dash.time": "Enter a time, for example 14:00.",

@@ -23,8 +23,10 @@ import {
   createProduct,
   ProductCreate,
   ProductUpdate,
+  StockCountRequest,
   StockRequest,
   setProductActive,
+  setStockCount,
   updateProduct,
 } from "./staff-products";
 
@@ -38,6 +40,11 @@ documentedDashboard("dashboard: cooperatives", "Unknown, or not your cooperative
   ["post", "/api/dashboard/products/{id}/deactivate", "Take a product off sale"],
   ["post", "/api/dashboard/products/{id}/activate", "Put a product back on sale"],
   ["post", "/api/dashboard/products/{id}/stock", "Adjust stock by a difference; never below 0"],
+  [
+    "post",
+    "/api/dashboard/products/{id}/stock-count",
+    "Set stock to a counted number (count, and seen: the stock shown when counting); orders since are kept",
+  ],
   ["post", "/api/dashboard/products/{id}/image", "Upload a picture (multipart; JPEG, PNG or WebP, at most 2 MB)"],
   [
     "get",
@@ -99,6 +106,13 @@ cooperativeDashboardApi.post("/products/:id/stock", validate("param", ProductPar
   const { data, isForm, next } = await readInput(c, StockRequest);
   const result = await adjustStock(c.env.DB, c.var.account, c.req.valid("param").id, data);
   if (isForm) return formDone(c, next, productPage(result.cooperative, result.id), "stock");
+  return c.json(result);
+});
+
+cooperativeDashboardApi.post("/products/:id/stock-count", validate("param", ProductParam), async (c) => {
+  const { data, isForm, next } = await readInput(c, StockCountRequest);
+  const result = await setStockCount(c.env.DB, c.var.account, c.req.valid("param").id, data);
+  if (isForm) return formDone(c, next, productPage(result.cooperative, result.id), "stock_count");
   return c.json(result);
 });
 

@@ -14,6 +14,7 @@ import { maskOf } from "./season";
  * change and its audit entry are one batch. Stock moves by a difference
  * (`stock = stock + change`), never by a value read earlier, so an adjustment
  * racing a buyer's order loses nothing; CHECK (stock >= 0) refuses going below zero.
+ * Setting stock to a counted number works the same way: see setStockCount.
  */
 
 const name = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(80);
@@ -53,6 +54,15 @@ export const StockRequest = z.object({
     .min(-100_000)
     .max(100_000)
     .refine((n) => n !== 0, { error: "dash.stockZero" }),
+  reason: z.string().trim().max(200).default(""),
+});
+
+const units = z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(0).max(100_000);
+export const StockCountRequest = z.object({
+  /** How many there are, as counted. */
+  count: units,
+  /** The stock the page showed when the count was taken (the form sends it hidden). */
+  seen: units,
   reason: z.string().trim().max(200).default(""),
 });
 
@@ -193,6 +203,47 @@ export async function adjustStock(
       },
       [
         d1.prepare("UPDATE products SET stock = stock + ? WHERE id = ?").bind(input.change, id),
+        d1.prepare("SELECT stock FROM products WHERE id = ?").bind(id),
+      ],
+    );
+    return { id, cooperative: row.cooperativeId, stock: Number(after?.results[0]?.stock) };
+  } catch (error) {
+    if (violated(error, "products_stock")) {
+      const now = await productInScope(d1, account, id);
+      throw conflictProblem("stock-below-zero", "dash.stockBelowZero", { stock: now?.stock ?? 0 });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Stock set to a counted number. The count was taken against the stock the page
+ * showed (`seen`); orders placed since then took units out of what was counted,
+ * so the write is the difference `count - seen` applied to the stock as it is
+ * now, in one statement. A racing order is never lost or counted twice, and
+ * CHECK (stock >= 0) still refuses a result below zero.
+ */
+export async function setStockCount(
+  d1: D1Database,
+  account: SessionAccount,
+  id: string,
+  input: z.output<typeof StockCountRequest>,
+) {
+  const row = await productInScope(d1, account, id);
+  if (!row) throw notFoundProblem();
+  try {
+    const [, , after] = await auditedBatch<{ stock?: number }>(
+      d1,
+      {
+        actorId: account.id,
+        action: "product.stock_count",
+        targetType: "product",
+        targetId: id,
+        beforeSql: { sql: "SELECT json_object('stock', stock) FROM products WHERE id = ?", params: [id] },
+        after: { count: input.count, seen: input.seen, reason: input.reason },
+      },
+      [
+        d1.prepare("UPDATE products SET stock = stock + (? - ?) WHERE id = ?").bind(input.count, input.seen, id),
         d1.prepare("SELECT stock FROM products WHERE id = ?").bind(id),
       ],
     );

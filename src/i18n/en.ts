@@ -75,6 +75,7 @@ export const en: Record<UiKey, string> = {
   "visit.lead": "Stay overnight at Jinchuan's campsites: unit types, prices and how many people each takes.",
   "visit.none": "No campsite is taking bookings at the moment.",
   "visit.unitsCaption": "Unit types and prices:",
+  "visit.unitTypes": "Pitch types: {n} · from {price} a night",
   "visit.unit": "Unit type",
   "visit.price": "Price per night",
   "visit.guests": "Guests per unit",

@@ -66,6 +66,7 @@ export const zhCN = {
   "visit.lead": "在金川的露营地过夜：查看营位类型、价格和可入住人数。",
   "visit.none": "目前没有开放预订的营地。",
   "visit.unitsCaption": "营位类型与价格：",
+  "visit.unitTypes": "{n} 种营位类型 · 每晚 {price} 起",
   "visit.unit": "营位类型",
   "visit.price": "每晚价格",
   "visit.guests": "每个营位最多人数",

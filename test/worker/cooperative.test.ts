@@ -87,6 +87,61 @@ describe("products", () => {
     ]);
     expect(await stockOf("syrup")).toBe(13);
   });
+
+  it("sets stock to a counted number, audited, and refuses a bad count writing nothing", async () => {
+    const res = await postAs(member, "/api/dashboard/products/syrup/stock-count", {
+      count: 9,
+      seen: 5,
+      reason: "盘点",
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: "syrup", stock: 9 });
+    expect(await stockOf("syrup")).toBe(9);
+    const entry = await env.DB.prepare(
+      "SELECT before, after FROM audit_log WHERE action = 'product.stock_count'",
+    ).first<{ before: string; after: string }>();
+    expect(JSON.parse(entry?.before ?? "")).toEqual({ stock: 5 });
+    expect(JSON.parse(entry?.after ?? "")).toEqual({ count: 9, seen: 5, reason: "盘点" });
+
+    const audits = await scalar("SELECT count(*) FROM audit_log");
+    for (const body of [
+      { count: -1, seen: 9 },
+      { count: 2.5, seen: 9 },
+      { count: "many", seen: 9 },
+      { count: 3 },
+      {},
+    ]) {
+      const bad = await postAs(member, "/api/dashboard/products/syrup/stock-count", body, { "accept-language": "en" });
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
+    expect(await stockOf("syrup")).toBe(9);
+    expect(await scalar("SELECT count(*) FROM audit_log")).toBe(audits);
+  });
+
+  it("keeps an order placed while the shelf was counted, and never goes below zero", async () => {
+    // The page showed 5; an order for 2 races the count of 12 jars: whichever lands first, 10 remain to sell.
+    const [order, count] = await Promise.all([
+      postOrder(checkout([{ product: "syrup", quantity: 2 }])),
+      postAs(member, "/api/dashboard/products/syrup/stock-count", { count: 12, seen: 5 }),
+    ]);
+    expect(order.status).toBe(201);
+    expect(count.status).toBe(200);
+    expect(await stockOf("syrup")).toBe(10);
+
+    // Counted 1 against a page that showed 10, after an order took 2 more: 1 - 10 + 8 < 0 is refused.
+    expect((await postOrder(checkout([{ product: "syrup", quantity: 2 }]))).status).toBe(201);
+    const audits = await scalar("SELECT count(*) FROM audit_log");
+    const below = await postAs(
+      member,
+      "/api/dashboard/products/syrup/stock-count",
+      { count: 1, seen: 10 },
+      { "accept-language": "en" },
+    );
+    expect(below.status).toBe(409);
+    expect((await below.json<{ detail: string }>()).detail).toContain("8");
+    expect(await stockOf("syrup")).toBe(8);
+    expect(await scalar("SELECT count(*) FROM audit_log")).toBe(audits);
+  });
 });
 
 describe("orders", () => {

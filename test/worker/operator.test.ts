@@ -129,6 +129,47 @@ describe("closures", () => {
     }
     expect(await scalar("SELECT count(*) FROM closures")).toBe(0);
   });
+
+  it("refuses a second closure over nights already closed with a 409 in the person's language, writing nothing", async () => {
+    const first = await postAs(ops, "/api/dashboard/sites/gajian-lawn/closures", {
+      unit: "gajian-byo-tent",
+      from: inDays(2),
+      to: inDays(4),
+    });
+    expect(first.status).toBe(201);
+    const before = await snapshot();
+    for (const [from, to, lang, words] of [
+      [inDays(2), inDays(4), "zh-CN", "已经关闭"],
+      [inDays(4), inDays(6), "en", "already closed"],
+      [inDays(0), inDays(2), "zh-CN", "已经关闭"],
+    ] as const) {
+      const res = await postAs(
+        ops,
+        "/api/dashboard/sites/gajian-lawn/closures",
+        { unit: "gajian-byo-tent", from, to },
+        { "accept-language": lang },
+      );
+      expect(res.status, `${from}..${to}`).toBe(409);
+      const body = await res.json<{ detail: string; closed: { from: string; to: string } }>();
+      expect(body.detail).toContain(words);
+      expect(body.detail).toContain(inDays(2));
+      expect(body.closed).toEqual({ from: inDays(2), to: inDays(4) });
+    }
+    expect(await snapshot()).toEqual(before);
+    // The nights right after it are not a duplicate.
+    const after = { unit: "gajian-byo-tent", from: inDays(5), to: inDays(6) };
+    expect((await postAs(ops, "/api/dashboard/sites/gajian-lawn/closures", after)).status).toBe(201);
+  });
+
+  it("lets only one of two racing identical closures through", async () => {
+    const body = { unit: "gajian-byo-tent", from: inDays(1), to: inDays(3) };
+    const results = await Promise.all(
+      [1, 2, 3].map(() => postAs(ops, "/api/dashboard/sites/gajian-lawn/closures", body)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await scalar("SELECT count(*) FROM closures")).toBe(1);
+    expect(await scalar("SELECT count(*) FROM audit_log WHERE action = 'closure.create'")).toBe(1);
+  });
 });
 
 describe("capacity", () => {

@@ -56,6 +56,7 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "POST /products/:id/deactivate": { path: "/products/wine/deactivate", body: {} },
   "POST /products/:id/activate": { path: "/products/wine/activate", body: {} },
   "POST /products/:id/stock": { path: "/products/wine/stock", body: { change: -3 } },
+  "POST /products/:id/stock-count": { path: "/products/wine/stock-count", body: { count: 0, seen: 5 } },
   "POST /products/:id/image": { path: "/products/wine/image", upload: true },
   "GET /cooperatives/:coop/orders": { path: "/cooperatives/wine-coop/orders" },
   "GET /cooperatives/:coop/orders.csv": { path: "/cooperatives/wine-coop/orders.csv" },
