@@ -3,6 +3,7 @@ import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
 import { keyed } from "./keys";
+import { navEn } from "./nav.en";
 import type { UiKey } from "./zh-CN";
 
 /** UI strings, English. Keys must match zh-CN.ts exactly (tested). */
@@ -460,4 +461,5 @@ export const en: Record<UiKey, string> = {
   "orders.qr": "Scan to open order",
   ...dashEn,
   ...coopEn,
+  ...navEn,
 };

@@ -30,11 +30,16 @@ export function localeStaticPaths() {
 
 /** The same page in the other language. */
 export function counterpartPath(pathname: string): { locale: Lang; path: string } {
-  if (pathname === "/en" || pathname.startsWith("/en/")) {
+  if (localeFromPath(pathname) === "en") {
     const rest = pathname.slice(3) || "/";
     return { locale: "zh-CN", path: rest };
   }
   return { locale: "en", path: localePath("en", pathname) };
+}
+
+/** The language of an address: /en/... is English, everything else Chinese (also for addresses that match no page). */
+export function localeFromPath(pathname: string): Lang {
+  return pathname === "/en" || pathname.startsWith("/en/") ? "en" : "zh-CN";
 }
 
 /** Pick the text for a locale from a { "zh-CN", en } pair. */

@@ -3,6 +3,7 @@ import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
 import { keyed } from "./keys";
+import { navZhCN } from "./nav.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
 export const zhCN = {
@@ -436,6 +437,7 @@ export const zhCN = {
   "orders.qr": "扫码查看订单",
   ...dashZhCN,
   ...coopZhCN,
+  ...navZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;
