@@ -42,6 +42,25 @@ export function localeFromPath(pathname: string): Lang {
   return pathname === "/en" || pathname.startsWith("/en/") ? "en" : "zh-CN";
 }
 
+/**
+ * Query parameters that carry a secret. A page that got one swaps it for a cookie
+ * (src/lib/secret-links.ts), so another address never needs it: DESIGN.md,
+ * "Secrets in links".
+ */
+const SECRET_PARAMS = new Set(["token"]);
+
+/**
+ * Where the language switch leads: the same page in the other language, with the
+ * query that says what the person is looking at (a booking's reference, a session,
+ * a search), never a secret.
+ */
+export function languageSwitchHref(url: URL): string {
+  const kept = new URLSearchParams();
+  for (const [name, value] of url.searchParams) if (!SECRET_PARAMS.has(name)) kept.append(name, value);
+  const query = kept.toString();
+  return `${counterpartPath(url.pathname).path}${query ? `?${query}` : ""}`;
+}
+
 /** Pick the text for a locale from a { "zh-CN", en } pair. */
 export function pick<T>(value: { "zh-CN": T; en: T }, locale: Lang): T {
   return value[locale];

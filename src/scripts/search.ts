@@ -49,6 +49,12 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
+/** The language switch leads to the same search in the other language (the page itself is static). */
+function keepQueryInLanguageSwitch(params: URLSearchParams): void {
+  const link = document.querySelector<HTMLAnchorElement>("a[data-lang-switch]");
+  if (link?.dataset.langSwitch) link.href = `${link.dataset.langSwitch}${params.size ? `?${params}` : ""}`;
+}
+
 export function setUpSearch(): void {
   const form = document.querySelector<HTMLFormElement>("form[data-search]");
   const status = document.querySelector<HTMLElement>("[data-search-status]");
@@ -123,6 +129,7 @@ export function setUpSearch(): void {
 
   const fromAddress = () => {
     const params = new URLSearchParams(location.search);
+    keepQueryInLanguageSwitch(params);
     for (const name of ["q", ...FILTERS]) {
       const field = form.elements.namedItem(name);
       if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = params.get(name) ?? "";
@@ -135,6 +142,7 @@ export function setUpSearch(): void {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form)) if (value) params.set(name, String(value));
     history.pushState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    keepQueryInLanguageSwitch(params);
     void run();
   });
   for (const name of FILTERS) {
