@@ -5,6 +5,7 @@ import { dashEn } from "./dashboard.en";
 import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
+import { navEn } from "./nav.en";
 import type { UiKey } from "./zh-CN";
 
 /** UI strings, English. Keys must match zh-CN.ts exactly (tested). */
@@ -465,4 +466,5 @@ export const en: Record<UiKey, string> = {
   ...coopEn,
   ...messagesEn,
   ...formsEn,
+  ...navEn,
 };

@@ -30,11 +30,35 @@ export function localeStaticPaths() {
 
 /** The same page in the other language. */
 export function counterpartPath(pathname: string): { locale: Lang; path: string } {
-  if (pathname === "/en" || pathname.startsWith("/en/")) {
+  if (localeFromPath(pathname) === "en") {
     const rest = pathname.slice(3) || "/";
     return { locale: "zh-CN", path: rest };
   }
   return { locale: "en", path: localePath("en", pathname) };
+}
+
+/** The language of an address: /en/... is English, everything else Chinese (also for addresses that match no page). */
+export function localeFromPath(pathname: string): Lang {
+  return pathname === "/en" || pathname.startsWith("/en/") ? "en" : "zh-CN";
+}
+
+/**
+ * Query parameters that carry a secret. A page that got one swaps it for a cookie
+ * (src/lib/secret-links.ts), so another address never needs it: DESIGN.md,
+ * "Secrets in links".
+ */
+const SECRET_PARAMS = new Set(["token"]);
+
+/**
+ * Where the language switch leads: the same page in the other language, with the
+ * query that says what the person is looking at (a booking's reference, a session,
+ * a search), never a secret.
+ */
+export function languageSwitchHref(url: URL): string {
+  const kept = new URLSearchParams();
+  for (const [name, value] of url.searchParams) if (!SECRET_PARAMS.has(name)) kept.append(name, value);
+  const query = kept.toString();
+  return `${counterpartPath(url.pathname).path}${query ? `?${query}` : ""}`;
 }
 
 /** Pick the text for a locale from a { "zh-CN", en } pair. */

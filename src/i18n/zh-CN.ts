@@ -5,6 +5,7 @@ import { dashZhCN } from "./dashboard.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
+import { navZhCN } from "./nav.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
 export const zhCN = {
@@ -441,6 +442,7 @@ export const zhCN = {
   ...coopZhCN,
   ...messagesZhCN,
   ...formsZhCN,
+  ...navZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -3,7 +3,7 @@ import { SESSION_COOKIE, type SessionAccount, sessionAccount } from "@functions/
 import type { AccountRole } from "@functions/db/schema";
 import type { AstroGlobal } from "astro";
 import { type Lang, localePath } from "../i18n";
-import { onDemandLocale } from "./ondemand";
+import { notFoundResponse, onDemandLocale } from "./ondemand";
 
 /**
  * The start of every dashboard page: never cached or indexed, the language from
@@ -24,7 +24,7 @@ export function privatePage(Astro: AstroGlobal): void {
 export async function dashboardGate(Astro: AstroGlobal, roles: AccountRole[] = []): Promise<DashboardGate> {
   privatePage(Astro);
   const locale = onDemandLocale(Astro.params.lang);
-  if (!locale) return { response: new Response("404", { status: 404 }) };
+  if (!locale) return { response: notFoundResponse() };
   const account = await sessionAccount(env.DB, Astro.cookies.get(SESSION_COOKIE)?.value);
   if (!account) {
     const next = encodeURIComponent(Astro.url.pathname + Astro.url.search);

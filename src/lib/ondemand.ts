@@ -10,6 +10,10 @@ export function onDemandLocale(param: string | undefined): Lang | null {
   return null;
 }
 
+/**
+ * A 404 with no body: Astro then renders src/pages/404.astro for the same
+ * address (the site's not-found page in the address's language).
+ */
 export function notFoundResponse(): Response {
-  return new Response("404", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(null, { status: 404 });
 }

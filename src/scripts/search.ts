@@ -14,10 +14,10 @@ interface PagefindResultData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(
-    query: string | null,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> }>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
+}
+interface PagefindSearch {
+  results: Array<{ data(): Promise<PagefindResultData> }>;
 }
 
 /** Enough to scan on a phone; a narrower search beats a longer page. */
@@ -30,7 +30,7 @@ function loadPagefind(): Promise<Pagefind> {
   // The index is written after the bundle is built, so it cannot be bundled: load it by address.
   const url = "/pagefind/pagefind.js";
   pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 24 });
+    await module.options({ excerptLength: 24, excerptEllipsis: "…" });
     return module;
   });
   return pagefind;
@@ -47,6 +47,43 @@ function excerptNodes(excerpt: string): Node[] {
     mark.textContent = text;
     return mark;
   });
+}
+
+const HAN = String.raw`[\p{Script=Han}”’）》」]`;
+const MARK = "(?:</?mark>)?";
+const BLOCK_END = new RegExp(String.raw`(${HAN}${MARK})\.(?=\s|…|$)\s*`, "gu");
+const BLOCK_GAP = new RegExp(String.raw`(${HAN}${MARK})\s+(${MARK}\p{Script=Han})`, "gu");
+const AFTER_PUNCTUATION = new RegExp(String.raw`([，。；：！？、“‘（《「]${MARK})\s+`, "gu");
+
+/**
+ * Pagefind joins a page's blocks (title, summary, paragraphs, cells) with ". " or a
+ * space and cuts excerpts with an ellipsis: right for English, wrong between Chinese
+ * sentences. A Chinese excerpt gets 。 between blocks and …… where it is cut.
+ */
+function chineseExcerpt(excerpt: string): string {
+  return excerpt
+    .replace(BLOCK_END, "$1。")
+    .replace(BLOCK_GAP, "$1。$2")
+    .replace(AFTER_PUNCTUATION, "$1")
+    .replace(/^…\s*/u, "……")
+    .replace(/\s*…$/u, "……");
+}
+
+/** The language switch leads to the same search in the other language (the page itself is static). */
+function keepQueryInLanguageSwitch(params: URLSearchParams): void {
+  const link = document.querySelector<HTMLAnchorElement>("a[data-lang-switch]");
+  if (link?.dataset.langSwitch) link.href = `${link.dataset.langSwitch}${params.size ? `?${params}` : ""}`;
+}
+
+/**
+ * Pagefind has no per-page boost, so notices still in force (or amended) and
+ * repealed ones are searched apart and listed in that order, each by relevance.
+ */
+async function searchCurrentFirst(engine: Pagefind, query: string | null, filters: Record<string, string>) {
+  const [current, repealed] = await Promise.all(
+    ["yes", "no"].map((current) => engine.search(query, { filters: { ...filters, current } })),
+  );
+  return [...(current?.results ?? []), ...(repealed?.results ?? [])];
 }
 
 export function setUpSearch(): void {
@@ -69,7 +106,8 @@ export function setUpSearch(): void {
         if (r.meta.language && r.meta.language !== text.locale) link.lang = r.meta.language;
         heading.appendChild(link);
         const excerpt = document.createElement("p");
-        for (const node of excerptNodes(r.excerpt)) excerpt.appendChild(node);
+        const shown = r.meta.language === "en" ? r.excerpt : chineseExcerpt(r.excerpt);
+        for (const node of excerptNodes(shown)) excerpt.appendChild(node);
         if (link.lang) excerpt.lang = link.lang;
         const meta = document.createElement("p");
         meta.className = "result-meta";
@@ -103,12 +141,12 @@ export function setUpSearch(): void {
     status.textContent = text.loading ?? "";
     try {
       const engine = await loadPagefind();
-      const search = await engine.search(query || null, { filters });
-      const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      const found = await searchCurrentFirst(engine, query || null, filters);
+      const results = await Promise.all(found.slice(0, MAX_RESULTS).map((r) => r.data()));
       // A slower earlier search must not overwrite the answer to a later one.
       if (ticket !== latest) return;
       render(results);
-      const count = search.results.length;
+      const count = found.length;
       status.textContent =
         count === 0
           ? (text.noResults ?? "")
@@ -123,6 +161,7 @@ export function setUpSearch(): void {
 
   const fromAddress = () => {
     const params = new URLSearchParams(location.search);
+    keepQueryInLanguageSwitch(params);
     for (const name of ["q", ...FILTERS]) {
       const field = form.elements.namedItem(name);
       if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = params.get(name) ?? "";
@@ -135,6 +174,7 @@ export function setUpSearch(): void {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form)) if (value) params.set(name, String(value));
     history.pushState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    keepQueryInLanguageSwitch(params);
     void run();
   });
   for (const name of FILTERS) {
