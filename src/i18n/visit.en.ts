@@ -44,5 +44,4 @@ export const visitEn: Record<VisitKey, string> = {
   "session.qrHelp": "Show this code to the staff at the event, or tell them your booking reference.",
   "session.qrAlt": "Entry QR code for booking {ref}",
   "session.phone": "Organiser's telephone",
-  "session.where": "Where",
 };

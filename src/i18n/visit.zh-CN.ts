@@ -37,7 +37,6 @@ export const visitZhCN = {
   "session.qrHelp": "到达活动现场时向工作人员出示此二维码，或报出预订号。",
   "session.qrAlt": "预订号 {ref} 的入场二维码",
   "session.phone": "主办方电话",
-  "session.where": "活动地点",
 } as const;
 
 export type VisitKey = keyof typeof visitZhCN;
