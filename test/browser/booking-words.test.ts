@@ -112,6 +112,19 @@ describe.skipIf(!chromiumPath)("what the booking pages say", () => {
     await bookStay(page, "", day(31), 1, 0);
     expect(await page.locator(".booking-facts a[href='tel:08372322000']").count()).toBe(1);
     expect(await text(page, ".booking-facts")).toContain("成人 1 人");
+
+    // Arriving tomorrow on a pitch with two free days: too late to cancel online, so say whom to call.
+    for (const { prefix, lang } of LANGS) {
+      await bookStay(page, prefix, day(1), 1, 0);
+      const late = page.locator(".no-print");
+      expect((await late.textContent())?.replace(/\s+/g, " ")).toContain(
+        lang === "en"
+          ? `Free cancellation ended on ${countyDay(day(-1), "en")}`
+          : `免费取消已于 ${countyDay(day(-1), "zh-CN")} 截止`,
+      );
+      expect(await late.locator("a[href='tel:08372322000']").textContent()).toBe("0837-2322000");
+      expect(await late.locator("button").count()).toBe(0);
+    }
     await context.close();
   });
 
