@@ -18,7 +18,7 @@ export const visitEn: Record<VisitKey, string> = {
   "cancel.policy": "Cancellation",
   "cancel.until": "Free cancellation until {date} inclusive.",
   "cancel.rule":
-    "{unit}: free cancellation until {days} before arrival, that day included. For example, arriving on {checkIn}, free cancellation until {until} inclusive.",
+    "{unit}: free cancellation until {days} before arrival. For example, arriving on {checkIn}, free cancellation until {until} inclusive.",
   "cancel.ruleFor": "{unit}: free cancellation until {until} inclusive.",
   "cancel.afterCamp": "After that you cannot cancel online: to cancel, please call the campsite on {phone}.",
   "cancel.afterOrganizer": "After that you cannot cancel online: to cancel, please call the organiser on {phone}.",

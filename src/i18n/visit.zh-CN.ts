@@ -15,7 +15,7 @@ export const visitZhCN = {
   "count.places.other": "还剩 {n} 个名额",
   "cancel.policy": "取消政策",
   "cancel.until": "免费取消截至 {date}（含当天）。",
-  "cancel.rule": "{unit}：免费取消截至入住日前 {days}（含当天）。例如 {checkIn} 入住，免费取消截至 {until}（含当天）。",
+  "cancel.rule": "{unit}：最晚可在入住日前 {days}免费取消。例如 {checkIn} 入住，免费取消截至 {until}（含当天）。",
   "cancel.ruleFor": "{unit}：免费取消截至 {until}（含当天）。",
   "cancel.afterCamp": "之后不能在线取消，如需取消请致电营地 {phone}。",
   "cancel.afterOrganizer": "之后不能在线取消，如需取消请致电主办方 {phone}。",
