@@ -7,6 +7,8 @@ import { type Claim, once, type Write } from "../lib/idempotency";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from "../lib/tokens";
+import { bookedSubject } from "./lookup";
+import { bookedPlace } from "./places";
 import { type BookingView, bookingView, cancelRefusal } from "./present";
 import { type BookingRow, cancelStatements } from "./queries";
 import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
@@ -43,11 +45,28 @@ export async function cancelBooking(
 ): Promise<{ status: number; body: BookingView; replayed: boolean }> {
   const d1 = c.env.DB;
   requireTokenSecret(c.env);
-  const outcome = await once(d1, claim, (w) => cancelOnce(d1, normaliseReference(reference), token, w));
+  const outcome = await once(d1, claim, (w) => cancelOnce(d1, c.env.ASSETS, normaliseReference(reference), token, w));
   return { ...outcome, body: outcome.body as BookingView };
 }
 
-async function cancelOnce(d1: D1Database, ref: string, token: string, { claimKey }: Write) {
+/** Whom a guest calls once it is too late to cancel online: the campsite, or the event's organiser. */
+async function phoneFor(d1: D1Database, assets: Fetcher | undefined, row: BookingRow): Promise<string> {
+  const subject = await bookedSubject(d1, row);
+  const place = !subject
+    ? null
+    : "stay" in subject
+      ? await bookedPlace(assets, "campsites", subject.stay.siteSlug)
+      : await bookedPlace(assets, "events", subject.session.eventSlug);
+  return place?.phone ?? county.authority.phone;
+}
+
+async function cancelOnce(
+  d1: D1Database,
+  assets: Fetcher | undefined,
+  ref: string,
+  token: string,
+  { claimKey }: Write,
+) {
   const found = await findBooking(d1, ref, token);
   if (!found) throw notFound();
   const { row, view } = found;
@@ -58,8 +77,9 @@ async function cancelOnce(d1: D1Database, ref: string, token: string, { claimKey
     }));
   }
   if (refusal === "tooLate") {
+    const phone = await phoneFor(d1, assets, row);
     throw new ProblemError(409, "cancellation-closed", (l) => ({
-      detail: message(l, "bookings.cancelClosed", { until: view.freeCancellationUntil, phone: county.authority.phone }),
+      detail: message(l, "bookings.cancelClosed", { until: view.freeCancellationUntil, phone }),
     }));
   }
   const response = { status: 200, body: { ...view, status: "cancelled" } satisfies BookingView };

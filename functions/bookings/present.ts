@@ -1,6 +1,7 @@
 import { addDays, todayInCounty } from "../lib/dates";
 import { type Lang, localePath } from "../lib/lang";
 import type { BookingRow } from "./queries";
+import { freeCancellationUntil } from "./rules";
 
 /** The public shape of a booking. The token is added by the caller (never stored). */
 export interface BookingView {
@@ -34,7 +35,7 @@ export function bookingView(row: BookingRow, freeCancelDays: number): BookingVie
     guests: { adults: row.adults, children: row.children },
     total: row.total_fen,
     currency: "CNY",
-    freeCancellationUntil: addDays(row.check_in, -freeCancelDays),
+    freeCancellationUntil: freeCancellationUntil(row.check_in, freeCancelDays),
     contact: { name: row.contact_name },
   };
 }

@@ -102,7 +102,7 @@ bookingsApi.get(
     const { token } = c.req.valid("query");
     const found = await findBooking(c.env.DB, reference, token);
     if (!found) throw notFound();
-    const body = await stayCalendar(c.env.DB, found.row, requestLang(c.req.raw));
+    const body = await stayCalendar(c.env.DB, found.row, requestLang(c.req.raw), c.env.ASSETS);
     return c.body(body, 200, {
       "content-type": "text/calendar; charset=utf-8",
       "content-disposition": `attachment; filename="${found.row.reference}.ics"`,

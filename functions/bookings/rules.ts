@@ -44,3 +44,12 @@ export function inBookingWindow(night: string, today: string, windowDays: number
 export function sessionOpen(date: string, today: string): boolean {
   return date >= today;
 }
+
+/**
+ * The last day a booking may be cancelled online free of charge, that day
+ * included: `freeCancelDays` before arrival (or the activity's day). Pages state
+ * it before booking and the cancel route refuses after it, from this one date.
+ */
+export function freeCancellationUntil(checkIn: string, freeCancelDays: number): string {
+  return addDays(checkIn, -freeCancelDays);
+}

@@ -20,6 +20,10 @@ const Slot = z.object({
   price: z.number().int().describe("Price per place in fen (CNY)"),
   capacity: z.number().int(),
   left: z.number().int(),
+  freeCancelDays: z
+    .number()
+    .int()
+    .describe("Online cancellation is free until this many days before the session, that day included"),
 });
 
 documented({

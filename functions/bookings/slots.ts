@@ -11,6 +11,8 @@ export interface PublicSlot {
   price: number;
   capacity: number;
   left: number;
+  /** Days before the session until which it may be cancelled online (see rules.ts). */
+  freeCancelDays: number;
 }
 
 interface SlotRow {
@@ -24,6 +26,7 @@ interface SlotRow {
   price_fen: number;
   capacity: number;
   booked: number;
+  free_cancel_days: number;
 }
 
 function toSlot(r: SlotRow, lang: Lang): PublicSlot {
@@ -37,6 +40,7 @@ function toSlot(r: SlotRow, lang: Lang): PublicSlot {
     price: r.price_fen,
     capacity: r.capacity,
     left: placesLeft(r.capacity, r.booked),
+    freeCancelDays: r.free_cancel_days,
   };
 }
 

@@ -84,3 +84,20 @@ export const COUNTY_VTIMEZONE = fixedOffsetTimezone(
   formatUtcOffset(COUNTY_UTC_OFFSET_MINUTES, ""),
   county.timeZoneAbbreviation,
 );
+
+/** Where an entry happens and its page: the same three lines in the events programme and a guest's booking. */
+export function placeLines(
+  place: { name: string; address: string; latitude: number; longitude: number } | null,
+  url: string,
+  lang: string,
+): string[] {
+  return [
+    ...(place
+      ? [
+          `LOCATION;LANGUAGE=${lang}:${escapeText(`${place.name}, ${place.address}`)}`,
+          `GEO:${place.latitude};${place.longitude}`,
+        ]
+      : []),
+    `URL;VALUE=URI:${url}`,
+  ];
+}

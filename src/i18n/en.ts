@@ -6,6 +6,7 @@ import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
+import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
 /** UI strings, English. Keys must match zh-CN.ts exactly (tested). */
@@ -107,7 +108,7 @@ export const en: Record<UiKey, string> = {
     "“N left” means N units are free that night; “Full” means none are; “Closed” means the camp is closed; greyed dates cannot be booked yet or have passed.",
   "visit.stay": "Your stay",
   "visit.checkPrice": "Check price and availability",
-  "visit.quote": "{nights} night(s) × {units} unit(s): {total} in total.",
+  "visit.quote": "{nights} × {units}: {total} in total.",
   "visit.quoteFull": "Not enough places on {nights}: please choose other dates.",
   "visit.map": "See it on a map",
   "visit.osm": "OpenStreetMap",
@@ -165,7 +166,6 @@ export const en: Record<UiKey, string> = {
   "booking.what": "What",
   "booking.dates": "Dates",
   "booking.guests": "Guests",
-  "booking.guestsValue": "{adults} adult(s), {children} child(ren)",
   "booking.total": "Total",
   "booking.payOnSite": "You pay at the camp.",
   "booking.qr": "Check-in code",
@@ -173,10 +173,8 @@ export const en: Record<UiKey, string> = {
   "booking.qrAlt": "Check-in QR code for booking {ref}",
   "booking.ics": "Add to calendar (.ics)",
   "booking.cancelHeading": "Cancel the booking",
-  "booking.cancelUntil": "Free cancellation until {date}.",
-  "booking.cancelClosed": "Free cancellation has ended. To cancel, please call the camp.",
   "booking.cancel": "Cancel this booking",
-  "booking.nightsValue": "{from} to {to}, {n} night(s)",
+  "booking.nightsValue": "{from} to {to}, {nights}",
   "booking.activityValue": "{date}, {start}–{end}",
   "booking.eventLink": "About the event",
   ...keyed("booking.status", BOOKING_STATUS_LABELS.en),
@@ -467,4 +465,5 @@ export const en: Record<UiKey, string> = {
   ...messagesEn,
   ...formsEn,
   ...navEn,
+  ...visitEn,
 };

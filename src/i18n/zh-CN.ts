@@ -6,6 +6,7 @@ import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
+import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
 export const zhCN = {
@@ -98,7 +99,7 @@ export const zhCN = {
     "“剩 N”表示当晚还剩 N 个营位；“已满”表示没有空位；“不开放”表示营地当天关闭；灰色日期不在可预订范围内。",
   "visit.stay": "您的行程",
   "visit.checkPrice": "查询价格和空位",
-  "visit.quote": "{nights} 晚 × {units} 个营位，共 {total}。",
+  "visit.quote": "{nights} × {units}，共 {total}。",
   "visit.quoteFull": "所选日期中 {nights} 名额不足，请换一个日期。",
   "visit.map": "在地图上查看",
   "visit.osm": "OpenStreetMap",
@@ -154,7 +155,6 @@ export const zhCN = {
   "booking.what": "预订内容",
   "booking.dates": "日期",
   "booking.guests": "人数",
-  "booking.guestsValue": "成人 {adults} 人，儿童 {children} 人",
   "booking.total": "总价",
   "booking.payOnSite": "在营地现场付款。",
   "booking.qr": "入住二维码",
@@ -162,10 +162,8 @@ export const zhCN = {
   "booking.qrAlt": "预订号 {ref} 的入住二维码",
   "booking.ics": "加入日历（.ics）",
   "booking.cancelHeading": "取消预订",
-  "booking.cancelUntil": "{date} 前可免费取消。",
-  "booking.cancelClosed": "免费取消期限已过。如需取消，请致电营地。",
   "booking.cancel": "取消这个预订",
-  "booking.nightsValue": "{from} 至 {to}，共 {n} 晚",
+  "booking.nightsValue": "{from} 至 {to}，共 {nights}",
   "booking.activityValue": "{date} {start}–{end}",
   "booking.eventLink": "查看活动详情",
   ...keyed("booking.status", BOOKING_STATUS_LABELS["zh-CN"]),
@@ -443,6 +441,7 @@ export const zhCN = {
   ...messagesZhCN,
   ...formsZhCN,
   ...navZhCN,
+  ...visitZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -55,7 +55,8 @@ describe.skipIf(!chromiumPath)("booking a pitch in Chromium", () => {
       expect(Number(taken.replace(/\D/g, ""))).toBe(Number(before.replace(/\D/g, "")) - 1);
 
       await page.goBack();
-      await Promise.all([page.waitForURL("**cancelled=1**"), page.click("text=取消这个预订")]);
+      await Promise.all([page.waitForURL("**confirm=cancel**"), page.click("text=取消这个预订")]);
+      await Promise.all([page.waitForURL("**cancelled=1**"), page.click("text=确认取消预订")]);
       expect(await page.textContent("[role=status]")).toContain("已取消");
       await page.goto(`${SITE}?unit=gajian-furnished-tent`);
       expect(await leftOn(page, date)).toBe(before);
@@ -77,14 +78,14 @@ describe.skipIf(!chromiumPath)("booking a pitch in Chromium", () => {
     if (!slot) return;
     await page.goto(`/en/events/${slot.event}/`);
     await Promise.all([page.waitForURL("**/visit/book/**"), page.click(`a[href*="${slot.id}"]`)]);
-    const leftBefore = Number(((await page.textContent(".slot-facts")) ?? "").match(/(\d+) left/)?.[1]);
+    const leftBefore = Number(((await page.textContent(".slot-facts")) ?? "").match(/(\d+) places? left/)?.[1]);
     await page.fill("#adults", "3");
     await page.fill("#name", "Anna Smith");
     await page.fill("#phone", "+44 7700 900123");
     await Promise.all([page.waitForURL("**/visit/booking/**"), page.click(".booking-form button[type=submit]")]);
     expect(await page.textContent("h1")).toBe("Booking confirmed");
     await page.goto(`/en/visit/book/?slot=${slot.id}`);
-    const leftAfter = Number(((await page.textContent(".slot-facts")) ?? "").match(/(\d+) left/)?.[1]);
+    const leftAfter = Number(((await page.textContent(".slot-facts")) ?? "").match(/(\d+) places? left/)?.[1]);
     expect(leftAfter).toBe(leftBefore - 3);
     await context.close();
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canCancel } from "../../functions/bookings/present";
 import {
   closedNights,
+  freeCancellationUntil,
   inBookingWindow,
   isClosed,
   lastBookableNight,
@@ -41,5 +42,12 @@ describe("booking rules shared by the API, the operator's map and the pages", ()
     expect(canCancel(booking, "2026-05-01")).toBe(true);
     expect(canCancel(booking, "2026-05-02")).toBe(false);
     expect(canCancel({ ...booking, status: "cancelled" }, "2026-04-01")).toBe(false);
+  });
+
+  it("states the last free day the cancel route allows: arrival less the free days, that day included", () => {
+    const until = freeCancellationUntil("2026-05-03", 2);
+    expect(until).toBe("2026-05-01");
+    expect(canCancel({ status: "confirmed", freeCancellationUntil: until }, until)).toBe(true);
+    expect(canCancel({ status: "confirmed", freeCancellationUntil: until }, "2026-05-02")).toBe(false);
   });
 });

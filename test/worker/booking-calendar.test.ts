@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { addDays } from "@functions/lib/dates";
 import { describe, expect, it } from "vitest";
+import { county } from "../../county.config";
 import { call, inDays, postJson, seedCampsites, seedSlot, stay } from "./helpers";
 
 interface Booked {
@@ -45,7 +46,8 @@ describe("a booking's calendar file", () => {
     expect(zh.prop("DTSTART")).toBe(`DTSTART;VALUE=DATE:${compact(inDays(10))}`);
     expect(zh.prop("DTEND")).toBe(`DTEND;VALUE=DATE:${compact(addDays(inDays(10), 3))}`);
     expect(zh.prop("SUMMARY")).toBe("SUMMARY:嘎尖草坪露营基地 · 自带帐篷营位");
-    expect(zh.prop("DESCRIPTION")).toBe(`DESCRIPTION:预订号 ${b.reference}`);
+    expect(zh.prop("DESCRIPTION")).toMatch(new RegExp(`^DESCRIPTION:预订号 ${b.reference}\\\\n`));
+    expect(zh.prop("URL")).toBe(`URL;VALUE=URI:${new URL("/visit/gajian-lawn/", county.siteUrl).href}`);
     expect(zh.prop("UID")).toMatch(new RegExp(`^UID:booking-${b.reference}@`));
     expect(zh.prop("STATUS")).toBe("STATUS:CONFIRMED");
     const en = await calendarOf(b, "en");

@@ -21,7 +21,7 @@ INSERT INTO cooperatives (id, name_zh, name_en, credit_code, township_zh, townsh
    'Turns local snow pears into pear syrup, dried slices and candies, slow-cooked in copper pans with no added flavourings or colours.',
    '王秀英', '13778620415', 1,
    '[{"zh-CN":"金川雪梨 国家地理标志保护产品","en":"Jinchuan snow pear: national geographical indication"},{"zh-CN":"食品生产许可（SC）","en":"Food production licence (SC)"}]'),
-  ('hedong-jiemu-pear-wine', '金川县河东乡集木村梨酒酿造专业合作社', 'Jiemu Village Pear Wine Cooperative', '93513221MA6D0F4H5X', '河东乡', 'Hedong Township', '集木村', 'Jiemu Village',
+  ('hedong-jiemu-pear-wine', '金川县河东乡吉目村梨酒酿造专业合作社', 'Jiemu Village Pear Wine Cooperative', '93513221MA6D0F4H5X', '河东乡', 'Hedong Township', '吉目村', 'Jiemu Village',
    '嘎尖草坪脚下的村集体合作社，酿造梨酒、梨白兰地和雪梨汁。游客可在嘎尖草坪游客中心取货。',
    'A village cooperative below Gajian Lawn making pear wine, pear brandy and snow pear juice. Visitors can collect at the Gajian Lawn visitor centre.',
    '泽仁措', '13990456632', 1,
@@ -66,7 +66,7 @@ Ingredients: snow pears, rock sugar.', '250 克瓶装', '250 g jar', 4800, 60, 4
 ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO pickup_points (id, cooperative_id, name_zh, name_en, address_zh, address_en, hours_zh, hours_en, sort_order) VALUES
-  ('gajian-visitor-centre', NULL, '嘎尖草坪游客中心', 'Gajian Lawn visitor centre', '河东乡集木村嘎尖草坪露营基地入口', 'Entrance of Gajian Lawn camping base, Jiemu Village, Hedong Township', '每天 9:00–18:00', 'Daily 9:00–18:00', 1),
+  ('gajian-visitor-centre', NULL, '嘎尖草坪游客中心', 'Gajian Lawn visitor centre', '河东乡吉目村嘎尖草坪露营基地入口', 'Entrance of Gajian Lawn camping base, Jiemu Village, Hedong Township', '每天 9:00–18:00', 'Daily 9:00–18:00', 1),
   ('county-service-centre', NULL, '金川县电子商务公共服务中心', 'County e-commerce service centre', '金川镇新街 18 号', '18 New Street, Jinchuan Town', '工作日 9:00–17:30', 'Working days 9:00–17:30', 2),
   ('shaer-coop-shop', 'shaer-snow-pear', '沙耳雪梨合作社门店', 'Shaer Snow Pear cooperative shop', '沙耳乡沙耳村村委会旁', 'Next to the village committee, Shaer Village', '每天 8:30–18:30', 'Daily 8:30–18:30', 3),
   ('anning-coop-shop', 'anning-pear-processing', '安宁梨产品合作社门店', 'Anning Pear Products cooperative shop', '安宁镇八角村加工厂门市部', 'Factory shop, Bajiao Village, Anning Town', '工作日 9:00–17:00', 'Working days 9:00–17:00', 4)

@@ -1,4 +1,4 @@
-import { calendar, escapeText, fixedOffsetTimezone } from "@functions/lib/ical";
+import { calendar, escapeText, fixedOffsetTimezone, placeLines } from "@functions/lib/ical";
 import { type Lang, t } from "../../i18n";
 import { labelled } from "./display";
 import { type CountyEvent, versionFor } from "./model";
@@ -71,9 +71,7 @@ function vevent(event: CountyEvent, options: CalendarOptions, host: string): str
     dateValue("DTEND", end, options.timeZone),
     `SUMMARY;LANGUAGE=${lang}:${escapeText(prefix + data.title)}`,
     `DESCRIPTION;LANGUAGE=${lang}:${escapeText(description(event, options.locale, url))}`,
-    `LOCATION;LANGUAGE=${lang}:${escapeText(`${data.venue.name}, ${data.venue.address}`)}`,
-    `GEO:${data.venue.latitude};${data.venue.longitude}`,
-    `URL;VALUE=URI:${url}`,
+    ...placeLines(data.venue, url, lang),
     `STATUS:${STATUS[event.data.status]}`,
     // A festival lasting days should not mark the whole week as busy.
     `TRANSP:${event.allDay ? "TRANSPARENT" : "OPAQUE"}`,

@@ -1,17 +1,50 @@
 import { type CollectionEntry, getCollection } from "astro:content";
 import { county } from "../../../county.config";
+import { type CampsitePlace, checkPlaces, placePoints, resolveVenue } from "../places";
 import { type CountyEvent, groupEvents, listActivitySlots } from "./model";
+import type { EventData } from "./schema";
 import { todayIn } from "./time";
 
-type EventEntry = CollectionEntry<"events">;
+type EventEntry = Omit<CollectionEntry<"events">, "data"> & { data: EventData };
 export type SiteEvent = CountyEvent<EventEntry>;
 
 let loaded: Promise<SiteEvent[]> | undefined;
 
+/** The campsite files as places: where they are, in each language. */
+export async function loadCampsitePlaces(): Promise<CampsitePlace[]> {
+  return (await getCollection("campsites")).map(({ data, filePath, id }) => ({
+    site: data.site,
+    lang: data.lang,
+    where: filePath ?? id,
+    name: data.name,
+    township: data.township,
+    village: data.village,
+    address: data.address,
+    directions: data.directions,
+    latitude: data.latitude,
+    longitude: data.longitude,
+  }));
+}
+
+async function load(): Promise<SiteEvent[]> {
+  const [entries, campsites] = await Promise.all([getCollection("events"), loadCampsitePlaces()]);
+  const where = (e: (typeof entries)[number]) => e.filePath ?? e.id;
+  checkPlaces(
+    placePoints(
+      campsites,
+      entries.map((e) => ({ where: where(e), front: e.data })),
+    ),
+  );
+  const lang = (e: (typeof entries)[number]) => (where(e).endsWith("/en.md") ? "en" : "zh-CN");
+  return groupEvents(
+    entries.map((e) => ({ ...e, data: { ...e.data, venue: resolveVenue(e.data, lang(e), campsites, where(e)) } })),
+  );
+}
+
 /** All events, grouped and checked once per build (a bad file stops the build here). */
 export async function loadEvents(): Promise<SiteEvent[]> {
-  if (import.meta.env.DEV) return groupEvents(await getCollection("events"));
-  loaded ??= getCollection("events").then(groupEvents);
+  if (import.meta.env.DEV) return load();
+  loaded ??= load();
   return loaded;
 }
 

@@ -54,6 +54,7 @@ function facts(data: EventData) {
     status: data.status,
     previousStart: data.previousStart,
     updated: data.updated,
+    place: data.place,
     venue: { latitude: data.venue.latitude, longitude: data.venue.longitude },
     price: data.price,
     programme: data.programme.map(({ date, start, end }) => ({ date, start, end })),

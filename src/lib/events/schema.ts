@@ -63,6 +63,19 @@ const programmeItem = z.object({
   place: text.optional(),
 });
 
+const venueSchema = z.object({
+  name: text,
+  /** Township and village, or town. */
+  area: text,
+  address: text,
+  /** How to get there, in words: road, landmarks, parking, bus. */
+  directions: text,
+  /** WGS 84, as GPS, OpenStreetMap and schema.org use; the Amap link converts. */
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+export type Venue = z.output<typeof venueSchema>;
+
 const activitySlot = z.object({
   /** Stable: bookings refer to it. Starts with the event's folder name. */
   id: z.string().regex(SLOT_ID, "use lower-case letters, digits and dashes"),
@@ -92,17 +105,14 @@ export const eventSchema = z
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
     /** When this information last changed (calendar apps use it to pick the newest copy). */
     updated: calendarDate,
-    venue: z.object({
-      name: text,
-      /** Township and village, or town. */
-      area: text,
-      address: text,
-      /** How to get there, in words: road, landmarks, parking, bus. */
-      directions: text,
-      /** WGS 84, as GPS, OpenStreetMap and schema.org use; the Amap link converts. */
-      latitude: z.number().min(-90).max(90),
-      longitude: z.number().min(-180).max(180),
-    }),
+    /**
+     * Where it happens, when the place is not a campsite. At a campsite, write
+     * `place: <campsite>` instead: name, address, directions and coordinates then
+     * come from content/campsites, so one place never has two of them.
+     */
+    venue: venueSchema.optional(),
+    /** The campsite (its `site` key in content/campsites) the event takes place at. */
+    place: z.string().regex(SLOT_ID, "the campsite's key, e.g. gajian-lawn").optional(),
     organizer: z.object({
       name: text,
       url: z.url().optional(),
@@ -128,6 +138,12 @@ export const eventSchema = z
       } else if (allDay ? event.end < event.start : event.end <= event.start) {
         problem(["end"], `ends (${event.end}) before it starts (${event.start})`);
       }
+      if ((event.venue === undefined) === (event.place === undefined)) {
+        problem(
+          ["place"],
+          "write either place (a campsite's key) or venue (any other place), not both and not neither",
+        );
+      }
       if (event.status === "rescheduled" && event.previousStart.length === 0) {
         problem(["previousStart"], "a rescheduled event needs previousStart: the start it had before");
       }
@@ -150,6 +166,9 @@ export const eventSchema = z
     { when: (payload) => payload.issues.length === 0 },
   );
 
-export type EventData = z.output<typeof eventSchema>;
+/** Front matter as written: a campsite `place` or an inline `venue`. */
+export type EventFrontMatter = z.output<typeof eventSchema>;
+/** An event as pages use it: the venue resolved from its campsite when it names one (places.ts). */
+export type EventData = Omit<EventFrontMatter, "venue"> & { venue: Venue };
 export type ProgrammeItem = EventData["programme"][number];
 export type ActivitySlotData = EventData["slots"][number];
