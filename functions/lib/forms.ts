@@ -117,14 +117,17 @@ export function seeOther(c: Context, location: string): Response {
  * deletes it. A cookie rather than the URL, so names and phone numbers never land
  * in history or logs; HttpOnly, SameSite=Lax and short-lived, because it only has
  * to survive one redirect. Passwords and secret tokens are never put in it.
- * Without a same-origin Referer there is no page to go back to: the person gets
- * a readable page with the messages instead.
+ * Only a form whose page shows them asks for this, with `form=<id>` in its
+ * action's query (src/lib/form-state.ts, formAction), so no message is lost on
+ * a page that would not show it. Without that, or without a same-origin
+ * Referer, the person gets a readable page with the messages instead.
  */
 export async function refusedForm(c: Context, problem: Problem): Promise<Response> {
   const back = sameOriginReferer(c);
-  if (back) {
+  const form = new URL(c.req.url).searchParams.get("form") ?? "";
+  if (back && FORM_ID.test(form)) {
     const errors = Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
-    const flash: FormFlash = { path: back.pathname, values: await typedValues(c), errors };
+    const flash: FormFlash = { path: back.pathname, form, values: await typedValues(c), errors };
     if (problem.detail && !problem.errors?.length) flash.detail = problem.detail;
     let cookie = encodeFlash(flash);
     // Long notes or addresses could pass a cookie's size: keep the messages, drop the values.
@@ -148,10 +151,13 @@ const FLASH_SECONDS = 60;
 const FLASH_MAX_CHARS = 3000;
 const MAX_VALUE = 500;
 const NEVER_KEPT = /password|current|token|idempotencyKey/i;
+const FORM_ID = /^[\w-]{1,64}$/;
 
 export interface FormFlash {
   /** The page the form is on; another page ignores the flash. */
   path: string;
+  /** Which form of that page was refused. */
+  form: string;
   /** What was typed, by field path (`contact.phone`, `items.0.quantity`). */
   values: Record<string, string>;
   /** A message per field path, as the API's problem `errors` name them. */
@@ -194,9 +200,10 @@ export function decodeFlash(value: string | undefined): FormFlash | undefined {
       o && typeof o === "object" && Object.values(o).every((v) => typeof v === "string")
         ? (o as Record<string, string>)
         : {};
-    if (typeof parsed?.path !== "string") return undefined;
+    if (typeof parsed?.path !== "string" || typeof parsed.form !== "string") return undefined;
     return {
       path: parsed.path,
+      form: parsed.form,
       values: strings(parsed.values),
       errors: strings(parsed.errors),
       ...(typeof parsed.detail === "string" ? { detail: parsed.detail } : {}),

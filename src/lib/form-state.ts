@@ -7,6 +7,8 @@ import type { AstroGlobal } from "astro";
  * path (`contact.phone`). Read once: the cookie is deleted as it is read.
  */
 export interface FormState {
+  /** The form that was refused (the `form` of its action, see formAction). */
+  form?: string;
   values: Record<string, string>;
   errors: Record<string, string>;
   detail?: string;
@@ -14,23 +16,30 @@ export interface FormState {
 
 export const NO_FORM_STATE: FormState = { values: {}, errors: {} };
 
-export function formState(Astro: AstroGlobal): FormState {
+/**
+ * A form's action asking the server to come back here when it refuses the post
+ * (functions/lib/forms.ts, refusedForm). Only forms whose page renders formState use it.
+ */
+export function formAction(action: string, form: string): string {
+  return `${action}${action.includes("?") ? "&" : "?"}form=${encodeURIComponent(form)}`;
+}
+
+/** What the refused post of the form `form` on this page left, or nothing. */
+export function formState(Astro: AstroGlobal, form?: string): FormState {
   const raw = Astro.cookies.get(FORM_FLASH_COOKIE)?.value;
   if (!raw) return NO_FORM_STATE;
   Astro.cookies.delete(FORM_FLASH_COOKIE, { path: "/" });
   const flash = decodeFlash(raw);
   if (!flash || flash.path !== Astro.url.pathname) return NO_FORM_STATE;
+  if (form !== undefined && flash.form !== form) return NO_FORM_STATE;
   // Someone's name and phone are on this page now: no cache may keep it.
   Astro.response.headers.set("cache-control", "no-store");
   return flash;
 }
 
-/**
- * On a page with several forms, each carries a hidden `formId`: only the form
- * that was posted shows the values and messages.
- */
-export function stateOf(state: FormState, formId: string): FormState {
-  return state.values.formId === formId ? state : NO_FORM_STATE;
+/** On a page with several forms, only the form that was posted shows the values and messages. */
+export function stateOf(state: FormState, form: string): FormState {
+  return state.form === form ? state : NO_FORM_STATE;
 }
 
 /**
@@ -39,7 +48,7 @@ export function stateOf(state: FormState, formId: string): FormState {
  */
 export function withDetailAt(state: FormState, path: string): FormState {
   if (!state.detail || Object.keys(state.errors).length) return state;
-  return { values: state.values, errors: { [path]: state.detail } };
+  return { ...state, errors: { [path]: state.detail } };
 }
 
 /** The attributes that tie a control to its message (and hint), for a Field's control. */

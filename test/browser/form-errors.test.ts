@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, baseURL, chromiumPath, launch, openPage } from "./browser";
+import { axe, baseURL, chromiumPath, launch, MODES, openPage, openPageIn } from "./browser";
 
 /**
  * A refused form comes back as the form: in the site's layout and the page's
@@ -42,8 +42,14 @@ async function expectNoViolations(page: Page) {
  * with scripts on: the same form filled the same way and posted as a plain form (form.submit()
  * skips the form script), which gives the same refused page.
  */
-async function axeOnRefusal(browser: Browser, path: string, form: string, fill: (page: Page) => Promise<void>) {
-  const { page, context } = await openPage(browser, { viewport: PHONE });
+async function axeOnRefusal(
+  browser: Browser,
+  path: string,
+  form: string,
+  fill: (page: Page) => Promise<void>,
+  mode: (typeof MODES)[number] = MODES[0],
+) {
+  const { page, context } = await openPageIn(browser, mode, { viewport: PHONE });
   await page.goto(path);
   await fill(page);
   await Promise.all([page.waitForURL(() => true), page.$eval(form, (f) => (f as HTMLFormElement).submit())]);
@@ -90,7 +96,7 @@ describe.skipIf(!chromiumPath)("refused forms keep what was typed", () => {
       expect(await focusedIsSummary(page)).toBe(true);
       expect(await page.getAttribute("[data-error-summary] a", "href")).toBe("#adults");
       expect(await page.textContent("main")).not.toMatch(/guests:|contact\.phone|请求有误|Bad request/);
-      await axeOnRefusal(browser, `${prefix}${SITE}`, ".booking-form", fill);
+      for (const mode of MODES) await axeOnRefusal(browser, `${prefix}${SITE}`, ".booking-form", fill, mode);
       // Read once: reloading the page shows a fresh form.
       await page.reload();
       expect(await page.locator("[data-error-summary]").count()).toBe(0);

@@ -3,8 +3,8 @@ import { decodeFlash, FORM_FLASH_COOKIE } from "../../functions/lib/forms";
 import { call, inDays, newKey, postJson, scalar, seedCampsites, stay } from "./helpers";
 
 /** A booking form as a browser without JavaScript posts it from the campsite page. */
-function formPost(fields: Record<string, string>, referer?: string) {
-  return call("/api/bookings?lang=en", {
+function formPost(fields: Record<string, string>, referer?: string, form = true) {
+  return call(`/api/bookings?lang=en${form ? "&form=booking" : ""}`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
@@ -45,6 +45,7 @@ describe("a refused browser form goes back to its page", () => {
     const { cookie, flash } = flashOf(res);
     expect(cookie).toMatch(/; Path=\/; Max-Age=60; HttpOnly; SameSite=Lax$/);
     expect(flash?.path).toBe("/en/visit/gajian-lawn/");
+    expect(flash?.form).toBe("booking");
     expect(flash?.values).toMatchObject({
       "contact.name": "Li Wei",
       "contact.phone": "123456",
@@ -64,7 +65,15 @@ describe("a refused browser form goes back to its page", () => {
     // Origin is ours, the Referer is not: the readable page, no redirect anywhere.
     expect(away.status).toBe(400);
     expect(away.headers.get("location")).toBeNull();
-    const login = await call("/api/auth/login?lang=en", {
+    // A form whose page does not show the messages (no form=) gets the readable page too.
+    const unasked = await formPost(
+      { ...FIELDS, idempotencyKey: newKey() },
+      "http://localhost/en/visit/gajian-lawn/",
+      false,
+    );
+    expect(unasked.status).toBe(400);
+    expect(await unasked.text()).toContain("Stay at least 1 night.");
+    const login = await call("/api/auth/login?lang=en&form=login", {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
