@@ -1,17 +1,16 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { normalisePhone } from "../lib/fields";
 import { readBody, seeOther } from "../lib/forms";
 import { type Lang, localePath, requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { documented } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, REFERENCE_PATTERN, requireTokenSecret, sha256Hex } from "../lib/tokens";
-import { badRequest, type FieldError, parseInput } from "../lib/validate";
+import { badRequest, parseInput } from "../lib/validate";
 import { canSend } from "./aliyun-sms";
 import { enqueue } from "./outbox";
-import { normalisePhone } from "./phone";
-import { recoveryCookie } from "./recover-cookie";
 
 /**
  * "Find my booking / order": someone who kept only the reference and the phone
@@ -165,23 +164,11 @@ export function recoverApi(subjects: Recoverable[]) {
     const lang = requestLang(c.req.raw);
     const body = await readBody(c);
     c.header("cache-control", "no-store");
-    const raw = (body.value ?? {}) as Record<string, unknown>;
-    const back = (errors: Record<string, string>) => {
-      c.header("set-cookie", recoveryCookie({ reference: raw.reference, phone: raw.phone, errors }));
-      return seeOther(c, localePath(lang, "/find/"));
-    };
+    // A refused form goes back to /find/ with what was typed, like every form (lib/forms.ts refusedForm).
     const parsed = parseInput(RecoverRequest, body.value, lang);
-    if (!parsed.ok) {
-      if (body.isForm) return back(fieldMessages(parsed.errors));
-      throw badRequest(parsed.errors);
-    }
+    if (!parsed.ok) throw badRequest(parsed.errors);
     const outcome = await request(c, lang, parsed.data, subjects);
-    if (!outcome.allowed) {
-      if (body.isForm) {
-        return back({ form: message(lang, "recover.throttled", { minutes: Math.ceil(outcome.retryAfter / 60) }) });
-      }
-      throw throttled(outcome.retryAfter);
-    }
+    if (!outcome.allowed) throw throttled(outcome.retryAfter);
     if (body.isForm) return seeOther(c, `${localePath(lang, "/find/")}?sent=1`);
     const sms = canSend(c.env, "recovery", lang);
     return c.json(
@@ -193,10 +180,4 @@ export function recoverApi(subjects: Recoverable[]) {
       202,
     );
   });
-}
-
-function fieldMessages(errors: FieldError[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of errors) out[e.field === "(body)" ? "form" : e.field] ??= e.message;
-  return out;
 }

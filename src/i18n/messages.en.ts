@@ -11,7 +11,6 @@ export const messagesEn: Record<keyof typeof messagesZhCN, string> = {
   "find.phone": "The phone number you gave when booking or ordering",
   "find.phoneHint": "For example 138 0000 0000",
   "find.submit": "Send me the link",
-  "find.errorSummary": "There is a problem",
   "find.sentTitle": "Watch for a text",
   "find.sent":
     "If the reference and the phone number match, that phone will get a text with the link within a few minutes.",

@@ -8,7 +8,6 @@ export const messagesZhCN = {
   "find.phone": "预订或下单时留下的电话号码",
   "find.phoneHint": "例如 13800000000",
   "find.submit": "发送查看链接",
-  "find.errorSummary": "请修改以下内容",
   "find.sentTitle": "请留意短信",
   "find.sent": "如果预订号（或订单号）和电话号码相符，几分钟内这个电话会收到一条短信，里面有查看链接。",
   "find.sentNone": "没有收到？请核对号码后再试一次，或致电下面的电话。",
