@@ -1,11 +1,11 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { normalisePhone } from "../lib/fields";
 import { readBody, seeOther } from "../lib/forms";
 import { type Lang, localePath, requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { documented } from "../lib/openapi";
+import { normalisePhone } from "../lib/phone";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, REFERENCE_PATTERN, requireTokenSecret, sha256Hex } from "../lib/tokens";
 import { badRequest, parseInput } from "../lib/validate";

@@ -1,5 +1,5 @@
-import { isPhoneNumber } from "@functions/lib/fields";
 import { formatFen } from "@functions/lib/money";
+import { isPhoneNumber } from "@functions/lib/phone";
 
 /**
  * Progressive enhancement for the booking form: inline messages as soon as a

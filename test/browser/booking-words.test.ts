@@ -48,11 +48,11 @@ async function bookSession(page: Page, prefix: string, slot: string, adults: num
   await Promise.all([page.waitForURL("**/visit/booking/**"), page.click(".booking-form button[type=submit]")]);
 }
 
+/** The booking's status from the API: the page's address has no token after the secret-link swap, the page shows it. */
 async function status(page: Page): Promise<string> {
-  const url = new URL(page.url());
-  const res = await fetch(
-    `${baseURL}/api/bookings/${url.searchParams.get("ref")}?token=${encodeURIComponent(url.searchParams.get("token") ?? "")}`,
-  );
+  const ref = new URL(page.url()).searchParams.get("ref") ?? "";
+  const token = (await page.textContent(".booking-facts .token"))?.trim() ?? "";
+  const res = await fetch(`${baseURL}/api/bookings/${ref}?token=${encodeURIComponent(token)}`);
   return ((await res.json()) as { status: string }).status;
 }
 
