@@ -209,14 +209,14 @@ describe.skipIf(!chromiumPath)("refused forms keep what was typed", () => {
       };
       const { page, context } = await openPage(browser, { javaScriptEnabled: false, viewport: PHONE });
       await page.goto(links.page);
+      // The cancel button first asks (point 8); the confirming button is the one that posts.
+      await Promise.all([page.waitForURL("**confirm=cancel**"), page.click("#cancel-heading ~ form button")]);
       // Cancelled meanwhile, from another tab or by phone.
       await fetch(`${baseURL}/api/bookings/${reference}/cancel`, {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": `browser-${crypto.randomUUID()}` },
         body: JSON.stringify({ token }),
       });
-      // The cancel button first asks (point 8); the confirming button is the one that posts.
-      await Promise.all([page.waitForURL("**confirm=cancel**"), page.click("#cancel-heading ~ form button")]);
       await Promise.all([page.waitForLoadState("load"), page.click(".confirm-cancel form button")]);
       expect(new URL(page.url()).pathname).toBe(`${prefix}/visit/booking/`);
       expect(await page.textContent("[data-error-summary]")).toContain(prefix ? "cannot be cancelled" : "不能取消");
