@@ -23,7 +23,7 @@ export interface Bindings {
    */
   ALIYUN_SMS_ACCESS_KEY_ID?: string;
   ALIYUN_SMS_ACCESS_KEY_SECRET?: string;
-  /** The approved signature (签名) shown in front of every text, e.g. 金川县人民政府. */
+  /** The approved signature (签名) shown in front of every text, e.g. the county government's name. */
   ALIYUN_SMS_SIGN_NAME?: string;
   /** JSON of template codes by kind and language: {"recovery:zh-CN": "SMS_1234", "recovery:en": "SMS_5678"}. */
   ALIYUN_SMS_TEMPLATES?: string;

@@ -182,38 +182,11 @@ export async function setProductActive(d1: D1Database, account: SessionAccount, 
   return { id, cooperative: row.cooperativeId, active };
 }
 
-export async function adjustStock(
-  d1: D1Database,
-  account: SessionAccount,
-  id: string,
-  input: z.output<typeof StockRequest>,
-) {
-  const row = await productInScope(d1, account, id);
-  if (!row) throw notFoundProblem();
-  try {
-    const [, , after] = await auditedBatch<{ stock?: number }>(
-      d1,
-      {
-        actorId: account.id,
-        action: "product.stock",
-        targetType: "product",
-        targetId: id,
-        beforeSql: { sql: "SELECT json_object('stock', stock) FROM products WHERE id = ?", params: [id] },
-        after: { change: input.change, reason: input.reason },
-      },
-      [
-        d1.prepare("UPDATE products SET stock = stock + ? WHERE id = ?").bind(input.change, id),
-        d1.prepare("SELECT stock FROM products WHERE id = ?").bind(id),
-      ],
-    );
-    return { id, cooperative: row.cooperativeId, stock: Number(after?.results[0]?.stock) };
-  } catch (error) {
-    if (violated(error, "products_stock")) {
-      const now = await productInScope(d1, account, id);
-      throw conflictProblem("stock-below-zero", "dash.stockBelowZero", { stock: now?.stock ?? 0 });
-    }
-    throw error;
-  }
+export function adjustStock(d1: D1Database, account: SessionAccount, id: string, input: z.output<typeof StockRequest>) {
+  return changeStock(d1, account, id, input.change, "product.stock", {
+    change: input.change,
+    reason: input.reason,
+  });
 }
 
 /**
@@ -223,31 +196,47 @@ export async function adjustStock(
  * now, in one statement. A racing order is never lost or counted twice, and
  * CHECK (stock >= 0) still refuses a result below zero.
  */
-export async function setStockCount(
+export function setStockCount(
   d1: D1Database,
   account: SessionAccount,
   id: string,
   input: z.output<typeof StockCountRequest>,
 ) {
+  return changeStock(d1, account, id, input.count - input.seen, "product.stock_count", {
+    count: input.count,
+    seen: input.seen,
+    reason: input.reason,
+  });
+}
+
+/** Stock moved by a difference, audited in the same batch; below zero is a 409 naming the stock now. */
+async function changeStock(
+  d1: D1Database,
+  account: SessionAccount,
+  id: string,
+  change: number,
+  action: string,
+  after: Record<string, unknown>,
+) {
   const row = await productInScope(d1, account, id);
   if (!row) throw notFoundProblem();
   try {
-    const [, , after] = await auditedBatch<{ stock?: number }>(
+    const [, , written] = await auditedBatch<{ stock?: number }>(
       d1,
       {
         actorId: account.id,
-        action: "product.stock_count",
+        action,
         targetType: "product",
         targetId: id,
         beforeSql: { sql: "SELECT json_object('stock', stock) FROM products WHERE id = ?", params: [id] },
-        after: { count: input.count, seen: input.seen, reason: input.reason },
+        after,
       },
       [
-        d1.prepare("UPDATE products SET stock = stock + (? - ?) WHERE id = ?").bind(input.count, input.seen, id),
+        d1.prepare("UPDATE products SET stock = stock + ? WHERE id = ?").bind(change, id),
         d1.prepare("SELECT stock FROM products WHERE id = ?").bind(id),
       ],
     );
-    return { id, cooperative: row.cooperativeId, stock: Number(after?.results[0]?.stock) };
+    return { id, cooperative: row.cooperativeId, stock: Number(written?.results[0]?.stock) };
   } catch (error) {
     if (violated(error, "products_stock")) {
       const now = await productInScope(d1, account, id);
