@@ -24,6 +24,7 @@ export default defineConfig(async () => {
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   PORTAL_ENV: "test",
+                  TRUST_CLIENT_ADDRESS_HEADER: "1",
                   TOKEN_SECRET: "worker-test-secret-0123456789",
                   // The fake Aliyun SMS of test/fake-sms/ (no provider is configured by default).
                   FAKE_SMS_URL: inject("fakeSmsUrl"),

@@ -12,6 +12,12 @@ export interface Bindings {
   /** "production" on Cloudflare, "local" for the demo on one machine. */
   PORTAL_ENV?: string;
   /**
+   * "1" where tests and benchmarks drive many client addresses through CF-Connecting-IP
+   * (functions/lib/client-address.ts). Never set it in production, where Cloudflare sets
+   * the header itself.
+   */
+  TRUST_CLIENT_ADDRESS_HEADER?: string;
+  /**
    * Derives booking and order tokens (functions/lib/tokens.ts). Set in production
    * with `wrangler secret put TOKEN_SECRET`; the local demo passes its own.
    */

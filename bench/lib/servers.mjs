@@ -70,6 +70,8 @@ export async function startPortal(port, state, extraSql) {
       "PORTAL_ENV:bench",
       "--var",
       "TOKEN_SECRET:bench-secret-0123456789",
+      "--var",
+      "TRUST_CLIENT_ADDRESS_HEADER:1",
     ],
     port,
     "/api/health",

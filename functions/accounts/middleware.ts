@@ -30,9 +30,6 @@ export function assertNotCrossSite(c: Context): void {
   }
 }
 
-/** The address a sign-in is counted against (Cloudflare sets this header on every request). */
-export const clientAddress = (c: Context) => c.req.header("cf-connecting-ip") ?? "unknown";
-
 /**
  * Every dashboard route: a live session, and a role allowed here. Another role
  * gets the same 404 as a path that does not exist.

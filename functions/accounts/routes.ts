@@ -1,12 +1,13 @@
 import { type Context, Hono } from "hono";
 import type { z } from "zod";
+import { clientAddress } from "../lib/client-address";
 import { readBody, seeOther } from "../lib/forms";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
 import { badRequest, parseInput } from "../lib/validate";
 import { acceptInvite } from "./invites";
 import { changePassword, login } from "./login";
-import { assertNotCrossSite, clientAddress, type DashEnv, requireAccount } from "./middleware";
+import { assertNotCrossSite, type DashEnv, requireAccount } from "./middleware";
 import { InviteAcceptRequest, LoginRequest, PasswordChangeRequest } from "./schema";
 import { clearedSessionCookie, revokeSession, sessionCookie, tokenFromCookies } from "./sessions";
 

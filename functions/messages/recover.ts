@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { clientAddress } from "../lib/client-address";
 import { readBody, seeOther } from "../lib/forms";
 import { type Lang, localePath, requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
@@ -95,7 +96,7 @@ async function request(
   const phone = normalisePhone(input.phone);
   const [phoneHash, addressHash] = await Promise.all([
     sha256Hex(`${secret}:recover-phone:${phone}`),
-    sha256Hex(`${secret}:recover-address:${c.req.header("cf-connecting-ip") ?? "unknown"}`),
+    sha256Hex(`${secret}:recover-address:${clientAddress(c)}`),
   ]);
   let match: { about: Recoverable["about"]; id: number; phone: string } | null = null;
   for (const s of subjects) {

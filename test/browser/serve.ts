@@ -80,6 +80,9 @@ export async function setup(project: TestProject) {
       "PORTAL_ENV:local",
       "--var",
       "TOKEN_SECRET:browser-test-secret-0123456789",
+      // Throttle tests sign in from addresses of their own (functions/lib/client-address.ts).
+      "--var",
+      "TRUST_CLIENT_ADDRESS_HEADER:1",
       // GET /cdn-cgi/handler/scheduled?cron=... runs the cron handlers (order e-mails).
       "--test-scheduled",
       ...smsVars,
