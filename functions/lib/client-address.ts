@@ -1,3 +1,5 @@
+import { sha256Hex } from "./tokens";
+
 /** What this needs of a Hono context: the Worker's variables and the request's headers. */
 interface RequestContext {
   env?: { PORTAL_ENV?: string; TRUST_CLIENT_ADDRESS_HEADER?: string };
@@ -44,4 +46,21 @@ function ipv6Groups(value: string): string[] | null {
   const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail];
   if (groups.slice(0, 4).some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return null;
   return groups.map((g) => (g.includes(".") ? g : g.replace(/^0+(?=.)/, "")));
+}
+
+/**
+ * What a booking or order stores of where it came from, so that staff can find and remove
+ * a flood: salted hashes of the address key and of the browser's User-Agent, never the
+ * values themselves (the salt is the token secret, so the hashes mean nothing elsewhere).
+ */
+export async function requestSource(
+  c: RequestContext,
+  secret: string,
+): Promise<{ addressHash: string; agentHash: string }> {
+  const agent = (c.req.header("user-agent") ?? "").slice(0, 512);
+  const [addressHash, agentHash] = await Promise.all([
+    sha256Hex(`${secret}:source-address:${clientAddress(c)}`),
+    sha256Hex(`${secret}:source-agent:${agent}`),
+  ]);
+  return { addressHash, agentHash };
 }
