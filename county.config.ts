@@ -49,6 +49,13 @@ export interface CountyConfig {
    * MAIL binding's allowed_sender_addresses in wrangler.toml.
    */
   orderMail: { from: string; name: Localized };
+  /**
+   * How long the portal keeps what guests and buyers typed about themselves (name, phone,
+   * e-mail, address, notes) once it is no longer needed: days after a stay ended or was
+   * cancelled, or after an order was completed or cancelled. The cron then erases it and
+   * keeps the anonymous record (dates, numbers, totals) for statistics. /privacy/ states it.
+   */
+  privacy: { contactRetentionDays: number };
 }
 
 export const county: CountyConfig = {
@@ -102,4 +109,5 @@ export const county: CountyConfig = {
     from: "orders@jinchuan.gov.cn",
     name: { "zh-CN": "金川县农特产品订单", en: "Jinchuan County produce orders" },
   },
+  privacy: { contactRetentionDays: 90 },
 };

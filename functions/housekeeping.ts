@@ -1,24 +1,42 @@
+import { county } from "../county.config";
 import { sessionHousekeeping } from "./accounts/sessions";
+import { eraseBookingContacts } from "./bookings/erasure";
 import { housekeepingStatements } from "./bookings/queries";
 import type { Bindings } from "./env";
 import { todayInCounty } from "./lib/dates";
+import { eraseMessagesOfErasedContacts } from "./messages/outbox";
 import { recoveryHousekeeping } from "./messages/recover";
+import { eraseOrderContacts } from "./produce/erasure";
 
 /**
  * Run by the cron trigger (wrangler.toml [triggers]): idempotency records older
  * than 24 hours are forgotten, stays or activities whose date has passed
  * without a check-in become no-shows, ended sessions and day-old sign-in
- * failures are deleted, and so are throttle records of link resends.
+ * failures are deleted, and so are throttle records of link resends. Contact details
+ * of guests and buyers are erased when the privacy page says (county.config.ts).
  */
 export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
-  const [pruned, noShows, sessions] = await env.DB.batch([
-    ...housekeepingStatements(env.DB, todayInCounty(now)),
+  const today = todayInCounty(now);
+  const days = county.privacy.contactRetentionDays;
+  // The outbox statement runs after the two erasures it follows.
+  const erasures = [
+    eraseBookingContacts(env.DB, today, now, days),
+    eraseOrderContacts(env.DB, now, days),
+    eraseMessagesOfErasedContacts(env.DB),
+  ];
+  const results = await env.DB.batch([
+    ...housekeepingStatements(env.DB, today),
     ...sessionHousekeeping(env.DB, now),
     recoveryHousekeeping(env.DB, now),
+    ...erasures,
   ]);
+  const changes = (result: D1Result | undefined) => result?.meta.changes ?? 0;
+  const [erasedBookings, erasedOrders] = results.slice(-erasures.length);
   return {
-    prunedKeys: pruned?.meta.changes ?? 0,
-    noShows: noShows?.meta.changes ?? 0,
-    endedSessions: sessions?.meta.changes ?? 0,
+    prunedKeys: changes(results[0]),
+    noShows: changes(results[1]),
+    endedSessions: changes(results[2]),
+    erasedBookings: changes(erasedBookings),
+    erasedOrders: changes(erasedOrders),
   };
 }

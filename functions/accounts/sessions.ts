@@ -8,7 +8,7 @@ import { sha256Hex } from "../lib/tokens";
  * disabled, and (for other browsers) when the password changes.
  */
 export const SESSION_COOKIE = "__Host-portal_session";
-const SESSION_HOURS = 12;
+export const SESSION_HOURS = 12;
 const IDLE_MINUTES = 60;
 /** last_seen_at is written at most this often: one D1 write per 5 minutes, not per request. */
 const TOUCH_MINUTES = 5;

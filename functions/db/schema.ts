@@ -173,6 +173,8 @@ export const bookings = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
     cancelledAt: text("cancelled_at"),
+    /** When the cron erased the guest's contact details (county.config.ts privacy); the rest stays for statistics. */
+    erasedAt: text("erased_at"),
   },
   (t) => [
     index("bookings_unit_checkin").on(t.unitTypeId, t.checkIn),
@@ -342,6 +344,8 @@ export const orders = sqliteTable(
       .default("zh-CN"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** When the cron erased the buyer's contact details and street address (county.config.ts privacy). */
+    erasedAt: text("erased_at"),
   },
   (t) => [
     index("orders_checkout").on(t.checkout),

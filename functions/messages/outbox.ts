@@ -116,3 +116,20 @@ export async function recentMessages(d1: D1Database, limit = 100): Promise<Outbo
   const { results } = await d1.prepare("SELECT * FROM outbox ORDER BY id DESC LIMIT ?").bind(limit).all<Row>();
   return results.map(outboxEntry);
 }
+
+/**
+ * Messages about a booking or order whose contact details were erased lose their
+ * recipient and values too; what was sent when stays. One still waiting is given up.
+ * Runs after the erasures, in the same batch.
+ */
+export function eraseMessagesOfErasedContacts(d1: D1Database): D1PreparedStatement {
+  return d1.prepare(
+    `UPDATE outbox
+        SET recipient = '', params = '{}',
+            last_error = CASE WHEN status IN ('pending', 'sending') THEN 'erased' ELSE last_error END,
+            status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END
+      WHERE recipient <> ''
+        AND (booking_id IN (SELECT id FROM bookings WHERE erased_at IS NOT NULL)
+          OR order_id IN (SELECT id FROM orders WHERE erased_at IS NOT NULL))`,
+  );
+}

@@ -10,7 +10,7 @@ import { type CartItem, cartFromQuery, cartQuery } from "./produce";
  * confirmation page empties it once the order is placed.
  */
 const CART_COOKIE = "portal_cart";
-const CART_DAYS = 7;
+export const CART_DAYS = 7;
 
 export function cookieCart(Astro: AstroGlobal): CartItem[] {
   const raw = Astro.cookies.get(CART_COOKIE)?.value;

@@ -11,7 +11,7 @@ import type { AstroGlobal } from "astro";
 type Kind = "booking" | "order";
 
 /** Long enough for a day at the camp or the market; a shared phone forgets it by the evening. */
-const HELD_SECONDS = 6 * 3600;
+export const HELD_SECONDS = 6 * 3600;
 
 function cookieName(kind: Kind, reference: string): string | null {
   const ref = normaliseReference(reference);

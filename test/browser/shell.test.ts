@@ -4,7 +4,7 @@ import { baseURL, chromiumPath, expectNoAxeViolations, launch, MODES, openPage, 
 import { inBothLanguages } from "./pages";
 
 /** Every page of the site shell, in Chinese; the English ones are /en + the same. */
-const SHELL_PAGES = ["/", "/accessibility/", "/visit/"];
+const SHELL_PAGES = ["/", "/accessibility/", "/privacy/", "/visit/"];
 
 describe.skipIf(!chromiumPath)("site shell in Chromium", () => {
   let browser: Browser;

@@ -1,0 +1,2 @@
+ALTER TABLE `bookings` ADD `erased_at` text;--> statement-breakpoint
+ALTER TABLE `orders` ADD `erased_at` text;
