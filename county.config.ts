@@ -49,6 +49,24 @@ export interface CountyConfig {
    * MAIL binding's allowed_sender_addresses in wrangler.toml.
    */
   orderMail: { from: string; name: Localized };
+  /**
+   * Limits on public bookings, which need no account and no payment: set where a real
+   * family never meets them and a script always does (README "Booking limits").
+   */
+  bookingLimits: {
+    /** The most one request may ask for: nights of a stay, units of one type, places on a session. */
+    perRequest: { nights: number; units: number; places: number };
+    /** Units held by one phone on one night (all campsites), and places on one session. */
+    perPhone: { unitsPerNight: number; placesPerSession: number };
+    /** The same, for one request address (IPv6 by /64); mobile networks share addresses, so higher. */
+    perAddress: { unitsPerNight: number; placesPerSession: number };
+    /** Bookings above these wait for the campsite's confirmation, places held meanwhile. */
+    confirmAbove: { units: number; places: number };
+    /** Hours a booking awaiting confirmation keeps its places before housekeeping releases them. */
+    holdHours: number;
+    /** How many days back the staff's list of booking sources looks. */
+    sourceDays: number;
+  };
 }
 
 export const county: CountyConfig = {
@@ -101,5 +119,13 @@ export const county: CountyConfig = {
   orderMail: {
     from: "orders@jinchuan.gov.cn",
     name: { "zh-CN": "金川县农特产品订单", en: "Jinchuan County produce orders" },
+  },
+  bookingLimits: {
+    perRequest: { nights: 14, units: 6, places: 20 },
+    perPhone: { unitsPerNight: 6, placesPerSession: 20 },
+    perAddress: { unitsPerNight: 12, placesPerSession: 40 },
+    confirmAbove: { units: 3, places: 10 },
+    holdHours: 48,
+    sourceDays: 14,
   },
 };
