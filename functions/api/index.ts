@@ -42,9 +42,7 @@ export const dashboardApi = new Hono<DashEnv>();
 
 const operators = requireAccount("operator", "admin");
 const members = requireAccount("cooperative", "admin");
-for (const path of ["/sites", "/sites/*", "/bookings/*", "/closures/*", "/units/*", "/booking-sources"]) {
-  dashboardApi.use(path, operators);
-}
+for (const path of ["/sites", "/sites/*", "/bookings/*", "/closures/*", "/units/*"]) dashboardApi.use(path, operators);
 for (const path of ["/cooperatives/*", "/products/*", "/orders/*"]) dashboardApi.use(path, members);
 dashboardApi.use("/admin/*", requireAccount("admin"));
 // Anything else: 401 without a session, then 404.

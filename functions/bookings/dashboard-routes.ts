@@ -45,7 +45,7 @@ documentedDashboard("dashboard: campsites", "Unknown, or not in your scope", [
   ["post", "/api/dashboard/bookings/{reference}/decline", "Decline a booking awaiting confirmation ({ reason })"],
   ["get", "/api/dashboard/bookings/{reference}/same-phone", "Active bookings with this booking's phone (masked)"],
   ["post", "/api/dashboard/bookings/{reference}/cancel-same-phone", "Cancel all of them ({ reason }), one batch"],
-  ["get", "/api/dashboard/booking-sources", "Recent bookings grouped by request address (hashed)"],
+  ["get", "/api/dashboard/sites/{slug}/booking-sources", "Recent bookings grouped by request address (hashed)"],
   ["post", "/api/dashboard/sites/{slug}/closures", "Close a unit type for a range of nights"],
   ["post", "/api/dashboard/closures/{id}/delete", "Reopen: remove a closure"],
   ["post", "/api/dashboard/units/{unit}/capacity", "Change capacity; 409 if it would go below what is booked"],
@@ -157,7 +157,10 @@ sitesApi.post("/bookings/:reference/cancel-same-phone", validate("param", Bookin
   return c.json(result);
 });
 
-sitesApi.get("/booking-sources", async (c) => c.json({ sources: await bookingSources(c.env.DB, c.var.account) }));
+sitesApi.get("/sites/:slug/booking-sources", validate("param", SiteParam), async (c) => {
+  const s = await site(c, c.req.valid("param").slug);
+  return c.json({ sources: await bookingSources(c.env.DB, s.id) });
+});
 
 sitesApi.post("/sites/:slug/closures", validate("param", SiteParam), async (c) => {
   const s = await site(c, c.req.valid("param").slug);

@@ -97,12 +97,11 @@ export interface SourceGroup {
   last: string;
 }
 
-/** Recent bookings in scope grouped by request address, the largest holders first. */
-export async function bookingSources(d1: D1Database, account: SessionAccount, now = new Date(), limit = 30) {
+/** Recent stays at one campsite grouped by request address, the largest holders first. */
+export async function bookingSources(d1: D1Database, siteId: number, now = new Date(), limit = 30) {
   const since = new Date(now.getTime() - county.bookingLimits.sourceDays * 86_400_000).toISOString();
-  const scope = bookingScope(account);
-  const from = `FROM bookings b LEFT JOIN unit_types u ON u.id = b.unit_type_id LEFT JOIN campsites c ON c.id = u.campsite_id
-    WHERE b.address_hash IS NOT NULL AND b.created_at >= ? AND ${scope.sql}`;
+  const from = `FROM bookings b JOIN unit_types u ON u.id = b.unit_type_id
+    WHERE b.address_hash IS NOT NULL AND b.created_at >= ? AND u.campsite_id = ?`;
   const active = "b.status IN ('confirmed', 'held')";
   const { results: groups } = await d1
     .prepare(
@@ -110,7 +109,7 @@ export async function bookingSources(d1: D1Database, account: SessionAccount, no
               sum(CASE WHEN ${active} THEN b.units * max(b.nights, 1) ELSE 0 END) AS held
        ${from} GROUP BY b.address_hash ORDER BY held DESC, bookings DESC LIMIT ?`,
     )
-    .bind(since, ...scope.params, limit)
+    .bind(since, siteId, limit)
     .all<{ hash: string; bookings: number; last: string; held: number }>();
   if (!groups.length) return [];
   const { results: phones } = await d1
@@ -120,7 +119,7 @@ export async function bookingSources(d1: D1Database, account: SessionAccount, no
        ${from} AND ${active} AND b.address_hash IN (${groups.map(() => "?").join(",")})
        GROUP BY b.address_hash, b.phone_hash ORDER BY bookings DESC`,
     )
-    .bind(since, ...scope.params, ...groups.map((g) => g.hash))
+    .bind(since, siteId, ...groups.map((g) => g.hash))
     .all<{ hash: string; phoneHash: string | null; phone: string; bookings: number; reference: string }>();
   return groups.map(
     (g): SourceGroup => ({
