@@ -172,6 +172,15 @@ export async function arrivals(d1: D1Database, siteId: number, date: string): Pr
   return results;
 }
 
+/** Large bookings of a campsite awaiting its confirmation, the soonest to run out first. */
+export async function heldAtSite(d1: D1Database, siteId: number): Promise<DashBooking[]> {
+  const { results } = await d1
+    .prepare(`${BOOKING_SELECT} WHERE c.id = ? AND b.status = 'held' ORDER BY b.hold_until, b.id LIMIT 100`)
+    .bind(siteId)
+    .all<DashBooking>();
+  return results;
+}
+
 /** Every booking arriving in [from, to) at a campsite, for the CSV export. */
 export async function bookingsForExport(
   d1: D1Database,
