@@ -15,7 +15,7 @@ const countyToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Sha
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The next pear festival's first two nights, from content/events (start date in front matter). */
-export function festivalWeekend(today = countyToday()) {
+function festivalWeekend(today = countyToday()) {
   const starts = readdirSync("content/events")
     .filter((slug) => /^pear-(blossom|picking)-/.test(slug))
     .flatMap((slug) => {

@@ -21,8 +21,7 @@ export interface BookingSource {
 }
 
 /** The salted hash of a normalised phone: the same for "+86 138-0000-0000" and "13800000000". */
-export const phoneHash = (secret: string, phone: string) =>
-  sha256Hex(`${secret}:booking-phone:${normalisePhone(phone)}`);
+const phoneHash = (secret: string, phone: string) => sha256Hex(`${secret}:booking-phone:${normalisePhone(phone)}`);
 
 export async function bookingSource(
   c: Parameters<typeof requestSource>[0],
@@ -51,8 +50,8 @@ function whats(b: HeldThings, nights: string[]): string[] {
   return b.slotId ? [`slot:${b.slotId}`] : nights.map((n) => `stay:${n}`);
 }
 
-export const phoneHolder = (hash: string) => `phone:${hash}`;
-export const addressHolder = (hash: string) => `address:${hash}`;
+const phoneHolder = (hash: string) => `phone:${hash}`;
+const addressHolder = (hash: string) => `address:${hash}`;
 
 /** Unlimited, for an address nobody can tell apart (every local request is "local"). */
 const NO_LIMIT = 1_000_000_000;
