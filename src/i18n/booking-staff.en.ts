@@ -41,4 +41,10 @@ export const bookingStaffEn: Record<BookingStaffKey, string> = {
   "dash.sources.phones": "Phones (open one to cancel all)",
   "dash.sources.phone": "{phone}: {n}",
   "dash.sources.none": "No recent bookings.",
+  "dash.audit.do.booking.cancel": "Cancelled a booking for the campsite",
+  "dash.audit.do.booking.cancel_by_phone": "Cancelled the bookings of one phone",
+  "dash.audit.do.booking.confirm": "Confirmed a large booking",
+  "dash.audit.do.booking.decline": "Declined a large booking",
+  "dash.audit.do.booking.hold_expired": "Released a booking nobody confirmed",
+  "dash.audit.field.holdUntil": "Held until",
 };

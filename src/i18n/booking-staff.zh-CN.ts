@@ -40,5 +40,11 @@ export const bookingStaffZhCN = {
   "dash.sources.phones": "电话（点开可全部取消）",
   "dash.sources.phone": "{phone}：{n} 笔",
   "dash.sources.none": "最近没有预订。",
+  "dash.audit.do.booking.cancel": "营地取消预订",
+  "dash.audit.do.booking.cancel_by_phone": "按电话批量取消预订",
+  "dash.audit.do.booking.confirm": "确认大额预订",
+  "dash.audit.do.booking.decline": "拒绝大额预订",
+  "dash.audit.do.booking.hold_expired": "待确认预订到期释放",
+  "dash.audit.field.holdUntil": "保留到",
 };
 export type BookingStaffKey = keyof typeof bookingStaffZhCN;

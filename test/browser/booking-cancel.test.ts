@@ -100,6 +100,11 @@ describe.skipIf(!chromiumPath)("the campsite cancels a booking, the guest sees w
     expect(await violations(staff, false)).toEqual([]);
     await Promise.all([staff.page.waitForURL("**done=confirmed**"), staff.page.click("text=确认预订")]);
     expect(await staff.page.textContent("#booking-heading")).toContain("已确认");
+    // The audit log says it in words.
+    await staff.page.goto("/dashboard/admin/audit/");
+    expect(await staff.page.locator(`table.audit tr:has-text("${b.reference}")`).first().textContent()).toContain(
+      "确认大额预订",
+    );
     await staff.context.close();
 
     await guest.page.reload();
