@@ -1,5 +1,6 @@
 import { sessionHousekeeping } from "./accounts/sessions";
 import { releaseExpiredHolds } from "./bookings/expiry";
+import { pastHoldsStatement } from "./bookings/holds";
 import { housekeepingStatements } from "./bookings/queries";
 import type { Bindings } from "./env";
 import { todayInCounty } from "./lib/dates";
@@ -11,7 +12,7 @@ import { recoveryHousekeeping } from "./messages/recover";
  * without a check-in become no-shows, ended sessions and day-old sign-in
  * failures are deleted, and so are throttle records of link resends. Bookings
  * awaiting confirmation past their hold are released first, so they never
- * become no-shows.
+ * become no-shows; what phones and addresses held on past nights is forgotten.
  */
 export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
   const releasedHolds = await releaseExpiredHolds(env.DB, now);
@@ -19,6 +20,7 @@ export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Da
     ...housekeepingStatements(env.DB, todayInCounty(now)),
     ...sessionHousekeeping(env.DB, now),
     recoveryHousekeeping(env.DB, now),
+    pastHoldsStatement(env.DB, todayInCounty(now)),
   ]);
   return {
     prunedKeys: pruned?.meta.changes ?? 0,

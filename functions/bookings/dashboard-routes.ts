@@ -106,6 +106,8 @@ sitesApi.get("/bookings/:reference", validate("param", BookingParam), async (c) 
     units: b.units,
     site: b.site_slug,
     unit: b.unit_type_id,
+    ...(b.hold_until && b.status === "held" ? { holdUntil: b.hold_until } : {}),
+    ...(b.cancel_reason ? { cancelReason: b.cancel_reason } : {}),
   });
 });
 

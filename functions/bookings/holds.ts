@@ -133,3 +133,13 @@ export async function overLimit(
     max: 0,
   };
 }
+
+/** Housekeeping: rows of nights and sessions that are over can no longer be booked or matter. */
+export function pastHoldsStatement(d1: D1Database, today: string): D1PreparedStatement {
+  return d1
+    .prepare(
+      `DELETE FROM booking_holds WHERE (what LIKE 'stay:%' AND what < 'stay:' || ?)
+         OR what IN (SELECT 'slot:' || id FROM activity_slots WHERE date < ?)`,
+    )
+    .bind(today, today);
+}

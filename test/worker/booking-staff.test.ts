@@ -132,6 +132,16 @@ describe("a large booking awaits confirmation", () => {
     expect(await audit("booking.hold_expired")).toHaveLength(1);
     expect((await housekeeping(env, later)).releasedHolds).toBe(0);
   });
+
+  it("housekeeping forgets what phones held on nights that are over", async () => {
+    await book(1);
+    await env.DB.prepare("INSERT INTO booking_holds (holder, what, cap, held) VALUES ('phone:x', ?, 4, 2)")
+      .bind(`stay:${inDays(-2)}`)
+      .run();
+    await housekeeping(env);
+    const left = await env.DB.prepare("SELECT what FROM booking_holds WHERE holder LIKE 'phone:%' ORDER BY what").all();
+    expect(left.results).toEqual([{ what: `stay:${inDays(10)}` }, { what: `stay:${inDays(11)}` }]);
+  });
 });
 
 describe("a flood from one phone", () => {
