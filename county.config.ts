@@ -56,6 +56,23 @@ export interface CountyConfig {
    * keeps the anonymous record (dates, numbers, totals) for statistics. /privacy/ states it.
    */
   privacy: { contactRetentionDays: number };
+   * Limits on public bookings, which need no account and no payment: set where a real
+   * family never meets them and a script always does (README "Booking limits").
+   */
+  bookingLimits: {
+    /** The most one request may ask for: nights of a stay, units of one type, places on a session. */
+    perRequest: { nights: number; units: number; places: number };
+    /** Units held by one phone on one night (all campsites), and places on one session. */
+    perPhone: { unitsPerNight: number; placesPerSession: number };
+    /** The same, for one request address (IPv6 by /64); mobile networks share addresses, so higher. */
+    perAddress: { unitsPerNight: number; placesPerSession: number };
+    /** Bookings above these wait for the campsite's confirmation, places held meanwhile. */
+    confirmAbove: { units: number; places: number };
+    /** Hours a booking awaiting confirmation keeps its places before housekeeping releases them. */
+    holdHours: number;
+    /** How many days back the staff's list of booking sources looks. */
+    sourceDays: number;
+  };
 }
 
 export const county: CountyConfig = {
@@ -110,4 +127,12 @@ export const county: CountyConfig = {
     name: { "zh-CN": "金川县农特产品订单", en: "Jinchuan County produce orders" },
   },
   privacy: { contactRetentionDays: 90 },
+  bookingLimits: {
+    perRequest: { nights: 14, units: 4, places: 20 },
+    perPhone: { unitsPerNight: 4, placesPerSession: 20 },
+    perAddress: { unitsPerNight: 8, placesPerSession: 40 },
+    confirmAbove: { units: 2, places: 10 },
+    holdHours: 48,
+    sourceDays: 14,
+  },
 };

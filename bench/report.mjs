@@ -43,6 +43,23 @@ function api(a) {
   ];
 }
 
+function abuse(a) {
+  const pct = (x) => `${Math.round(x * 100)} %`;
+  return [
+    `### Booking abuse (scripts against the ${a.festival.event} weekend, nights ${a.festival.nights.join(" and ")}, Gajian Lawn tent pitches)`,
+    "",
+    "| script | requests | accepted | of them awaiting confirmation | pitches held per night | share of the night |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...a.scenarios.map(
+      (s) =>
+        `| ${s.name} | ${s.requests} | ${s.statuses[201] ?? 0} | ${s.awaiting} | ${s.pitchesHeld} of ${s.capacity} | ${pct(s.share)} |`,
+    ),
+    "",
+    `After all three, ${a.weekendBookedAfterwards} of ${a.capacity} pitches are booked on the fuller night; a family from another phone (2 adults, 1 child, 1 pitch, 2 nights): ${a.family.ok ? "booked (201)" : `**refused (${a.family.status})**`}. One address sweeping the next 62 nights with ${a.sweep.requests} requests: ${a.sweep.accepted} accepted, ${a.sweep.unitNights} of ${a.sweep.of} pitch-nights held (${pct(a.sweep.unitNights / a.sweep.of)}).`,
+    "",
+  ];
+}
+
 function lighthouse(l) {
   const rows = Object.entries(l.templates);
   const foreign = rows.flatMap(([, r]) => r.foreignRequests);
@@ -103,6 +120,7 @@ export function toMarkdown(report) {
     "",
     ...(sections.worker ? worker(sections.worker) : []),
     ...(sections.api ? api(sections.api) : []),
+    ...(sections.abuse ? abuse(sections.abuse) : []),
     ...(sections.lighthouse ? lighthouse(sections.lighthouse) : []),
     ...(sections.build ? build(sections.build) : []),
     ...Object.entries(errors).map(([name, message]) => `**${name} failed:** ${message.split("\n")[0]}`),

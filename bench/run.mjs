@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { bookingAbuse } from "./abuse/bookings.mjs";
 import { apiLoad } from "./api/index.mjs";
 import { buildScaling } from "./build/scaling.mjs";
 import { median } from "./lib/load.mjs";
@@ -26,7 +27,7 @@ Object.assign(env, {
 const QUICK = env.BENCH_QUICK === "1";
 const list = (value, fallback) => (value ?? fallback).split(",").map((s) => s.trim());
 const numbers = (value, fallback) => list(value, fallback).map(Number);
-const ALL = ["worker", "api", "lighthouse", "build"];
+const ALL = ["worker", "api", "abuse", "lighthouse", "build"];
 const only = list(env.BENCH_ONLY, ALL.join(","));
 
 // Sized so a full run stays under 15 minutes on 2 cores; see README "Performance".
@@ -73,6 +74,7 @@ await section("worker", () => workerStartup({ runs: config.workerRuns }));
 await section("api", () =>
   apiLoad({ levels: config.levels, runs: config.runs, total: config.requests, log: (l) => log(l) }),
 );
+await section("abuse", () => bookingAbuse({ log }));
 await section("lighthouse", async () => {
   // A quiet portal of its own: the load runs above leave thousands of bookings behind.
   const portal = await startPortal(8803, "bench/.state/lighthouse");
@@ -112,5 +114,6 @@ log(`wrote ${out}.json and ${out}.md${full && updateReadme(markdown) ? " and REA
 const broken =
   Object.keys(errors).length > 0 ||
   (sections.api && !(sections.api.bookings.invariant.ok && sections.api.orders.invariant.ok)) ||
+  (sections.abuse && !sections.abuse.family.ok) ||
   Object.values(sections.lighthouse?.templates ?? {}).some((t) => t.foreignRequests.length > 0);
 if (broken) process.exitCode = 1;

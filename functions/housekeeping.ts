@@ -1,6 +1,8 @@
 import { county } from "../county.config";
 import { sessionHousekeeping } from "./accounts/sessions";
 import { eraseBookingContacts } from "./bookings/erasure";
+import { releaseExpiredHolds } from "./bookings/expiry";
+import { pastHoldsStatement } from "./bookings/holds";
 import { housekeepingStatements } from "./bookings/queries";
 import type { Bindings } from "./env";
 import { todayInCounty } from "./lib/dates";
@@ -12,10 +14,14 @@ import { eraseOrderContacts } from "./produce/erasure";
  * Run by the cron trigger (wrangler.toml [triggers]): idempotency records older
  * than 24 hours are forgotten, stays or activities whose date has passed
  * without a check-in become no-shows, ended sessions and day-old sign-in
- * failures are deleted, and so are throttle records of link resends. Contact details
- * of guests and buyers are erased when the privacy page says (county.config.ts).
+ * failures are deleted, and so are throttle records of link resends. Bookings
+ * awaiting confirmation past their hold are released first, so they never
+ * become no-shows; what phones and addresses held on past nights is forgotten.
+ * Contact details of guests and buyers are erased when the privacy page says
+ * (county.config.ts).
  */
 export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
+  const releasedHolds = await releaseExpiredHolds(env.DB, now);
   const today = todayInCounty(now);
   const days = county.privacy.contactRetentionDays;
   // The outbox statement runs after the two erasures it follows.
@@ -28,6 +34,7 @@ export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Da
     ...housekeepingStatements(env.DB, today),
     ...sessionHousekeeping(env.DB, now),
     recoveryHousekeeping(env.DB, now),
+    pastHoldsStatement(env.DB, today),
     ...erasures,
   ]);
   const changes = (result: D1Result | undefined) => result?.meta.changes ?? 0;
@@ -36,6 +43,7 @@ export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Da
     prunedKeys: changes(results[0]),
     noShows: changes(results[1]),
     endedSessions: changes(results[2]),
+    releasedHolds,
     erasedBookings: changes(erasedBookings),
     erasedOrders: changes(erasedOrders),
   };

@@ -10,8 +10,12 @@ import { normaliseReference, requireTokenSecret, sameDigest, sha256Hex } from ".
 import { bookedSubject } from "./lookup";
 import { bookedPlace } from "./places";
 import { type BookingView, bookingView, cancelRefusal } from "./present";
-import { type BookingRow, cancelStatements } from "./queries";
+import type { BookingRow } from "./queries";
+import { releaseStatements } from "./release";
 import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
+
+/** A guest may withdraw a booking that is confirmed or still awaiting the campsite's confirmation. */
+const GUEST_CANCELS = ["confirmed", "held"] as const;
 
 export function notFound() {
   return new ProblemError(404, "booking-not-found", (lang) => ({ detail: message(lang, "bookings.notFound") }));
@@ -82,9 +86,10 @@ async function cancelOnce(
       detail: message(l, "bookings.cancelClosed", { until: view.freeCancellationUntil, phone }),
     }));
   }
-  const response = { status: 200, body: { ...view, status: "cancelled" } satisfies BookingView };
+  const { holdUntil: _released, ...rest } = view;
+  const response = { status: 200, body: { ...rest, status: "cancelled", cancelledBy: "guest" } satisfies BookingView };
   try {
-    await d1.batch([claimKey(response), ...cancelStatements(d1, row)]);
+    await d1.batch([claimKey(response), ...releaseStatements(d1, row, { from: GUEST_CANCELS, by: "guest" })]);
   } catch (error) {
     // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
     if (violated(error, GUARD)) {

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { county } from "../../county.config";
 import type { AppEnv } from "../env";
 import { GUARD, violated } from "../lib/constraints";
 import { addDays, dateRange, todayInCounty } from "../lib/dates";
@@ -8,6 +9,7 @@ import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { newReference, requireTokenSecret, secretToken, sha256Hex } from "../lib/tokens";
 import { badRequest } from "../lib/validate";
+import { type BookingSource, bookingSource, overLimit } from "./holds";
 import { type BookingView, bookingLinks, bookingView } from "./present";
 import {
   type BookingRow,
@@ -21,7 +23,7 @@ import {
   type UnitTypeRules,
   unitRulesQuery,
 } from "./queries";
-import { closedNights, lastBookableNight, placesLeft, sessionOpen } from "./rules";
+import { closedNights, lastBookableNight, needsConfirmation, placesLeft, STAY_LIMITS, sessionOpen } from "./rules";
 import type { SlotInput, StayInput } from "./schema";
 
 export interface Created {
@@ -65,10 +67,17 @@ function checkStay(
 function newBooking(
   input: StayInput | SlotInput,
   lang: Lang,
+  source: BookingSource,
   fields: Pick<NewBooking, "checkIn" | "nights" | "units" | "totalFen">,
 ): Omit<NewBooking, "reference" | "tokenHash"> {
+  // A large booking keeps its places while the campsite decides, for a limited time.
+  const held = needsConfirmation("unit" in input ? "stay" : "activity", fields.units);
+  const hours = county.bookingLimits.holdHours;
   return {
     ...fields,
+    status: held ? "held" : "confirmed",
+    holdUntil: held ? new Date(Date.now() + hours * 3_600_000).toISOString() : null,
+    source,
     adults: input.guests.adults,
     children: input.guests.children,
     contactName: input.contact.name,
@@ -98,7 +107,8 @@ export async function createBooking(
       ? closedNightsQuery(d1, input.unit, input.checkIn, addDays(input.checkIn, input.nights))
       : d1.prepare("SELECT 1 WHERE 0"),
   ];
-  const outcome = await once(d1, claim, (w) => book(d1, secret, input, lang, w), reads);
+  const source = await bookingSource(c, secret, input.contact.phone);
+  const outcome = await once(d1, claim, (w) => book(d1, secret, input, lang, source, w), reads);
   const view = outcome.body as BookingView;
   const token = await secretToken(secret, "booking", view.reference);
   return {
@@ -114,6 +124,7 @@ async function book(
   secret: string,
   input: StayInput | SlotInput,
   lang: Lang,
+  source: BookingSource,
   { claimKey, reads: [rulesRows, closureRows] }: Write,
 ): Promise<{ status: number; body: BookingView }> {
   const today = todayInCounty();
@@ -125,7 +136,7 @@ async function book(
   if (isStay) {
     if (!rules?.active) throw field("unit", message(lang, "bookings.unknownUnit"));
     checkStay(rules, input, (closureRows?.results ?? []) as Array<{ from_date: string; to_date: string }>, lang, today);
-    draft = newBooking(input, lang, {
+    draft = newBooking(input, lang, source, {
       checkIn: input.checkIn,
       nights: input.nights,
       units: input.units,
@@ -137,7 +148,10 @@ async function book(
     if (!rules?.active) throw field("slot", message(lang, "bookings.unknownSlot"));
     if (!sessionOpen(rules.date, today)) throw field("slot", message(lang, "bookings.slotPast"));
     const places = input.guests.adults + input.guests.children;
-    draft = newBooking(input, lang, {
+    if (places > STAY_LIMITS.places) {
+      throw field("guests", message(lang, "bookings.places.max", { max: STAY_LIMITS.places }));
+    }
+    draft = newBooking(input, lang, source, {
       checkIn: rules.date,
       nights: 0,
       units: places,
@@ -159,6 +173,7 @@ async function book(
       return response;
     } catch (error) {
       if (violated(error, "bookings.reference")) continue;
+      if (violated(error, "booking_holds_cap")) throw await limitReached(d1, booking, input, source);
       const overCapacity = violated(error, "night_inventory_capacity", "activity_slots_capacity");
       if (overCapacity && isStay) {
         const full = await shortNights(d1, rules, input.checkIn, input.nights, input.units);
@@ -182,6 +197,29 @@ async function book(
   throw new Error("could not allocate a booking reference");
 }
 
+/** The 409 for a booking that would take its phone (or its address) past the county's limit. */
+async function limitReached(d1: D1Database, b: NewBooking, input: StayInput | SlotInput, source: BookingSource) {
+  const things = {
+    unitTypeId: "unit" in input ? input.unit : null,
+    slotId: "slot" in input ? input.slot : null,
+    checkIn: b.checkIn,
+    nights: b.nights,
+  };
+  const nights = things.slotId ? [] : dateRange(b.checkIn, addDays(b.checkIn, b.nights));
+  const over = await overLimit(d1, things, nights, b.units, source);
+  const list = over.nights.join(", ");
+  if (over.by === "phone") {
+    return conflict(
+      "phone-limit",
+      (l) => message(l, "bookings.phoneLimit", { nights: list, held: over.held, max: over.max }),
+      { nights: over.nights, limit: over.max },
+    );
+  }
+  return conflict("address-limit", (l) => message(l, "bookings.addressLimit", { nights: list }), {
+    nights: over.nights,
+  });
+}
+
 function rowFrom(b: NewBooking, input: StayInput | SlotInput): BookingRow {
   return {
     id: 0,
@@ -199,9 +237,15 @@ function rowFrom(b: NewBooking, input: StayInput | SlotInput): BookingRow {
     contact_email: b.contactEmail,
     notes: b.notes,
     lang: b.lang,
-    status: "confirmed",
+    status: b.status,
     total_fen: b.totalFen,
     created_at: new Date().toISOString(),
     cancelled_at: null,
+    cancelled_by: null,
+    cancel_reason: null,
+    hold_until: b.holdUntil,
+    phone_hash: b.source.phoneHash,
+    address_hash: b.source.addressHash,
+    agent_hash: b.source.agentHash,
   };
 }

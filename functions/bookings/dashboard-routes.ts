@@ -12,8 +12,18 @@ import { validate } from "../lib/validate";
 import { bookingsCsv } from "./csv";
 import { arrivals, bookingsForExport, occupancy, siteInScope, sitesInScope } from "./site-ops";
 import { addClosure, changeCapacity, removeClosure } from "./site-writes";
+import { bookingSources, cancelPhoneBookings, phoneBookings } from "./sources";
 import { checkIn, findForDashboard, markNoShow } from "./staff-actions";
-import { BookingParam, CapacityRequest, ClosureParam, ClosureRequest, SiteParam, UnitParam } from "./staff-schema";
+import { confirmHeld, declineHeld, staffCancel } from "./staff-cancel";
+import {
+  BookingParam,
+  CapacityRequest,
+  ClosureParam,
+  ClosureRequest,
+  ReasonRequest,
+  SiteParam,
+  UnitParam,
+} from "./staff-schema";
 
 /** The site operator's API: every route answers only for campsites in the session's scope. */
 export const sitesApi = new Hono<DashEnv>();
@@ -26,6 +36,16 @@ documentedDashboard("dashboard: campsites", "Unknown, or not in your scope", [
   ["get", "/api/dashboard/bookings/{reference}", "A booking at a campsite in scope"],
   ["post", "/api/dashboard/bookings/{reference}/check-in", "Check a guest in (arrival day to last night)"],
   ["post", "/api/dashboard/bookings/{reference}/no-show", "Mark a booking as a no-show"],
+  [
+    "post",
+    "/api/dashboard/bookings/{reference}/cancel",
+    "Cancel a booking with a reason ({ reason }); the guest sees it",
+  ],
+  ["post", "/api/dashboard/bookings/{reference}/confirm", "Confirm a booking awaiting confirmation"],
+  ["post", "/api/dashboard/bookings/{reference}/decline", "Decline a booking awaiting confirmation ({ reason })"],
+  ["get", "/api/dashboard/bookings/{reference}/same-phone", "Active bookings with this booking's phone (masked)"],
+  ["post", "/api/dashboard/bookings/{reference}/cancel-same-phone", "Cancel all of them ({ reason }), one batch"],
+  ["get", "/api/dashboard/sites/{slug}/booking-sources", "Recent bookings grouped by request address (hashed)"],
   ["post", "/api/dashboard/sites/{slug}/closures", "Close a unit type for a range of nights"],
   ["post", "/api/dashboard/closures/{id}/delete", "Reopen: remove a closure"],
   ["post", "/api/dashboard/units/{unit}/capacity", "Change capacity; 409 if it would go below what is booked"],
@@ -86,6 +106,8 @@ sitesApi.get("/bookings/:reference", validate("param", BookingParam), async (c) 
     units: b.units,
     site: b.site_slug,
     unit: b.unit_type_id,
+    ...(b.hold_until && b.status === "held" ? { holdUntil: b.hold_until } : {}),
+    ...(b.cancel_reason ? { cancelReason: b.cancel_reason } : {}),
   });
 });
 
@@ -101,6 +123,46 @@ for (const [action, run, done] of [
     return c.json({ reference: b.reference, status: b.status });
   });
 }
+
+const bookingPage = (reference: string) => `/dashboard/check-in/?ref=${reference}`;
+
+for (const [action, run, done] of [
+  ["cancel", staffCancel, "cancelled"],
+  ["decline", declineHeld, "declined"],
+] as const) {
+  sitesApi.post(`/bookings/:reference/${action}`, validate("param", BookingParam), async (c) => {
+    const { data, isForm, next } = await readInput(c, ReasonRequest);
+    const result = await run(c.env.DB, c.var.account, c.req.valid("param").reference, data.reason);
+    if (isForm) return formDone(c, next, bookingPage(result.reference), done);
+    return c.json(result);
+  });
+}
+
+sitesApi.post("/bookings/:reference/confirm", validate("param", BookingParam), async (c) => {
+  const { isForm, next } = await readInput(c, Empty);
+  const result = await confirmHeld(c.env.DB, c.var.account, c.req.valid("param").reference);
+  if (isForm) return formDone(c, next, bookingPage(result.reference), "confirmed");
+  return c.json(result);
+});
+
+sitesApi.get("/bookings/:reference/same-phone", validate("param", BookingParam), async (c) =>
+  c.json(await phoneBookings(c.env.DB, c.var.account, c.req.valid("param").reference, requestLang(c.req.raw))),
+);
+
+sitesApi.post("/bookings/:reference/cancel-same-phone", validate("param", BookingParam), async (c) => {
+  const { data, isForm, next } = await readInput(c, ReasonRequest);
+  const result = await cancelPhoneBookings(c.env.DB, c.var.account, c.req.valid("param").reference, data.reason);
+  if (isForm) {
+    const fallback = `/dashboard/phone-bookings/?ref=${result.reference}`;
+    return formDone(c, next, fallback, "cancelled_by_phone", { n: result.cancelled.length });
+  }
+  return c.json(result);
+});
+
+sitesApi.get("/sites/:slug/booking-sources", validate("param", SiteParam), async (c) => {
+  const s = await site(c, c.req.valid("param").slug);
+  return c.json({ sources: await bookingSources(c.env.DB, s.id) });
+});
 
 sitesApi.post("/sites/:slug/closures", validate("param", SiteParam), async (c) => {
   const s = await site(c, c.req.valid("param").slug);

@@ -10,7 +10,8 @@ export function eraseBookingContacts(d1: D1Database, today: string, now: Date, d
   return d1
     .prepare(
       `UPDATE bookings
-          SET contact_name = '', contact_phone = '', contact_email = NULL, notes = NULL, erased_at = ?1
+          SET contact_name = '', contact_phone = '', contact_email = NULL, notes = NULL,
+              phone_hash = NULL, address_hash = NULL, agent_hash = NULL, erased_at = ?1
         WHERE erased_at IS NULL
           AND (date(check_in, '+' || nights || ' days') < ?2 OR (status = 'cancelled' AND cancelled_at < ?3))`,
     )

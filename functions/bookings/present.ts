@@ -18,6 +18,11 @@ export interface BookingView {
   total: number;
   currency: "CNY";
   freeCancellationUntil: string;
+  /** A held booking: its places are kept until then (UTC) unless the campsite confirms it. */
+  holdUntil?: string;
+  cancelledBy?: "guest" | "campsite" | "housekeeping";
+  /** The campsite's words when it cancelled or declined the booking. */
+  cancelReason?: string;
   contact: { name: string };
 }
 
@@ -36,6 +41,9 @@ export function bookingView(row: BookingRow, freeCancelDays: number): BookingVie
     total: row.total_fen,
     currency: "CNY",
     freeCancellationUntil: freeCancellationUntil(row.check_in, freeCancelDays),
+    ...(row.status === "held" && row.hold_until ? { holdUntil: row.hold_until } : {}),
+    ...(row.status === "cancelled" && row.cancelled_by ? { cancelledBy: row.cancelled_by } : {}),
+    ...(row.status === "cancelled" && row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
     contact: { name: row.contact_name },
   };
 }
@@ -63,14 +71,14 @@ export function bookingLinks(reference: string, token: string, lang: Lang) {
 
 /**
  * Why a guest may not cancel online, or null when they may: only a confirmed
- * booking, up to and including its last free-cancellation day (county date).
+ * booking (or one awaiting confirmation), up to and including its last free-cancellation day (county date).
  * The booking page shows the button by it; the cancel route refuses by it.
  */
 export function cancelRefusal(
   view: Pick<BookingView, "status" | "freeCancellationUntil">,
   today: string,
 ): "notConfirmed" | "tooLate" | null {
-  if (view.status !== "confirmed") return "notConfirmed";
+  if (view.status !== "confirmed" && view.status !== "held") return "notConfirmed";
   if (today > view.freeCancellationUntil) return "tooLate";
   return null;
 }

@@ -1,6 +1,7 @@
-import type { UnitType } from "../db/schema";
+import type { BookingStatus, UnitType } from "../db/schema";
 import { guard } from "../lib/constraints";
 import { addDays, dateRange } from "../lib/dates";
+import { type BookingSource, holdStatements } from "./holds";
 import { placesLeft } from "./rules";
 
 /**
@@ -44,10 +45,16 @@ export interface BookingRow {
   contact_email: string | null;
   notes: string | null;
   lang: string;
-  status: "confirmed" | "cancelled" | "checked_in" | "no_show";
+  status: BookingStatus;
   total_fen: number;
   created_at: string;
   cancelled_at: string | null;
+  cancelled_by: "guest" | "campsite" | "housekeeping" | null;
+  cancel_reason: string | null;
+  hold_until: string | null;
+  phone_hash: string | null;
+  address_hash: string | null;
+  agent_hash: string | null;
 }
 
 export const unitRulesQuery = (d1: D1Database, unitId: string) =>
@@ -90,11 +97,15 @@ export interface NewBooking {
   notes: string | null;
   lang: string;
   totalFen: number;
+  status: "confirmed" | "held";
+  holdUntil: string | null;
+  source: BookingSource;
 }
 
 const INSERT_BOOKING = `INSERT INTO bookings (reference, token_hash, unit_type_id, slot_id, check_in, nights, units,
-  adults, children, contact_name, contact_phone, contact_email, notes, lang, total_fen)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  adults, children, contact_name, contact_phone, contact_email, notes, lang, total_fen, status, hold_until,
+  phone_hash, address_hash, agent_hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 function bookingParams(b: NewBooking, unitId: string | null, slotId: string | null) {
   return [
@@ -113,6 +124,11 @@ function bookingParams(b: NewBooking, unitId: string | null, slotId: string | nu
     b.notes,
     b.lang,
     b.totalFen,
+    b.status,
+    b.holdUntil,
+    b.source.phoneHash,
+    b.source.addressHash,
+    b.source.agentHash,
   ];
 }
 
@@ -136,6 +152,13 @@ export function stayStatements(d1: D1Database, unit: UnitTypeRules, b: NewBookin
         )
         .bind(night, b.units, unit.id),
     ),
+    ...holdStatements(
+      d1,
+      { unitTypeId: unit.id, slotId: null, checkIn: b.checkIn, nights: b.nights },
+      nights,
+      b.units,
+      b.source,
+    ),
     d1.prepare(INSERT_BOOKING).bind(...bookingParams(b, unit.id, null)),
   ];
 }
@@ -149,39 +172,8 @@ export function slotStatements(d1: D1Database, slot: SlotRules, b: NewBooking): 
       slot.priceFen,
     ),
     d1.prepare("UPDATE activity_slots SET booked = booked + ? WHERE id = ?").bind(b.units, slot.id),
+    ...holdStatements(d1, { unitTypeId: null, slotId: slot.id, checkIn: b.checkIn, nights: 0 }, [], b.units, b.source),
     d1.prepare(INSERT_BOOKING).bind(...bookingParams(b, null, slot.id)),
-  ];
-}
-
-/** Releases exactly what the booking took, only if it is still confirmed, and marks it cancelled. */
-export function cancelStatements(d1: D1Database, booking: BookingRow): D1PreparedStatement[] {
-  const stillConfirmed = "EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'confirmed')";
-  const release = booking.unit_type_id
-    ? d1
-        .prepare(
-          `UPDATE night_inventory SET booked = booked - ?
-           WHERE unit_type_id = ? AND night >= ? AND night < ? AND ${stillConfirmed}`,
-        )
-        .bind(
-          booking.units,
-          booking.unit_type_id,
-          booking.check_in,
-          addDays(booking.check_in, booking.nights),
-          booking.id,
-        )
-    : d1
-        .prepare(`UPDATE activity_slots SET booked = booked - ? WHERE id = ? AND ${stillConfirmed}`)
-        .bind(booking.units, booking.slot_id, booking.id);
-  return [
-    guard(d1, `NOT ${stillConfirmed}`, booking.id),
-    release,
-    d1
-      .prepare(
-        `UPDATE bookings SET status = 'cancelled',
-           cancelled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE id = ? AND status = 'confirmed'`,
-      )
-      .bind(booking.id),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { county } from "../../county.config";
 import { addDays } from "../lib/dates";
 
 /**
@@ -6,8 +7,24 @@ import { addDays } from "../lib/dates";
  * race-critical capacity check itself stays in SQL (see queries.ts).
  */
 
-/** The most one request may ask for: nights of a stay, units of a type, guests of each kind. */
-export const STAY_LIMITS = { nights: 30, units: 20, guests: 50 } as const;
+const { perRequest } = county.bookingLimits;
+
+/**
+ * The most one request may ask for: nights of a stay, units of a type, guests of
+ * each kind, places on an activity session (county.config.ts bookingLimits).
+ */
+export const STAY_LIMITS = {
+  nights: perRequest.nights,
+  units: perRequest.units,
+  guests: 50,
+  places: perRequest.places,
+} as const;
+
+/** Whether a booking this size waits for the campsite's (or organiser's) confirmation. */
+export function needsConfirmation(kind: "stay" | "activity", size: number): boolean {
+  const { confirmAbove } = county.bookingLimits;
+  return size > (kind === "stay" ? confirmAbove.units : confirmAbove.places);
+}
 
 /** A closure of a unit type: every night from `from_date` to `to_date`, both included. */
 export interface Closure {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOOKING_STATUSES } from "../db/schema";
 import { Phone } from "../lib/fields";
 import { STAY_LIMITS } from "./rules";
 
@@ -80,7 +81,10 @@ export const AvailabilityQuery = z
 export const Booking = z.object({
   reference: z.string(),
   token: z.string(),
-  status: z.enum(["confirmed", "cancelled", "checked_in", "no_show"]),
+  status: z.enum(BOOKING_STATUSES),
+  holdUntil: z.string().optional().describe("A held booking keeps its places until then (UTC) unless confirmed"),
+  cancelledBy: z.enum(["guest", "campsite", "housekeeping"]).optional(),
+  cancelReason: z.string().optional().describe("The campsite's reason, when it cancelled or declined"),
   kind: z.enum(["stay", "activity"]),
   total: z.number().int().describe("Total price in fen (CNY)"),
   currency: z.literal("CNY"),

@@ -22,7 +22,7 @@ export interface SiteRow {
 const SITE_COLUMNS = "c.id, c.slug, c.name_zh AS nameZh, c.name_en AS nameEn, c.active";
 
 /** SQL condition (on campsite alias `c`) and its parameters for an account's scope. */
-function siteScope(account: SessionAccount): { sql: string; params: unknown[] } {
+export function siteScope(account: SessionAccount): { sql: string; params: unknown[] } {
   if (account.role === "admin") return { sql: "1 = 1", params: [] };
   if (account.role === "operator") {
     return { sql: "c.id IN (SELECT campsite_id FROM account_campsites WHERE account_id = ?)", params: [account.id] };
@@ -141,7 +141,7 @@ export interface DashBooking extends BookingRow {
   site_name_en: string | null;
 }
 
-const BOOKING_SELECT = `SELECT b.*, coalesce(u.name_zh, s.name_zh) AS unit_name_zh, coalesce(u.name_en, s.name_en) AS unit_name_en,
+export const BOOKING_SELECT = `SELECT b.*, coalesce(u.name_zh, s.name_zh) AS unit_name_zh, coalesce(u.name_en, s.name_en) AS unit_name_en,
     c.id AS campsite_id, c.slug AS site_slug, c.name_zh AS site_name_zh, c.name_en AS site_name_en
   FROM bookings b LEFT JOIN unit_types u ON u.id = b.unit_type_id LEFT JOIN campsites c ON c.id = u.campsite_id
   LEFT JOIN activity_slots s ON s.id = b.slot_id`;
@@ -168,6 +168,15 @@ export async function arrivals(d1: D1Database, siteId: number, date: string): Pr
       `${BOOKING_SELECT} WHERE c.id = ? AND b.check_in = ? AND b.status <> 'cancelled' ORDER BY b.contact_name, b.id`,
     )
     .bind(siteId, date)
+    .all<DashBooking>();
+  return results;
+}
+
+/** Large bookings of a campsite awaiting its confirmation, the soonest to run out first. */
+export async function heldAtSite(d1: D1Database, siteId: number): Promise<DashBooking[]> {
+  const { results } = await d1
+    .prepare(`${BOOKING_SELECT} WHERE c.id = ? AND b.status = 'held' ORDER BY b.hold_until, b.id LIMIT 100`)
+    .bind(siteId)
     .all<DashBooking>();
   return results;
 }

@@ -32,3 +32,12 @@ export const SiteParam = z.object({ slug: z.string().min(1).max(64) });
 export const UnitParam = z.object({ unit: z.string().min(1).max(64) });
 export const BookingParam = z.object({ reference: z.string().min(1).max(32) });
 export const ClosureParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** Why staff cancel or decline a booking: the guest reads it on their booking page. */
+export const ReasonRequest = z.object({
+  reason: z
+    .string({ error: "bookings.reason" })
+    .trim()
+    .min(1, { error: "bookings.reason" })
+    .max(200, { error: "bookings.reason" }),
+});

@@ -9,8 +9,14 @@ type Labels = Record<Lang, Record<BookingStatus, string>>;
 
 /** As pages show it: "Checked in". */
 export const BOOKING_STATUS_LABELS: Labels = {
-  "zh-CN": { confirmed: "已确认", cancelled: "已取消", checked_in: "已入住", no_show: "未到" },
-  en: { confirmed: "Confirmed", cancelled: "Cancelled", checked_in: "Checked in", no_show: "No-show" },
+  "zh-CN": { confirmed: "已确认", held: "待营地确认", cancelled: "已取消", checked_in: "已入住", no_show: "未到" },
+  en: {
+    confirmed: "Confirmed",
+    held: "Awaiting confirmation",
+    cancelled: "Cancelled",
+    checked_in: "Checked in",
+    no_show: "No-show",
+  },
 };
 
 const lowerCase = (labels: Record<BookingStatus, string>) =>

@@ -10,6 +10,8 @@ import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-or
  * time zone, timestamps are UTC ISO-8601 strings.
  */
 
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
 /** Operational side of a campsite; descriptions and photos live in content/campsites. */
@@ -145,7 +147,8 @@ export const activitySlots = sqliteTable(
   ],
 );
 
-export const BOOKING_STATUSES = ["confirmed", "cancelled", "checked_in", "no_show"] as const;
+/** `held`: a large booking awaiting the campsite's confirmation; its places are taken meanwhile. */
+export const BOOKING_STATUSES = ["confirmed", "held", "cancelled", "checked_in", "no_show"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export const bookings = sqliteTable(
@@ -175,13 +178,34 @@ export const bookings = sqliteTable(
     cancelledAt: text("cancelled_at"),
     /** When the cron erased the guest's contact details (county.config.ts privacy); the rest stays for statistics. */
     erasedAt: text("erased_at"),
+    /** Who cancelled: the guest, the campsite (staff) or housekeeping (a hold that ran out). */
+    cancelledBy: text("cancelled_by", { enum: ["guest", "campsite", "housekeeping"] }),
+    /** The campsite's reason, shown to the guest on their booking page. */
+    cancelReason: text("cancel_reason"),
+    /** Until when a `held` booking keeps its places without the campsite's confirmation (UTC). */
+    holdUntil: text("hold_until"),
+    /**
+     * Salted hashes (functions/lib/client-address.ts) of the normalised phone, the
+     * request's address and its User-Agent: how staff find a flood, and the keys of
+     * the booking's rows in booking_holds.
+     */
+    phoneHash: text("phone_hash"),
+    addressHash: text("address_hash"),
+    agentHash: text("agent_hash"),
   },
   (t) => [
     index("bookings_unit_checkin").on(t.unitTypeId, t.checkIn),
     index("bookings_slot").on(t.slotId),
+    index("bookings_phone").on(t.phoneHash),
+    index("bookings_address").on(t.addressHash, t.createdAt),
+    index("bookings_held").on(t.status, t.holdUntil),
     check("bookings_target", sql`(${t.unitTypeId} IS NULL) <> (${t.slotId} IS NULL)`),
     check("bookings_units", sql`${t.units} >= 1`),
-    check("bookings_status", sql`${t.status} IN ('confirmed', 'cancelled', 'checked_in', 'no_show')`),
+    check("bookings_status", sql`${t.status} IN (${inList(BOOKING_STATUSES)})`),
+    check(
+      "bookings_cancelled_by",
+      sql`${t.cancelledBy} IS NULL OR ${t.cancelledBy} IN ('guest', 'campsite', 'housekeeping')`,
+    ),
   ],
 );
 
@@ -196,6 +220,28 @@ export const writeGuards = sqliteTable(
     ok: integer("ok").notNull(),
   },
   (t) => [check("write_guard", sql`${t.ok} = 1`)],
+);
+
+/**
+ * What one holder (a phone, or a request address) has booked per night of stays
+ * ("stay:2026-10-03") or per activity session ("slot:<id>"), counting confirmed,
+ * held, checked-in and no-show bookings. `cap` is the county's limit
+ * (county.config.ts bookingLimits), written with every booking: the CHECK refuses
+ * the booking's whole batch when it would take a holder past it, however many
+ * requests race.
+ */
+export const bookingHolds = sqliteTable(
+  "booking_holds",
+  {
+    holder: text("holder").notNull(),
+    what: text("what").notNull(),
+    cap: integer("cap").notNull(),
+    held: integer("held").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.holder, t.what] }),
+    check("booking_holds_cap", sql`${t.held} >= 0 AND ${t.held} <= ${t.cap}`),
+  ],
 );
 
 export type Booking = typeof bookings.$inferSelect;
@@ -225,8 +271,6 @@ export interface Certification {
   "zh-CN": string;
   en: string;
 }
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 /** A farmers' cooperative (农民专业合作社); the slug is its public id. */
 export const cooperatives = sqliteTable(

@@ -56,6 +56,15 @@ const zhCN = {
   "bookings.slotPast": "这个活动场次已经结束。",
   "bookings.closed": "以下日期不开放：{nights}。",
   "bookings.full": "以下日期名额不足：{nights}。",
+  "bookings.places.max": "一次最多预订 {max} 个名额。",
+  "bookings.phoneLimit":
+    "每个电话号码每晚（或每个场次）最多预订 {max} 个营位或名额，这个号码在 {nights} 已有 {held} 个。如需团体预订，请直接致电营地。",
+  "bookings.addressLimit": "从同一网络发出的预订在 {nights} 已达上限。如需团体预订，请直接致电营地。",
+  "bookings.reason": "请填写原因（最多 200 字），客人会在预订页面看到。",
+  "sms.bookingCancelled": "您的预订 {ref} 已被营地取消，原因：{reason}。详情：{link}",
+  "sms.bookingDeclined": "很抱歉，营地未能确认您的预订 {ref}，原因：{reason}。名额已释放。详情：{link}",
+  "sms.bookingHoldExpired": "营地未在期限内确认您的预订 {ref}，名额已释放。如仍需预订，请致电营地。详情：{link}",
+  "sms.bookingConfirmed": "营地已确认您的预订 {ref}。详情：{link}",
   "bookings.slotFull": "这个场次只剩 {remaining} 个名额。",
   "bookings.unavailable": "这个营位或场次刚刚停止预订或调整了价格，请刷新页面后重试。",
   "bookings.notFound": "没有找到这个预订。请检查预订号和凭证。",
@@ -130,6 +139,7 @@ const zhCN = {
   "dash.checkInEarly": "这个预订 {date} 才到店，今天还不能办理入住。",
   "dash.checkInOver": "这个预订已经结束（{date}），不能再办理入住。",
   "dash.noShowEarly": "到店日（{date}）之前不能标记为未到。",
+  "dash.changedMeanwhile": "这些预订刚刚有了变化，请重新查看后再操作。",
   "dash.wrongStatus": "这个预订当前状态为“{status}”，不能这样操作。",
   "dash.capacityBelowBooked": "以下日期已预订的数量超过新的数量，不能减少：{nights}。",
   "dash.rangeOrder": "结束日期不能早于开始日期。",
@@ -201,6 +211,18 @@ const en: Record<MessageKey, string> = {
   "bookings.slotPast": "This activity session has already taken place.",
   "bookings.closed": "Closed on: {nights}.",
   "bookings.full": "Not enough places left on: {nights}.",
+  "bookings.places.max": "Book at most {max} places at a time.",
+  "bookings.phoneLimit":
+    "One phone number may hold at most {max} pitches or places per night (or per session); this one already holds {held} on {nights}. For a group booking, please call the campsite.",
+  "bookings.addressLimit":
+    "Bookings from this network have reached the limit for {nights}. For a group booking, please call the campsite.",
+  "bookings.reason": "Give a reason (at most 200 characters); the guest sees it on their booking page.",
+  "sms.bookingCancelled": "The campsite has cancelled your booking {ref}. Reason: {reason}. Details: {link}",
+  "sms.bookingDeclined":
+    "Sorry, the campsite could not confirm your booking {ref}. Reason: {reason}. The places are released. Details: {link}",
+  "sms.bookingHoldExpired":
+    "The campsite did not confirm your booking {ref} in time, so its places are released. To book, please call the campsite. Details: {link}",
+  "sms.bookingConfirmed": "The campsite has confirmed your booking {ref}. Details: {link}",
   "bookings.slotFull": "Only {remaining} places are left in this session.",
   "bookings.unavailable":
     "This unit type or session has just stopped taking bookings or changed its price. Reload the page and try again.",
@@ -285,6 +307,7 @@ const en: Record<MessageKey, string> = {
   "dash.checkInEarly": "This booking arrives on {date}: it cannot be checked in yet.",
   "dash.checkInOver": "This booking ended on {date}: it can no longer be checked in.",
   "dash.noShowEarly": "A booking cannot be a no-show before its arrival day ({date}).",
+  "dash.changedMeanwhile": "Some of these bookings changed meanwhile: look at the list again, then retry.",
   "dash.wrongStatus": "This booking is {status}: that cannot be done now.",
   "dash.capacityBelowBooked": "More is already booked than the new number on: {nights}. Nothing was changed.",
   "dash.rangeOrder": "The end date cannot be before the start date.",

@@ -14,6 +14,10 @@ export type LinkMakers = Record<"booking" | "order", LinkMaker>;
 
 const TEXTS: Record<string, MessageKey> = {
   recovery: "sms.recovery",
+  "booking-cancelled": "sms.bookingCancelled",
+  "booking-declined": "sms.bookingDeclined",
+  "booking-confirmed": "sms.bookingConfirmed",
+  "booking-hold-expired": "sms.bookingHoldExpired",
 };
 
 export interface Composed {
@@ -32,6 +36,8 @@ export async function composeMessage(
   const ref = m.params.reference ?? "";
   const about = m.params.about === "order" ? "order" : "booking";
   const link = links ? await links.makers[about](links.secret, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
-  const values = { ref, link };
+  // A campsite's reason travels as it was written (a single line, at most 200 characters).
+  const reason = m.params.reason?.replace(/\s+/g, " ");
+  const values = { ref, link, ...(reason ? { reason } : {}) };
   return { text: message(m.lang, key, values), values };
 }

@@ -1,5 +1,6 @@
 import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
+import { bookingStaffEn } from "./booking-staff.en";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
 import { formsEn } from "./forms.en";
@@ -468,4 +469,5 @@ export const en: Record<UiKey, string> = {
   ...navEn,
   ...privacyEn,
   ...visitEn,
+  ...bookingStaffEn,
 };

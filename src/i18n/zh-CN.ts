@@ -1,5 +1,6 @@
 import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
+import { bookingStaffZhCN } from "./booking-staff.zh-CN";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
@@ -444,6 +445,7 @@ export const zhCN = {
   ...navZhCN,
   ...privacyZhCN,
   ...visitZhCN,
+  ...bookingStaffZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

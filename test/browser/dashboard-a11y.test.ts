@@ -24,7 +24,12 @@ describe.skipIf(!chromiumPath)("dashboard accessibility", () => {
       const { page, context, requests, consoleErrors } = await openPageIn(browser, mode);
       await expectNoAxeViolations(page, mode, PUBLIC, (path) => (path.includes("invite") ? 404 : 200));
       await signIn(page, ADMIN);
-      const withRows = [`/dashboard/check-in/?ref=${ref}`, `/dashboard/coop/anning-pear-processing/orders/${order}/`];
+      const withRows = [
+        `/dashboard/check-in/?ref=${ref}`,
+        `/dashboard/check-in/?ref=${ref}&cancel=1`,
+        `/dashboard/phone-bookings/?ref=${ref}`,
+        `/dashboard/coop/anning-pear-processing/orders/${order}/`,
+      ];
       await expectNoAxeViolations(page, mode, [...ADMIN_DASHBOARD_PAGES, ...withRows]);
       expect(requests.filter((url) => new URL(url).origin !== baseURL)).toEqual([]);
       // The invalid invitation page answers 404 on purpose (once per language); nothing else may fail.

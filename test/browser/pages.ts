@@ -38,6 +38,7 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/",
   "/dashboard/check-in/",
   "/dashboard/sites/gajian-lawn/",
+  "/dashboard/booking-sources/?site=gajian-lawn",
   "/dashboard/password/",
   "/dashboard/admin/accounts/",
   "/dashboard/admin/campsites/",

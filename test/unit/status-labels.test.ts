@@ -8,6 +8,7 @@ describe("status labels", () => {
     expect(t("en", "booking.status.checked_in")).toBe("Checked in");
     expect(BOOKING_STATUS_CSV.en).toEqual({
       confirmed: "confirmed",
+      held: "awaiting confirmation",
       cancelled: "cancelled",
       checked_in: "checked in",
       no_show: "no-show",

@@ -15,6 +15,7 @@ describe("housekeeping (cron)", () => {
       prunedKeys: 1,
       noShows: 1,
       endedSessions: 0,
+      releasedHolds: 0,
       erasedBookings: 0,
       erasedOrders: 0,
     });

@@ -40,6 +40,15 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "GET /bookings/:reference": { path: `/bookings/${b.booking}` },
   "POST /bookings/:reference/check-in": { path: `/bookings/${b.booking}/check-in`, body: {} },
   "POST /bookings/:reference/no-show": { path: `/bookings/${b.booking}/no-show`, body: {} },
+  "POST /bookings/:reference/cancel": { path: `/bookings/${b.booking}/cancel`, body: { reason: "x" } },
+  "POST /bookings/:reference/confirm": { path: `/bookings/${b.booking}/confirm`, body: {} },
+  "POST /bookings/:reference/decline": { path: `/bookings/${b.booking}/decline`, body: { reason: "x" } },
+  "GET /bookings/:reference/same-phone": { path: `/bookings/${b.booking}/same-phone` },
+  "POST /bookings/:reference/cancel-same-phone": {
+    path: `/bookings/${b.booking}/cancel-same-phone`,
+    body: { reason: "x" },
+  },
+  "GET /sites/:slug/booking-sources": { path: "/sites/pear-valley/booking-sources" },
   "POST /sites/:slug/closures": {
     path: "/sites/pear-valley/closures",
     body: { unit: "pear-valley-cabin", from: inDays(0), to: inDays(0) },

@@ -1,0 +1,55 @@
+CREATE TABLE `booking_holds` (
+	`holder` text NOT NULL,
+	`what` text NOT NULL,
+	`cap` integer NOT NULL,
+	`held` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`holder`, `what`),
+	CONSTRAINT "booking_holds_cap" CHECK("booking_holds"."held" >= 0 AND "booking_holds"."held" <= "booking_holds"."cap")
+);
+--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_bookings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`reference` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`unit_type_id` text,
+	`slot_id` text,
+	`check_in` text NOT NULL,
+	`nights` integer DEFAULT 0 NOT NULL,
+	`units` integer NOT NULL,
+	`adults` integer NOT NULL,
+	`children` integer DEFAULT 0 NOT NULL,
+	`contact_name` text NOT NULL,
+	`contact_phone` text NOT NULL,
+	`contact_email` text,
+	`notes` text,
+	`lang` text DEFAULT 'zh-CN' NOT NULL,
+	`status` text DEFAULT 'confirmed' NOT NULL,
+	`total_fen` integer NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text,
+	`cancelled_at` text,
+	`cancelled_by` text,
+	`cancel_reason` text,
+	`hold_until` text,
+	`phone_hash` text,
+	`address_hash` text,
+	`agent_hash` text,
+	FOREIGN KEY (`unit_type_id`) REFERENCES `unit_types`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`slot_id`) REFERENCES `activity_slots`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "bookings_target" CHECK(("__new_bookings"."unit_type_id" IS NULL) <> ("__new_bookings"."slot_id" IS NULL)),
+	CONSTRAINT "bookings_units" CHECK("__new_bookings"."units" >= 1),
+	CONSTRAINT "bookings_status" CHECK("__new_bookings"."status" IN ('confirmed', 'held', 'cancelled', 'checked_in', 'no_show')),
+	CONSTRAINT "bookings_cancelled_by" CHECK("__new_bookings"."cancelled_by" IS NULL OR "__new_bookings"."cancelled_by" IN ('guest', 'campsite', 'housekeeping'))
+);
+--> statement-breakpoint
+INSERT INTO `__new_bookings`("id", "reference", "token_hash", "unit_type_id", "slot_id", "check_in", "nights", "units", "adults", "children", "contact_name", "contact_phone", "contact_email", "notes", "lang", "status", "total_fen", "created_at", "updated_at", "cancelled_at", "cancelled_by", "cancel_reason", "hold_until", "phone_hash", "address_hash", "agent_hash") SELECT "id", "reference", "token_hash", "unit_type_id", "slot_id", "check_in", "nights", "units", "adults", "children", "contact_name", "contact_phone", "contact_email", "notes", "lang", "status", "total_fen", "created_at", "updated_at", "cancelled_at", "cancelled_by", "cancel_reason", "hold_until", "phone_hash", "address_hash", "agent_hash" FROM `bookings`;--> statement-breakpoint
+DROP TABLE `bookings`;--> statement-breakpoint
+ALTER TABLE `__new_bookings` RENAME TO `bookings`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE UNIQUE INDEX `bookings_reference_unique` ON `bookings` (`reference`);--> statement-breakpoint
+CREATE INDEX `bookings_unit_checkin` ON `bookings` (`unit_type_id`,`check_in`);--> statement-breakpoint
+CREATE INDEX `bookings_slot` ON `bookings` (`slot_id`);--> statement-breakpoint
+CREATE INDEX `bookings_phone` ON `bookings` (`phone_hash`);--> statement-breakpoint
+CREATE INDEX `bookings_address` ON `bookings` (`address_hash`,`created_at`);--> statement-breakpoint
+CREATE INDEX `bookings_held` ON `bookings` (`status`,`hold_until`);
