@@ -56,6 +56,7 @@ export interface CountyConfig {
    * keeps the anonymous record (dates, numbers, totals) for statistics. /privacy/ states it.
    */
   privacy: { contactRetentionDays: number };
+  /**
    * Limits on public bookings, which need no account and no payment: set where a real
    * family never meets them and a script always does (README "Booking limits").
    */

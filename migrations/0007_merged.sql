@@ -29,6 +29,7 @@ CREATE TABLE `__new_bookings` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text,
 	`cancelled_at` text,
+	`erased_at` text,
 	`cancelled_by` text,
 	`cancel_reason` text,
 	`hold_until` text,
@@ -43,7 +44,7 @@ CREATE TABLE `__new_bookings` (
 	CONSTRAINT "bookings_cancelled_by" CHECK("__new_bookings"."cancelled_by" IS NULL OR "__new_bookings"."cancelled_by" IN ('guest', 'campsite', 'housekeeping'))
 );
 --> statement-breakpoint
-INSERT INTO `__new_bookings`("id", "reference", "token_hash", "unit_type_id", "slot_id", "check_in", "nights", "units", "adults", "children", "contact_name", "contact_phone", "contact_email", "notes", "lang", "status", "total_fen", "created_at", "updated_at", "cancelled_at", "cancelled_by", "cancel_reason", "hold_until", "phone_hash", "address_hash", "agent_hash") SELECT "id", "reference", "token_hash", "unit_type_id", "slot_id", "check_in", "nights", "units", "adults", "children", "contact_name", "contact_phone", "contact_email", "notes", "lang", "status", "total_fen", "created_at", "updated_at", "cancelled_at", "cancelled_by", "cancel_reason", "hold_until", "phone_hash", "address_hash", "agent_hash" FROM `bookings`;--> statement-breakpoint
+INSERT INTO `__new_bookings`("id", "reference", "token_hash", "unit_type_id", "slot_id", "check_in", "nights", "units", "adults", "children", "contact_name", "contact_phone", "contact_email", "notes", "lang", "status", "total_fen", "created_at", "updated_at", "cancelled_at", "erased_at", "cancelled_by", "cancel_reason", "hold_until", "phone_hash", "address_hash", "agent_hash") SELECT "id", "reference", "token_hash", "unit_type_id", "slot_id", "check_in", "nights", "units", "adults", "children", "contact_name", "contact_phone", "contact_email", "notes", "lang", "status", "total_fen", "created_at", "updated_at", "cancelled_at", NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM `bookings`;--> statement-breakpoint
 DROP TABLE `bookings`;--> statement-breakpoint
 ALTER TABLE `__new_bookings` RENAME TO `bookings`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
@@ -52,4 +53,5 @@ CREATE INDEX `bookings_unit_checkin` ON `bookings` (`unit_type_id`,`check_in`);-
 CREATE INDEX `bookings_slot` ON `bookings` (`slot_id`);--> statement-breakpoint
 CREATE INDEX `bookings_phone` ON `bookings` (`phone_hash`);--> statement-breakpoint
 CREATE INDEX `bookings_address` ON `bookings` (`address_hash`,`created_at`);--> statement-breakpoint
-CREATE INDEX `bookings_held` ON `bookings` (`status`,`hold_until`);
+CREATE INDEX `bookings_held` ON `bookings` (`status`,`hold_until`);--> statement-breakpoint
+ALTER TABLE `orders` ADD `erased_at` text;
