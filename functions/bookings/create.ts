@@ -6,7 +6,8 @@ import { type Claim, once, type Write } from "../lib/idempotency";
 import type { Lang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
-import { newReference, requireTokenSecret, secretToken, sha256Hex } from "../lib/tokens";
+import { newReference, secretToken, sha256Hex } from "../lib/tokens";
+import { requireTokenSecret } from "../lib/token-secret";
 import { badRequest } from "../lib/validate";
 import { type BookingView, bookingLinks, bookingView } from "./present";
 import {

@@ -2,6 +2,7 @@ import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
+import { securityEn } from "./security.en";
 import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
@@ -461,6 +462,7 @@ export const en: Record<UiKey, string> = {
   "orders.placed.view": "View or cancel this order",
   "orders.qr": "Scan to open order",
   ...dashEn,
+  ...securityEn,
   ...coopEn,
   ...messagesEn,
   ...formsEn,

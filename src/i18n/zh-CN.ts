@@ -2,6 +2,7 @@ import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
+import { securityZhCN } from "./security.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
@@ -437,6 +438,7 @@ export const zhCN = {
   "orders.placed.view": "查看或取消这个订单",
   "orders.qr": "扫码查看订单",
   ...dashZhCN,
+  ...securityZhCN,
   ...coopZhCN,
   ...messagesZhCN,
   ...formsZhCN,
