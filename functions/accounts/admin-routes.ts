@@ -8,9 +8,9 @@ import { validate } from "../lib/validate";
 import { disableAccount, enableAccount, setCampsites, unlockSignIn } from "./account-admin";
 import { inviteAccount, inviteLink, reinvite, resetPassword } from "./invites";
 import { type DashEnv, requireRecentAuth } from "./middleware";
-import { onceCookie } from "./show-once";
 import { listAccounts } from "./queries";
 import { CampsitesRequest, IdParam, InviteRequest } from "./schema";
+import { onceCookie } from "./show-once";
 
 /** County staff only (the router is mounted behind requireAccount("admin")). */
 export const adminApi = new Hono<DashEnv>();
@@ -42,7 +42,10 @@ type Invite = { reference: string; token: string; expiresAt: string; accountId: 
 function answerInvite(c: Context<DashEnv>, invite: Invite, isForm: boolean, next: string | undefined, done: string) {
   const link = inviteLink(invite.reference, invite.token, requestLang(c.req.raw));
   if (isForm) {
-    c.header("set-cookie", onceCookie({ kind: "invite-link", account: c.var.account.id, about: invite.accountId, value: link }));
+    c.header(
+      "set-cookie",
+      onceCookie({ kind: "invite-link", account: c.var.account.id, about: invite.accountId, value: link }),
+    );
     return formDone(c, next, "/dashboard/admin/accounts/", done);
   }
   const { reference, token, expiresAt } = invite;

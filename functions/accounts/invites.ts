@@ -116,12 +116,7 @@ export async function inviteAccount(
 }
 
 /** A new link for someone who has not set a password yet (e.g. the first one expired). */
-export async function reinvite(
-  d1: D1Database,
-  admin: SessionAccount,
-  accountId: number,
-  now: Date = new Date(),
-) {
+export async function reinvite(d1: D1Database, admin: SessionAccount, accountId: number, now: Date = new Date()) {
   const account = await accountById(d1, accountId, now);
   if (!account) throw notFoundProblem();
   if (account.status !== "invited") throw conflictProblem("not-invited", "dash.notInvited");
@@ -162,12 +157,7 @@ function rethrowGuard(type: string, key: MessageKey) {
  * the link is used nobody can sign in to the account, with the old password or any.
  * Admins change their own password on the password page, not here.
  */
-export async function resetPassword(
-  d1: D1Database,
-  admin: SessionAccount,
-  accountId: number,
-  now: Date = new Date(),
-) {
+export async function resetPassword(d1: D1Database, admin: SessionAccount, accountId: number, now: Date = new Date()) {
   if (accountId === admin.id) throw conflictProblem("not-self", "dash.notSelfReset");
   const account = await accountById(d1, accountId, now);
   if (!account) throw notFoundProblem();

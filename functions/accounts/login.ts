@@ -1,13 +1,13 @@
 import { auditedBatch } from "../db/audit";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
-import { hashPassword, needsRehash, verifyDummy, verifyPassword } from "./passwords";
-import { accountForLogin, passwordHashOf } from "./queries";
-import { newSession, revokeOtherSessions, type SessionAccount } from "./sessions";
 import type { TokenKeys } from "../lib/tokens";
 import { screenPassword } from "./common-passwords";
 import { isKnownDevice } from "./known-device";
+import { hashPassword, needsRehash, verifyDummy, verifyPassword } from "./passwords";
+import { accountForLogin, passwordHashOf } from "./queries";
 import { codeProblem, hasSecondFactor, spendSecondFactor } from "./second-factor";
+import { newSession, revokeOtherSessions, type SessionAccount } from "./sessions";
 import { beginAttempt, succeedStatements, throttleKeys } from "./throttle";
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();

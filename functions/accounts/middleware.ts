@@ -59,7 +59,9 @@ export function requireAccount(...roles: AccountRole[]): MiddlewareHandler<DashE
 function assertEnrolled(c: Context<DashEnv>, account: SessionAccount): void {
   if (account.role !== "admin" || account.twoFactor || c.env.PORTAL_ENV !== "production") return;
   if (new URL(c.req.url).pathname.startsWith("/api/auth/")) return;
-  throw new ProblemError(403, "second-factor-required", (lang) => ({ detail: message(lang, "security.enrolRequired") }));
+  throw new ProblemError(403, "second-factor-required", (lang) => ({
+    detail: message(lang, "security.enrolRequired"),
+  }));
 }
 
 /** How long a sign-in or a re-authentication counts as "just now" for handing out access. */

@@ -1,21 +1,21 @@
 import { type Context, Hono } from "hono";
-import { county } from "../../county.config";
 import type { z } from "zod";
+import { county } from "../../county.config";
 import { clientAddress } from "../lib/client-address";
 import { readBody, seeOther } from "../lib/forms";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
+import { requireTokenKeys } from "../lib/token-secret";
 import { badRequest, parseInput } from "../lib/validate";
 import { acceptInvite } from "./invites";
-import { requireTokenKeys } from "../lib/token-secret";
 import { deviceCookie } from "./known-device";
 import { changePassword, login, reauthenticate } from "./login";
 import { assertNotCrossSite, type DashEnv, requireAccount } from "./middleware";
 import { EnrolConfirmRequest, InviteAcceptRequest, LoginRequest, PasswordChangeRequest, ReauthRequest } from "./schema";
 import { confirmEnrolment, startEnrolment } from "./second-factor";
+import { clearedSessionCookie, revokeSession, sessionCookie, tokenFromCookies } from "./sessions";
 import { onceCookie } from "./show-once";
 import { otpauthUri } from "./totp";
-import { clearedSessionCookie, revokeSession, sessionCookie, tokenFromCookies } from "./sessions";
 
 documented({
   method: "post",
@@ -67,7 +67,11 @@ documented({
   summary: "Type the password (and code) again before inviting or resetting a password; valid 10 minutes",
   tags: ["auth"],
   body: ReauthRequest,
-  responses: { 204: { description: "Confirmed" }, 400: { description: "Wrong password" }, 401: { description: "Code" } },
+  responses: {
+    204: { description: "Confirmed" },
+    400: { description: "Wrong password" },
+    401: { description: "Code" },
+  },
 });
 documented({
   method: "post",

@@ -45,7 +45,10 @@ export const ReauthRequest = z.object({
 });
 
 export const EnrolConfirmRequest = z.object({
-  code: z.string({ error: "security.codeRequired" }).trim().regex(/^\d{6}$/, { error: "security.codeRequired" }),
+  code: z
+    .string({ error: "security.codeRequired" })
+    .trim()
+    .regex(/^\d{6}$/, { error: "security.codeRequired" }),
 });
 
 export const PasswordChangeRequest = z.object({

@@ -117,9 +117,12 @@ export async function spendSecondFactor(
 }
 
 export async function hasSecondFactor(d1: D1Database, accountId: number): Promise<boolean> {
-  const row = await d1.prepare("SELECT totp_secret IS NOT NULL AS on_ FROM accounts WHERE id = ?").bind(accountId).first<{
-    on_: number;
-  }>();
+  const row = await d1
+    .prepare("SELECT totp_secret IS NOT NULL AS on_ FROM accounts WHERE id = ?")
+    .bind(accountId)
+    .first<{
+      on_: number;
+    }>();
   return row?.on_ === 1;
 }
 

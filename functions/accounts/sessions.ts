@@ -36,7 +36,9 @@ const minutesBefore = (now: Date, m: number) => iso(new Date(now.getTime() - m *
 export async function newSession(d1: D1Database, accountId: number, now: Date = new Date()) {
   const token = randomToken();
   const statement = d1
-    .prepare("INSERT INTO sessions (token_hash, account_id, expires_at, last_seen_at, reauth_at) VALUES (?, ?, ?, ?, ?)")
+    .prepare(
+      "INSERT INTO sessions (token_hash, account_id, expires_at, last_seen_at, reauth_at) VALUES (?, ?, ?, ?, ?)",
+    )
     .bind(
       await sha256Hex(token),
       accountId,

@@ -104,8 +104,12 @@ export async function createBooking(
   const view = outcome.body as BookingView;
   // A replay after TOKEN_SECRET was replaced hands back the token the booking was made with.
   const stored = outcome.replayed
-    ? (await d1.prepare("SELECT token_hash FROM bookings WHERE reference = ?").bind(view.reference).first<{ token_hash: string }>())
-        ?.token_hash
+    ? (
+        await d1
+          .prepare("SELECT token_hash FROM bookings WHERE reference = ?")
+          .bind(view.reference)
+          .first<{ token_hash: string }>()
+      )?.token_hash
     : null;
   const token = await derivedToken(keys, "booking", view.reference, stored);
   return {

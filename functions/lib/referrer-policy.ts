@@ -1,22 +1,24 @@
 import type { MiddlewareHandler } from "hono";
 
 /**
- * DESIGN.md, "Secrets in links": every page and API answer that carries or receives
- * a booking, order, invitation or session secret says `Referrer-Policy: no-referrer`,
- * so neither the address nor its origin travels to whatever the page links to.
+ * DESIGN.md, "Secrets in links": every API answer that carries or receives a booking,
+ * order, invitation or session secret, and every page whose address carries one (the
+ * first hop of a link, which swaps the token for a cookie: src/lib/secret-links.ts),
+ * says `Referrer-Policy: no-referrer`, so the secret never travels in a Referer.
+ * The clean pages after the swap keep the general policy: their forms need the
+ * same-origin Origin and Referer that no-referrer would blank (functions/lib/forms.ts).
  * Registered outside the general security headers so that it has the last word.
  */
-const TOKEN_PATHS = [
-  /^\/api\/(bookings|orders|auth|recover|letters)(\/|$)/,
-  /^(\/en)?\/(visit\/booking|orders|find|letters|dashboard)(\/|$)/,
-];
+const TOKEN_API = /^\/api\/(bookings|orders|auth|recover|letters)(\/|$)/;
 
-export const carriesTokens = (pathname: string) => TOKEN_PATHS.some((p) => p.test(pathname));
+export function carriesTokens(url: URL): boolean {
+  return TOKEN_API.test(url.pathname) || url.searchParams.has("token");
+}
 
 export function referrerPolicyNone(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    if (!carriesTokens(new URL(c.req.url).pathname)) return;
+    if (!carriesTokens(new URL(c.req.url))) return;
     try {
       c.res.headers.set("Referrer-Policy", "no-referrer");
     } catch {

@@ -51,7 +51,9 @@ export function tokenSecretState(env: SecretEnv): SecretState {
 export function requireTokenKeys(env: SecretEnv): TokenKeys {
   const state = tokenSecretState(env);
   if (state !== "ok") {
-    console.error(`TOKEN_SECRET is ${state}: run \`wrangler secret put TOKEN_SECRET\` with ${MIN_PRODUCTION_SECRET}+ random characters`);
+    console.error(
+      `TOKEN_SECRET is ${state}: run \`wrangler secret put TOKEN_SECRET\` with ${MIN_PRODUCTION_SECRET}+ random characters`,
+    );
     throw new ProblemError(503, "token-secret", (lang) => ({ detail: message(lang, "security.secretUnusable") }));
   }
   return { current: env.TOKEN_SECRET ?? "", previous: env.TOKEN_SECRET_PREVIOUS ? [env.TOKEN_SECRET_PREVIOUS] : [] };

@@ -2,11 +2,11 @@ import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
-import { securityEn } from "./security.en";
 import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
+import { securityEn } from "./security.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 

@@ -7,12 +7,14 @@ export const securityZhCN = {
   "dash.done.unlocked": "已解除登录限制，此账户可以立即登录。",
   "security.linkShownOnce": "链接只在创建时显示一次。找不到了？请点“重新发送邀请”生成新链接。",
   "security.confirm.title": "确认是您本人",
-  "security.confirm.intro": "邀请同事或重置密码前，请再次输入您的密码（已开启两步验证的，还需输入验证码）。确认后 10 分钟内有效。",
+  "security.confirm.intro":
+    "邀请同事或重置密码前，请再次输入您的密码（已开启两步验证的，还需输入验证码）。确认后 10 分钟内有效。",
   "security.confirm.submit": "确认",
   "security.tf.title": "两步验证",
   "security.tf.on": "两步验证已开启。登录时除密码外还需输入验证器应用的验证码。",
   "security.tf.codesLeft": "剩余未使用的恢复码：{n} 个。",
-  "security.tf.intro": "开启后，登录和重要操作除密码外还需输入手机验证器应用（如 Google Authenticator、Microsoft Authenticator）显示的 6 位验证码。",
+  "security.tf.intro":
+    "开启后，登录和重要操作除密码外还需输入手机验证器应用（如 Google Authenticator、Microsoft Authenticator）显示的 6 位验证码。",
   "security.tf.start": "开始设置",
   "security.tf.scan": "用验证器应用扫描下面的二维码，或手动输入这个密钥：",
   "security.tf.secret": "密钥",

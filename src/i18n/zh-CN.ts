@@ -2,11 +2,11 @@ import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
-import { securityZhCN } from "./security.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
+import { securityZhCN } from "./security.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */

@@ -32,7 +32,12 @@ export async function dashboardGate(Astro: AstroGlobal, roles: AccountRole[] = [
   }
   // In production an admin without a second factor goes to enrol it first (second-factor.ts).
   const enrol = localePath(locale, "/dashboard/two-factor/");
-  if (account.role === "admin" && !account.twoFactor && env.PORTAL_ENV === "production" && Astro.url.pathname !== enrol) {
+  if (
+    account.role === "admin" &&
+    !account.twoFactor &&
+    env.PORTAL_ENV === "production" &&
+    Astro.url.pathname !== enrol
+  ) {
     return { response: Astro.redirect(enrol, 303) };
   }
   const allowed = roles.length === 0 || roles.includes(account.role);

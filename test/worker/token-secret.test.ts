@@ -20,9 +20,19 @@ const bookWith = (vars: Record<string, string | undefined>) =>
 
 /** A token as the portal made them before key ids: the HMAC alone. */
 async function legacyToken(secret: string, reference: string) {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const sig = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`booking:${reference}`)));
-  return btoa(String.fromCharCode(...sig)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "").slice(0, 32);
+  return btoa(String.fromCharCode(...sig))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "")
+    .slice(0, 32);
 }
 
 describe("the token secret", () => {
@@ -37,7 +47,12 @@ describe("the token secret", () => {
       const vars = { PORTAL_ENV: "production", TOKEN_SECRET: secret };
       const health = await callWith(vars, "/api/health");
       expect(health.status, String(secret)).toBe(503);
-      expect(await health.json()).toMatchObject({ status: "degraded", db: "ok", secret: state, version: expect.any(String) });
+      expect(await health.json()).toMatchObject({
+        status: "degraded",
+        db: "ok",
+        secret: state,
+        version: expect.any(String),
+      });
       const booking = await bookWith(vars);
       expect(booking.status).toBe(503);
       expect(booking.headers.get("content-type")).toContain("application/problem+json");

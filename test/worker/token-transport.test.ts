@@ -18,7 +18,9 @@ describe("tokens out of addresses", () => {
       expect(res.status, JSON.stringify(init)).toBe(200);
       expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     }
-    expect((await call(`/api/bookings/${reference}`, { headers: { authorization: "Bearer wrong-token-123" } })).status).toBe(404);
+    expect(
+      (await call(`/api/bookings/${reference}`, { headers: { authorization: "Bearer wrong-token-123" } })).status,
+    ).toBe(404);
     expect((await call(`/api/bookings/${reference}`)).status).toBe(400);
   });
 

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { totpCode, totpStep } from "@functions/accounts/totp";
 import { beforeEach, describe, expect, it } from "vitest";
-import { app } from "./entry";
 import { as, createAccount, PASSWORD, postAs, seedTwoSites, signIn } from "./accounts";
+import { app } from "./entry";
 import { postJson, scalar } from "./helpers";
 
 const ip = { "cf-connecting-ip": "192.0.2.60" };
@@ -73,11 +73,15 @@ describe("second factor for admins", () => {
   it("in production, keeps an admin without a second factor out of the admin API until enrolled", async () => {
     const prod = (path: string, cookie: string, init: RequestInit = {}) =>
       Promise.resolve(
-        app.request(path, { ...init, headers: { cookie, ...ip, ...(init.headers as object) } }, {
-          ...env,
-          PORTAL_ENV: "production",
-          TOKEN_SECRET: "a-production-secret-of-forty-random-characters-0123",
-        }),
+        app.request(
+          path,
+          { ...init, headers: { cookie, ...ip, ...(init.headers as object) } },
+          {
+            ...env,
+            PORTAL_ENV: "production",
+            TOKEN_SECRET: "a-production-secret-of-forty-random-characters-0123",
+          },
+        ),
       );
     const refused = await prod("/api/dashboard/admin/accounts", admin);
     expect(refused.status).toBe(403);
@@ -128,13 +132,27 @@ describe("new passwords", () => {
   it("refuses common and breached passwords and ones with the e-mail name or the county's name", async () => {
     const res = await invite();
     const { reference, token } = await res.json<{ reference: string; token: string }>();
-    for (const password of ["Password1234!", "qwertyuiop123", "woaini1314520", "iloveyou2026", "111111111111", "newcomer-pear-orchard", "Jinchuan orchard days", "金川县的梨花开了呀"]) {
+    for (const password of [
+      "Password1234!",
+      "qwertyuiop123",
+      "woaini1314520",
+      "iloveyou2026",
+      "111111111111",
+      "newcomer-pear-orchard",
+      "Jinchuan orchard days",
+      "金川县的梨花开了呀",
+    ]) {
       const refused = await postJson("/api/auth/invites/accept", { reference, token, password }, null);
       expect(refused.status, password).toBe(400);
       expect(await refused.json()).toMatchObject({ errors: [{ field: "password" }] });
     }
-    expect(await scalar("SELECT count(*) FROM accounts WHERE email = 'newcomer@example.cn' AND password_hash IS NULL")).toBe(1);
-    expect((await postJson("/api/auth/invites/accept", { reference, token, password: "quiet river under pears" }, null)).status).toBe(204);
+    expect(
+      await scalar("SELECT count(*) FROM accounts WHERE email = 'newcomer@example.cn' AND password_hash IS NULL"),
+    ).toBe(1);
+    expect(
+      (await postJson("/api/auth/invites/accept", { reference, token, password: "quiet river under pears" }, null))
+        .status,
+    ).toBe(204);
 
     const change = await postAs(admin, "/api/auth/password", { current: PASSWORD, password: "abcdefghijkl" }, ip);
     expect(change.status).toBe(400);
