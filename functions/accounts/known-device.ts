@@ -8,7 +8,7 @@ import { signText, verifySignedText } from "../lib/tokens";
  * guesses. It names no account and holds nothing secret: the signature covers the
  * e-mail the person types, so it is worth nothing for another account.
  */
-export const DEVICE_COOKIE = "__Host-portal_device";
+const DEVICE_COOKIE = "__Host-portal_device";
 const DEVICE_DAYS = 90;
 
 const signedPart = (email: string, expires: number) => `known-device:${email}:${expires}`;

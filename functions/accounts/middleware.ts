@@ -67,7 +67,7 @@ function assertEnrolled(c: Context<DashEnv>, account: SessionAccount): void {
 /** How long a sign-in or a re-authentication counts as "just now" for handing out access. */
 const REAUTH_MINUTES = 10;
 
-export function recentlyAuthenticated(account: SessionAccount, now: Date = new Date()): boolean {
+function recentlyAuthenticated(account: SessionAccount, now: Date = new Date()): boolean {
   return account.reauthAt !== null && Date.parse(account.reauthAt) > now.getTime() - REAUTH_MINUTES * 60_000;
 }
 

@@ -11,7 +11,7 @@ import type { MiddlewareHandler } from "hono";
  */
 const TOKEN_API = /^\/api\/(bookings|orders|auth|recover|letters)(\/|$)/;
 
-export function carriesTokens(url: URL): boolean {
+function carriesTokens(url: URL): boolean {
   return TOKEN_API.test(url.pathname) || url.searchParams.has("token");
 }
 

@@ -9,10 +9,10 @@ import type { TokenKeys } from "./tokens";
  * that need it answer 503 and /api/health says why. Elsewhere (the demo, tests) the demo
  * values are fine.
  */
-export const MIN_PRODUCTION_SECRET = 32;
+const MIN_PRODUCTION_SECRET = 32;
 
 /** Secrets that appear in package.json, the test and benchmark configurations and the README. */
-export const DEMO_SECRETS = new Set([
+const DEMO_SECRETS = new Set([
   "local-demo-secret-not-for-production",
   "worker-test-secret-0123456789",
   "browser-test-secret-0123456789",

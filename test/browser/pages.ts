@@ -39,6 +39,8 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/check-in/",
   "/dashboard/sites/gajian-lawn/",
   "/dashboard/password/",
+  "/dashboard/two-factor/",
+  "/dashboard/confirm/",
   "/dashboard/admin/accounts/",
   "/dashboard/admin/campsites/",
   "/dashboard/admin/campsites/gajian-lawn/",
