@@ -23,6 +23,11 @@ export interface Bindings {
    */
   TOKEN_SECRET?: string;
   /**
+   * The key TOKEN_SECRET replaced, while links made with it are still out there
+   * (functions/lib/token-secret.ts): it still re-derives them, never makes new ones.
+   */
+  TOKEN_SECRET_PREVIOUS?: string;
+  /**
    * Aliyun SMS (functions/messages/aliyun-sms.ts). Without the key pair, sign name
    * and a template code for a message's kind, nothing is sent: the outbox becomes
    * the staff's call list. Set the secret with `wrangler secret put`.

@@ -3,6 +3,7 @@ import { campsiteIds } from "./invites";
 import { conflictProblem, notFoundProblem } from "./problems";
 import { accountById, campsitesJsonSql } from "./queries";
 import { revokeAllSessions, type SessionAccount } from "./sessions";
+import { accountKey, unlockStatement } from "./throttle";
 
 /** What admins do to accounts besides inviting. Each change and its audit entry are one batch. */
 
@@ -71,5 +72,31 @@ export async function setCampsites(d1: D1Database, admin: SessionAccount, id: nu
         d1.prepare("INSERT INTO account_campsites (account_id, campsite_id) VALUES (?, ?)").bind(id, c),
       ),
     ],
+  );
+}
+
+/**
+ * An account held back by failed sign-ins (someone guessing, or its owner on a bad day)
+ * opens again at once: every failure counted against it, from any address, is forgotten.
+ */
+export async function unlockSignIn(d1: D1Database, admin: SessionAccount, id: number, now: Date = new Date()) {
+  const account = await accountById(d1, id, now);
+  if (!account) throw notFoundProblem();
+  const key = await accountKey(account.email);
+  const failures = await d1
+    .prepare("SELECT count(*) AS n FROM login_failures WHERE key_hash = ?")
+    .bind(key)
+    .first<{ n: number }>();
+  await auditedBatch(
+    d1,
+    {
+      actorId: admin.id,
+      action: "account.unlock",
+      targetType: "account",
+      targetId: id,
+      before: { failedSignIns: failures?.n ?? 0 },
+      after: { failedSignIns: 0 },
+    },
+    [unlockStatement(d1, key)],
   );
 }

@@ -1,10 +1,12 @@
 import type { z } from "zod";
+import { county } from "../../county.config";
 import { auditedBatch } from "../db/audit";
 import { GUARD, guard, violated } from "../lib/constraints";
 import { type Lang, localePath } from "../lib/lang";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
-import { newReference, normaliseReference, sameDigest, secretToken, sha256Hex } from "../lib/tokens";
+import { newReference, normaliseReference, randomToken, sameDigest, sha256Hex } from "../lib/tokens";
+import { assertAcceptablePassword } from "./login";
 import { hashPassword } from "./passwords";
 import { conflictProblem, fieldProblem, notFoundProblem } from "./problems";
 import { accountById } from "./queries";
@@ -14,15 +16,15 @@ import { newSession, revokeAllSessions, type SessionAccount } from "./sessions";
 /**
  * Admins invite people; nobody else creates accounts. An invitation creates the
  * account without a password plus a one-time link valid for 72 hours. The link's
- * token is derived from the invite's reference with TOKEN_SECRET (as booking
- * tokens are), so an admin can show a pending link again while D1 keeps only
- * its hash.
+ * token is random and D1 keeps only its hash: it is shown to the admin once, when
+ * it is made (a lost link is replaced with a new one, which spends nothing else).
  */
 const INVITE_HOURS = 72;
 
+/** The link, always on the county's own address (county.siteUrl), never on the Host a request named. */
 export function inviteLink(reference: string, token: string, lang: Lang): string {
   const q = `ref=${encodeURIComponent(reference)}&token=${encodeURIComponent(token)}`;
-  return `${localePath(lang, "/dashboard/invite/")}?${q}`;
+  return new URL(`${localePath(lang, "/dashboard/invite/")}?${q}`, county.siteUrl).href;
 }
 
 /** Campsite ids for slugs; an unknown slug is a 400 on the field. */
@@ -42,13 +44,12 @@ export async function campsiteIds(d1: D1Database, slugs: string[]): Promise<numb
 
 async function inviteStatements(
   d1: D1Database,
-  secret: string,
   adminId: number,
   accountSql: { sql: string; params: unknown[] },
   now: Date,
 ) {
   const reference = newReference();
-  const token = await secretToken(secret, "invite", reference);
+  const token = randomToken();
   const expires = new Date(now.getTime() + INVITE_HOURS * 3_600_000).toISOString();
   const statement = d1
     .prepare(
@@ -60,7 +61,6 @@ async function inviteStatements(
 
 export async function inviteAccount(
   d1: D1Database,
-  secret: string,
   admin: SessionAccount,
   input: z.output<typeof InviteRequest>,
   now: Date = new Date(),
@@ -75,7 +75,7 @@ export async function inviteAccount(
   if (exists) throw conflictProblem("email-taken", "dash.emailTaken");
   const byEmail = { sql: "SELECT id FROM accounts WHERE email = ?", params: [input.email] };
   const cooperativeId = input.role === "cooperative" ? (input.cooperative ?? null) : null;
-  const invite = await inviteStatements(d1, secret, admin.id, byEmail, now);
+  const invite = await inviteStatements(d1, admin.id, byEmail, now);
   try {
     await auditedBatch(
       d1,
@@ -111,21 +111,16 @@ export async function inviteAccount(
     if (violated(error, "accounts.email")) throw conflictProblem("email-taken", "dash.emailTaken");
     throw error;
   }
-  return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
+  const created = await d1.prepare("SELECT id FROM accounts WHERE email = ?").bind(input.email).first<{ id: number }>();
+  return { reference: invite.reference, token: invite.token, expiresAt: invite.expires, accountId: created?.id ?? 0 };
 }
 
 /** A new link for someone who has not set a password yet (e.g. the first one expired). */
-export async function reinvite(
-  d1: D1Database,
-  secret: string,
-  admin: SessionAccount,
-  accountId: number,
-  now: Date = new Date(),
-) {
+export async function reinvite(d1: D1Database, admin: SessionAccount, accountId: number, now: Date = new Date()) {
   const account = await accountById(d1, accountId, now);
   if (!account) throw notFoundProblem();
   if (account.status !== "invited") throw conflictProblem("not-invited", "dash.notInvited");
-  const invite = await inviteStatements(d1, secret, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
+  const invite = await inviteStatements(d1, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
   await auditedBatch(
     d1,
     {
@@ -162,18 +157,12 @@ function rethrowGuard(type: string, key: MessageKey) {
  * the link is used nobody can sign in to the account, with the old password or any.
  * Admins change their own password on the password page, not here.
  */
-export async function resetPassword(
-  d1: D1Database,
-  secret: string,
-  admin: SessionAccount,
-  accountId: number,
-  now: Date = new Date(),
-) {
+export async function resetPassword(d1: D1Database, admin: SessionAccount, accountId: number, now: Date = new Date()) {
   if (accountId === admin.id) throw conflictProblem("not-self", "dash.notSelfReset");
   const account = await accountById(d1, accountId, now);
   if (!account) throw notFoundProblem();
   if (account.status !== "active") throw conflictProblem("not-active", "dash.notActive");
-  const invite = await inviteStatements(d1, secret, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
+  const invite = await inviteStatements(d1, admin.id, { sql: "SELECT ?", params: [accountId] }, now);
   await auditedBatch(
     d1,
     {
@@ -199,9 +188,6 @@ export async function resetPassword(
   return { reference: invite.reference, token: invite.token, expiresAt: invite.expires };
 }
 
-/** The link of a pending invite, re-derived for display on the admin's page. */
-export const pendingInviteToken = (secret: string, reference: string) => secretToken(secret, "invite", reference);
-
 function inviteInvalid() {
   return new ProblemError(404, "invite-invalid", (lang) => ({ detail: message(lang, "auth.inviteInvalid") }));
 }
@@ -218,12 +204,13 @@ export async function acceptInvite(
   const ref = normaliseReference(input.reference);
   const row = await d1
     .prepare(
-      `SELECT i.token_hash, i.account_id FROM invites i JOIN accounts a ON a.id = i.account_id
+      `SELECT i.token_hash, i.account_id, a.email FROM invites i JOIN accounts a ON a.id = i.account_id
        WHERE i.reference = ? AND i.used_at IS NULL AND i.expires_at > ? AND a.password_hash IS NULL AND a.disabled_at IS NULL`,
     )
     .bind(ref, now.toISOString())
-    .first<{ token_hash: string; account_id: number }>();
+    .first<{ token_hash: string; account_id: number; email: string }>();
   if (!row || !sameDigest(row.token_hash, await sha256Hex(input.token))) throw inviteInvalid();
+  assertAcceptablePassword(input.password, row.email);
   const session = await newSession(d1, row.account_id, now);
   const at = now.toISOString();
   try {

@@ -45,8 +45,45 @@ export function requireAccount(...roles: AccountRole[]): MiddlewareHandler<DashE
       throw new ProblemError(401, "sign-in-required", (lang) => ({ detail: message(lang, "auth.required") }));
     }
     if (roles.length > 0 && !roles.includes(account.role)) throw notFoundProblem();
+    assertEnrolled(c, account);
     c.set("account", account);
     c.header("cache-control", "no-store");
     return next();
+  };
+}
+
+/**
+ * In production an admin without a second factor may sign in, enrol it and sign out,
+ * nothing else (second-factor.ts). The local demo and the tests do not require it.
+ */
+function assertEnrolled(c: Context<DashEnv>, account: SessionAccount): void {
+  if (account.role !== "admin" || account.twoFactor || c.env.PORTAL_ENV !== "production") return;
+  if (new URL(c.req.url).pathname.startsWith("/api/auth/")) return;
+  throw new ProblemError(403, "second-factor-required", (lang) => ({
+    detail: message(lang, "security.enrolRequired"),
+  }));
+}
+
+/** How long a sign-in or a re-authentication counts as "just now" for handing out access. */
+const REAUTH_MINUTES = 10;
+
+function recentlyAuthenticated(account: SessionAccount, now: Date = new Date()): boolean {
+  return account.reauthAt !== null && Date.parse(account.reauthAt) > now.getTime() - REAUTH_MINUTES * 60_000;
+}
+
+/**
+ * Invitations and password resets hand out access: the admin must have typed the
+ * password (and code) within the last 10 minutes. A form is sent to the confirm page,
+ * which comes back to `next`.
+ */
+export function requireRecentAuth(): MiddlewareHandler<DashEnv> {
+  return async (c, next) => {
+    if (recentlyAuthenticated(c.var.account)) return next();
+    if (isBrowserForm(c)) {
+      const lang = requestLang(c.req.raw);
+      const back = localePath(lang, "/dashboard/admin/accounts/");
+      return c.redirect(`${localePath(lang, "/dashboard/confirm/")}?next=${encodeURIComponent(back)}`, 303);
+    }
+    throw new ProblemError(403, "reauth-required", (lang) => ({ detail: message(lang, "security.reauthRequired") }));
   };
 }

@@ -15,6 +15,13 @@ const NewPassword = z
   .string({ error: "field.required" })
   .refine((p) => [...p].length >= PASSWORD_MIN && [...p].length <= PASSWORD_MAX, { error: "auth.passwordLength" });
 
+const SecondFactorCode = z
+  .string()
+  .trim()
+  .max(32, { error: "security.codeWrong" })
+  .optional()
+  .transform((c) => c || undefined);
+
 export const LoginRequest = z.object({
   email: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(254),
   // Checked against the hash only; never longer than the longest we let anyone set.
@@ -22,7 +29,26 @@ export const LoginRequest = z.object({
     .string({ error: "field.required" })
     .min(1, { error: "field.required" })
     .max(PASSWORD_MAX * 4),
+  /** The authenticator code, or a recovery code, for an account with a second factor. */
+  code: SecondFactorCode,
   next: NextPath,
+});
+
+/** The password again (and the code when enrolled), before handing out access. */
+export const ReauthRequest = z.object({
+  password: z
+    .string({ error: "field.required" })
+    .min(1, { error: "field.required" })
+    .max(PASSWORD_MAX * 4),
+  code: SecondFactorCode,
+  next: NextPath,
+});
+
+export const EnrolConfirmRequest = z.object({
+  code: z
+    .string({ error: "security.codeRequired" })
+    .trim()
+    .regex(/^\d{6}$/, { error: "security.codeRequired" }),
 });
 
 export const PasswordChangeRequest = z.object({

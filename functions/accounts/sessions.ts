@@ -1,5 +1,5 @@
 import type { AccountRole } from "../db/schema";
-import { sha256Hex } from "../lib/tokens";
+import { randomToken, sha256Hex } from "../lib/tokens";
 
 /**
  * Sessions are random tokens in a `__Host-` cookie; D1 keeps only their SHA-256,
@@ -23,24 +23,29 @@ export interface SessionAccount {
   campsiteIds: number[];
   /** Hash of this session's token, to keep it while revoking the others. */
   sessionHash: string;
+  /** The account has a second factor (totp.ts) switched on. */
+  twoFactor: boolean;
+  /** When the password (and code) were last typed in this session. */
+  reauthAt: string | null;
 }
 
 const iso = (d: Date) => d.toISOString();
 const minutesBefore = (now: Date, m: number) => iso(new Date(now.getTime() - m * 60_000));
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
 /** The statement that starts a session, and the token for the cookie (never stored). */
 export async function newSession(d1: D1Database, accountId: number, now: Date = new Date()) {
   const token = randomToken();
   const statement = d1
-    .prepare("INSERT INTO sessions (token_hash, account_id, expires_at, last_seen_at) VALUES (?, ?, ?, ?)")
-    .bind(await sha256Hex(token), accountId, iso(new Date(now.getTime() + SESSION_HOURS * 3_600_000)), iso(now));
+    .prepare(
+      "INSERT INTO sessions (token_hash, account_id, expires_at, last_seen_at, reauth_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(
+      await sha256Hex(token),
+      accountId,
+      iso(new Date(now.getTime() + SESSION_HOURS * 3_600_000)),
+      iso(now),
+      iso(now),
+    );
   return { token, statement };
 }
 
@@ -53,6 +58,8 @@ interface Row {
   role: AccountRole;
   cooperative_id: string | null;
   campsite_ids: string;
+  two_factor: number;
+  reauth_at: string | null;
 }
 
 /** The signed-in account for a cookie token, or null (unknown, expired, idle, or disabled). */
@@ -65,7 +72,7 @@ export async function sessionAccount(
   const hash = await sha256Hex(token);
   const row = await d1
     .prepare(
-      `SELECT s.token_hash, s.last_seen_at, a.id, a.email, a.name, a.role, a.cooperative_id,
+      `SELECT s.token_hash, s.last_seen_at, s.reauth_at, a.totp_secret IS NOT NULL AS two_factor, a.id, a.email, a.name, a.role, a.cooperative_id,
               (SELECT json_group_array(campsite_id) FROM account_campsites WHERE account_id = a.id) AS campsite_ids
        FROM sessions s JOIN accounts a ON a.id = s.account_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?
@@ -86,6 +93,8 @@ export async function sessionAccount(
     cooperativeId: row.cooperative_id,
     campsiteIds: row.role === "operator" ? (JSON.parse(row.campsite_ids) as number[]) : [],
     sessionHash: row.token_hash,
+    twoFactor: row.two_factor === 1,
+    reauthAt: row.reauth_at,
   };
 }
 

@@ -5,11 +5,14 @@ import { countCampsites } from "../bookings/campsites";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { documented } from "../lib/openapi";
+import { tokenSecretState } from "../lib/token-secret";
 
 const Health = z.object({
   status: z.enum(["ok", "degraded"]),
   db: z.enum(["ok", "error"]),
   version: z.string(),
+  /** TOKEN_SECRET: "missing", or "weak" (short or a published demo value) where production refuses it. */
+  secret: z.enum(["ok", "missing", "weak"]),
 });
 
 documented({
@@ -19,17 +22,21 @@ documented({
   tags: ["system"],
   responses: {
     200: { description: "The Worker and its database answer", schema: Health },
-    503: { description: "The database did not answer", schema: Health },
+    503: { description: "The database did not answer, or TOKEN_SECRET is missing or weak", schema: Health },
   },
 });
 
 export const health = new Hono<AppEnv>().get("/", async (c) => {
   c.header("cache-control", "no-store");
+  const secret = tokenSecretState(c.env);
+  let db: "ok" | "error" = "ok";
   try {
     await countCampsites(database(c.env.DB));
-    return c.json({ status: "ok", db: "ok", version: pkg.version } satisfies z.infer<typeof Health>);
   } catch (error) {
     console.error("health: database check failed", error);
-    return c.json({ status: "degraded", db: "error", version: pkg.version } satisfies z.infer<typeof Health>, 503);
+    db = "error";
   }
+  const ok = db === "ok" && secret === "ok";
+  const body = { status: ok ? "ok" : "degraded", db, version: pkg.version, secret } satisfies z.infer<typeof Health>;
+  return c.json(body, ok ? 200 : 503);
 });

@@ -13,6 +13,7 @@ import { activitySlotsApi } from "../bookings/slot-routes";
 import type { AppEnv, Bindings } from "../env";
 import { housekeeping } from "../housekeeping";
 import { documented, openApiDocument } from "../lib/openapi";
+import { referrerPolicyNone } from "../lib/referrer-policy";
 import { securityHeaders } from "../lib/security";
 import { media } from "../media";
 import { deliverMessages } from "../messages/deliver";
@@ -91,6 +92,8 @@ api.onError(apiError);
  */
 export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Outermost, so it runs after securityHeaders and keeps the stricter policy.
+  app.use(referrerPolicyNone());
   app.use(securityHeaders());
   app.route("/", api);
   app.all("/api/*", apiNotFound);

@@ -7,7 +7,8 @@ import { type Claim, once, type Write } from "../lib/idempotency";
 import type { Lang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
-import { newReference, requireTokenSecret, secretToken, sha256Hex } from "../lib/tokens";
+import { requireTokenKeys } from "../lib/token-secret";
+import { derivedToken, newReference, secretToken, sha256Hex } from "../lib/tokens";
 import { badRequest } from "../lib/validate";
 import { type BookingSource, bookingSource, overLimit } from "./holds";
 import { type BookingView, bookingLinks, bookingView } from "./present";
@@ -99,7 +100,8 @@ export async function createBooking(
   lang: Lang,
 ): Promise<Created> {
   const d1 = c.env.DB;
-  const secret = requireTokenSecret(c.env);
+  const keys = requireTokenKeys(c.env);
+  const secret = keys.current;
   const isStay = "unit" in input;
   const reads = [
     isStay ? unitRulesQuery(d1, input.unit) : slotRulesQuery(d1, input.slot),
@@ -110,7 +112,16 @@ export async function createBooking(
   const source = await bookingSource(c, secret, input.contact.phone);
   const outcome = await once(d1, claim, (w) => book(d1, secret, input, lang, source, w), reads);
   const view = outcome.body as BookingView;
-  const token = await secretToken(secret, "booking", view.reference);
+  // A replay after TOKEN_SECRET was replaced hands back the token the booking was made with.
+  const stored = outcome.replayed
+    ? (
+        await d1
+          .prepare("SELECT token_hash FROM bookings WHERE reference = ?")
+          .bind(view.reference)
+          .first<{ token_hash: string }>()
+      )?.token_hash
+    : null;
+  const token = await derivedToken(keys, "booking", view.reference, stored);
   return {
     status: outcome.status,
     body: { ...view, token, links: bookingLinks(view.reference, token, lang) },

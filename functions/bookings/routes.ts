@@ -5,6 +5,7 @@ import { readBody, seeOther } from "../lib/forms";
 import { claimFor } from "../lib/idempotency";
 import { requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
+import { presentedToken } from "../lib/presented-token";
 import { badRequest, parseInput, validate } from "../lib/validate";
 import { cancelBooking, cancelScope, findBooking, notFound } from "./cancel";
 import { createBooking } from "./create";
@@ -29,7 +30,7 @@ documented({
 documented({
   method: "get",
   path: "/api/bookings/{reference}",
-  summary: "Look up a booking with its token",
+  summary: "Look up a booking with its token: `Authorization: Bearer`, `X-Booking-Token`, or `?token=`",
   tags: ["bookings"],
   params: ReferenceParam,
   query: LookupQuery,
@@ -83,9 +84,16 @@ bookingsApi.post("/", async (c) => {
   return c.json(result.body, result.status as 201);
 });
 
-bookingsApi.get("/:reference", validate("param", ReferenceParam), validate("query", LookupQuery), async (c) => {
+/** The token from a header or ?token= (presented-token.ts), checked like the query was. */
+function lookupToken(c: Parameters<typeof presentedToken>[0]): string {
+  const parsed = parseInput(LookupQuery, { token: presentedToken(c) }, requestLang(c.req.raw));
+  if (!parsed.ok) throw badRequest(parsed.errors);
+  return parsed.data.token;
+}
+
+bookingsApi.get("/:reference", validate("param", ReferenceParam), async (c) => {
   const { reference } = c.req.valid("param");
-  const { token } = c.req.valid("query");
+  const token = lookupToken(c);
   const found = await findBooking(c.env.DB, reference, token);
   if (!found) throw notFound();
   c.header("cache-control", "no-store");

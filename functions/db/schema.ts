@@ -479,6 +479,15 @@ export const accounts = sqliteTable(
     passwordHash: text("password_hash"),
     disabledAt: text("disabled_at"),
     createdAt: createdAt(),
+    /**
+     * Second factor (RFC 6238, base32). The secret must be readable to check a code,
+     * so it is not hashed; recovery codes are. NULL while not enrolled.
+     */
+    totpSecret: text("totp_secret"),
+    /** A secret shown on the enrol page and not yet confirmed with a code. */
+    totpPending: text("totp_pending"),
+    /** The last 30-second step a code was accepted for: a code works once. */
+    totpLastStep: integer("totp_last_step"),
   },
   (t) => [
     check("accounts_role", sql`${t.role} IN ('admin', 'operator', 'cooperative')`),
@@ -513,6 +522,8 @@ export const sessions = sqliteTable(
     expiresAt: text("expires_at").notNull(),
     /** Moved forward at most every few minutes; an idle session ends. */
     lastSeenAt: text("last_seen_at").notNull(),
+    /** When the password (and code) were last typed in this session: sign-in or re-authentication. */
+    reauthAt: text("reauth_at"),
   },
   (t) => [index("sessions_account").on(t.accountId), index("sessions_expires").on(t.expiresAt)],
 );
@@ -527,8 +538,24 @@ export const loginFailures = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     keyHash: text("key_hash").notNull(),
     at: text("at").notNull(),
+    /** Hash of the account key, on the account's own rows, so an admin can unlock it. */
+    accountHash: text("account_hash"),
   },
-  (t) => [index("login_failures_key").on(t.keyHash, t.at)],
+  (t) => [index("login_failures_key").on(t.keyHash, t.at), index("login_failures_account").on(t.accountHash)],
+);
+
+/** One-time recovery codes of an admin's second factor; only their SHA-256 is stored. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    codeHash: text("code_hash").notNull().unique(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("recovery_codes_account").on(t.accountId)],
 );
 
 /** One-time links with which invited people set their first password. */

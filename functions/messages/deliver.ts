@@ -1,5 +1,5 @@
 import type { Bindings } from "../env";
-import { requireTokenSecret } from "../lib/tokens";
+import { requireTokenSecret } from "../lib/token-secret";
 import { type SmsConfig, sendSms, smsConfig } from "./aliyun-sms";
 import { type OutboxEntry, outboxEntry } from "./outbox";
 import { composeMessage, type LinkMakers } from "./texts";

@@ -7,7 +7,8 @@ import { readBody, seeOther } from "../lib/forms";
 import { claimFor } from "../lib/idempotency";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
-import { requireTokenSecret } from "../lib/tokens";
+import { presentedToken } from "../lib/presented-token";
+import { requireTokenSecret } from "../lib/token-secret";
 import { badRequest, parseInput, validate } from "../lib/validate";
 import { authorisedOrder, cancelByBuyer } from "./cancel-order";
 import { encodeHandover, HANDOVER_SECONDS, NEW_ORDERS_COOKIE } from "./order-handover";
@@ -41,7 +42,7 @@ documented({
 documented({
   method: "get",
   path: "/api/orders/{reference}",
-  summary: "An order, for the buyer holding its token",
+  summary: "An order, for the buyer holding its token: `Authorization: Bearer`, `X-Order-Token`, or `?token=`",
   tags: ["produce"],
   params: ReferenceParam,
   query: TokenQuery,
@@ -90,9 +91,11 @@ export const ordersApi = new Hono<AppEnv>()
     }
     return c.json(placed, 201);
   })
-  .get("/:reference", validate("param", ReferenceParam), validate("query", TokenQuery), async (c) => {
+  .get("/:reference", validate("param", ReferenceParam), async (c) => {
     const { reference } = c.req.valid("param");
-    const row = await authorisedOrder(c.env.DB, reference, c.req.valid("query").token);
+    const parsed = parseInput(TokenQuery, { token: presentedToken(c) }, requestLang(c.req.raw));
+    if (!parsed.ok) throw badRequest(parsed.errors);
+    const row = await authorisedOrder(c.env.DB, reference, parsed.data.token);
     c.header("cache-control", "no-store");
     return c.json(await orderView(database(c.env.DB), row.id, requestLang(c.req.raw)));
   })

@@ -8,6 +8,7 @@ import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
 import { privacyEn } from "./privacy.en";
+import { securityEn } from "./security.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -463,6 +464,7 @@ export const en: Record<UiKey, string> = {
   "orders.placed.view": "View or cancel this order",
   "orders.qr": "Scan to open order",
   ...dashEn,
+  ...securityEn,
   ...coopEn,
   ...messagesEn,
   ...formsEn,

@@ -8,6 +8,7 @@ import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
 import { privacyZhCN } from "./privacy.zh-CN";
+import { securityZhCN } from "./security.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -439,6 +440,7 @@ export const zhCN = {
   "orders.placed.view": "查看或取消这个订单",
   "orders.qr": "扫码查看订单",
   ...dashZhCN,
+  ...securityZhCN,
   ...coopZhCN,
   ...messagesZhCN,
   ...formsZhCN,

@@ -30,6 +30,16 @@ export async function dashboardGate(Astro: AstroGlobal, roles: AccountRole[] = [
     const next = encodeURIComponent(Astro.url.pathname + Astro.url.search);
     return { response: Astro.redirect(`${localePath(locale, "/dashboard/login/")}?next=${next}`, 303) };
   }
+  // In production an admin without a second factor goes to enrol it first (second-factor.ts).
+  const enrol = localePath(locale, "/dashboard/two-factor/");
+  if (
+    account.role === "admin" &&
+    !account.twoFactor &&
+    env.PORTAL_ENV === "production" &&
+    Astro.url.pathname !== enrol
+  ) {
+    return { response: Astro.redirect(enrol, 303) };
+  }
   const allowed = roles.length === 0 || roles.includes(account.role);
   if (!allowed) Astro.response.status = 404;
   return { locale, account, allowed };

@@ -40,6 +40,8 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/sites/gajian-lawn/",
   "/dashboard/booking-sources/?site=gajian-lawn",
   "/dashboard/password/",
+  "/dashboard/two-factor/",
+  "/dashboard/confirm/",
   "/dashboard/admin/accounts/",
   "/dashboard/admin/campsites/",
   "/dashboard/admin/campsites/gajian-lawn/",

@@ -25,7 +25,8 @@ describe("invitations", () => {
     });
     expect(res.status).toBe(201);
     const invite = await res.json<{ link: string; expiresAt: string }>();
-    expect(invite.link).toMatch(/^\/dashboard\/invite\/\?ref=[2-9A-Z]{8}&token=/);
+    // Built on the county's own address, never on the request's Host.
+    expect(invite.link).toMatch(/^https:\/\/www\.jinchuan\.gov\.cn\/dashboard\/invite\/\?ref=[2-9A-Z]{8}&token=/);
     expect(Date.parse(invite.expiresAt) - Date.now()).toBeGreaterThan(71 * 3_600_000);
     const { reference, token } = linkParts(invite.link);
     expect(await scalar<string>("SELECT token_hash FROM invites")).not.toContain(token);

@@ -8,7 +8,7 @@ describe("POST /api/auth/login", () => {
     await createAccount("ops@example.cn", "operator");
     const res = await postJson("/api/auth/login", { email: " OPS@example.cn ", password: PASSWORD }, null);
     expect(res.status).toBe(204);
-    const cookie = res.headers.get("set-cookie") ?? "";
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-portal_session=")) ?? "";
     expect(cookie).toMatch(/^__Host-portal_session=[A-Za-z0-9_-]{43};/);
     const attrs = cookie.split(";").map((a) => a.trim().toLowerCase());
     expect(attrs).toEqual(expect.arrayContaining(["path=/", "httponly", "secure", "samesite=lax"]));

@@ -7,9 +7,9 @@ const attempt = (email: string, password: string, ip = "203.0.113.7") =>
   postJson("/api/auth/login", { email, password }, null, { "cf-connecting-ip": ip });
 
 describe("sign-in throttling", () => {
-  it("answers 429 with Retry-After after 5 failures for an account, even with the right password", async () => {
+  it("answers 429 with Retry-After after 10 failures for an account from anywhere, even with the right password", async () => {
     await createAccount("ops@example.cn", "operator");
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 10; i++) {
       // A different address each time: the account's own count must still trip.
       expect((await attempt("ops@example.cn", `wrong ${i}`, `198.51.100.${i}`)).status).toBe(401);
     }
@@ -25,7 +25,7 @@ describe("sign-in throttling", () => {
 
   it("throttles an address that guesses across many accounts", async () => {
     await createAccount("ops@example.cn", "operator");
-    for (let i = 0; i < 5; i++) expect((await attempt(`guess${i}@example.cn`, "x")).status).toBe(401);
+    for (let i = 0; i < 20; i++) expect((await attempt(`guess${i}@example.cn`, "x")).status).toBe(401);
     expect((await attempt("ops@example.cn", PASSWORD)).status).toBe(429);
     // Another address is not affected.
     expect((await attempt("ops@example.cn", PASSWORD, "192.0.2.1")).status).toBe(204);
@@ -39,11 +39,11 @@ describe("sign-in throttling", () => {
     expect((await attempt("ops@example.cn", PASSWORD, "192.0.2.2")).status).toBe(204);
   });
 
-  it("opens again once the failures are older than 15 minutes", async () => {
+  it("opens again once the wait after the last failure has passed", async () => {
     await createAccount("ops@example.cn", "operator");
     for (let i = 0; i < 5; i++) await attempt("ops@example.cn", "wrong");
     expect((await attempt("ops@example.cn", PASSWORD)).status).toBe(429);
-    await env.DB.prepare("UPDATE login_failures SET at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-16 minutes')").run();
+    await env.DB.prepare("UPDATE login_failures SET at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 minutes')").run();
     expect((await attempt("ops@example.cn", PASSWORD)).status).toBe(204);
   });
 
@@ -58,7 +58,7 @@ describe("sign-in throttling", () => {
   it("stores neither the address nor the e-mail in clear", async () => {
     await attempt("someone@example.cn", "wrong", "203.0.113.50");
     const keys = (await env.DB.prepare("SELECT key_hash FROM login_failures").all<{ key_hash: string }>()).results;
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     for (const k of keys) expect(k.key_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

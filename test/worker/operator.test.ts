@@ -53,6 +53,8 @@ describe("check-in and no-show", () => {
       cooperativeId: null,
       campsiteIds: [],
       sessionHash: "",
+      twoFactor: false,
+      reauthAt: null,
     };
     await expect(checkIn(env.DB, account, ref, inDays(5))).rejects.toMatchObject({ slug: "too-late" });
     expect((await checkIn(env.DB, account, ref, inDays(4))).status).toBe("checked_in");

@@ -85,6 +85,7 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "POST /admin/accounts/:id/invite": { path: `/admin/accounts/${b.operator}/invite`, body: {} },
   "POST /admin/accounts/:id/reset-password": { path: `/admin/accounts/${b.operator}/reset-password`, body: {} },
   "POST /admin/accounts/:id/disable": { path: `/admin/accounts/${b.operator}/disable`, body: {} },
+  "POST /admin/accounts/:id/unlock": { path: `/admin/accounts/${b.operator}/unlock`, body: {} },
   "POST /admin/accounts/:id/enable": { path: `/admin/accounts/${b.operator}/enable`, body: {} },
   "POST /admin/accounts/:id/campsites": { path: `/admin/accounts/${b.operator}/campsites`, body: { campsites: [] } },
   "POST /admin/campsites": { path: "/admin/campsites", body: { slug: "new-site", nameZh: "新", nameEn: "New" } },
