@@ -7,6 +7,16 @@ CREATE TABLE `booking_holds` (
 	CONSTRAINT "booking_holds_cap" CHECK("booking_holds"."held" >= 0 AND "booking_holds"."held" <= "booking_holds"."cap")
 );
 --> statement-breakpoint
+CREATE TABLE `recovery_codes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`account_id` integer NOT NULL,
+	`code_hash` text NOT NULL,
+	`used_at` text,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `recovery_codes_code_hash_unique` ON `recovery_codes` (`code_hash`);--> statement-breakpoint
+CREATE INDEX `recovery_codes_account` ON `recovery_codes` (`account_id`);--> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_bookings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -54,4 +64,10 @@ CREATE INDEX `bookings_slot` ON `bookings` (`slot_id`);--> statement-breakpoint
 CREATE INDEX `bookings_phone` ON `bookings` (`phone_hash`);--> statement-breakpoint
 CREATE INDEX `bookings_address` ON `bookings` (`address_hash`,`created_at`);--> statement-breakpoint
 CREATE INDEX `bookings_held` ON `bookings` (`status`,`hold_until`);--> statement-breakpoint
-ALTER TABLE `orders` ADD `erased_at` text;
+ALTER TABLE `accounts` ADD `totp_secret` text;--> statement-breakpoint
+ALTER TABLE `accounts` ADD `totp_pending` text;--> statement-breakpoint
+ALTER TABLE `accounts` ADD `totp_last_step` integer;--> statement-breakpoint
+ALTER TABLE `login_failures` ADD `account_hash` text;--> statement-breakpoint
+CREATE INDEX `login_failures_account` ON `login_failures` (`account_hash`);--> statement-breakpoint
+ALTER TABLE `orders` ADD `erased_at` text;--> statement-breakpoint
+ALTER TABLE `sessions` ADD `reauth_at` text;
