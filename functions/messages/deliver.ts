@@ -1,8 +1,8 @@
 import type { Bindings } from "../env";
-import { requireTokenSecret } from "../lib/token-secret";
+import { requireTokenKeys } from "../lib/token-secret";
 import { type SmsConfig, sendSms, smsConfig } from "./aliyun-sms";
 import { type OutboxEntry, outboxEntry } from "./outbox";
-import { composeMessage, type LinkMakers } from "./texts";
+import { composeMessage, type LinkKeys, type LinkMakers } from "./texts";
 
 /**
  * Sends what is due in the outbox, from the one-minute cron.
@@ -81,7 +81,7 @@ export type SendResult =
 export async function sendClaimed(
   config: SmsConfig,
   m: OutboxEntry,
-  links: { secret: string; makers: LinkMakers },
+  links: LinkKeys & { makers: LinkMakers },
 ): Promise<SendResult> {
   const template = config.templates[`${m.kind}:${m.lang}`];
   if (!template) {
@@ -148,7 +148,7 @@ export async function deliverMessages(
   const config = smsConfig(env);
   if (!config) return result;
   const now = opts.now ?? new Date();
-  const links = { secret: requireTokenSecret(env), makers };
+  const links = { keys: requireTokenKeys(env), db: env.DB, makers };
   const claimed = await claimDue(env.DB, now);
   for (const m of claimed) {
     const sent = await sendClaimed(config, m, links);

@@ -1,5 +1,6 @@
 import type { Lang } from "../lib/lang";
 import { type MessageKey, message } from "../lib/messages";
+import type { TokenKeys } from "../lib/tokens";
 import type { OutboxEntry } from "./outbox";
 
 /**
@@ -9,7 +10,15 @@ import type { OutboxEntry } from "./outbox";
  */
 
 /** Composes the link that opens a booking or order from its reference (the token is derived, never stored). */
-type LinkMaker = (secret: string, reference: string, lang: Lang) => Promise<string>;
+type LinkMaker = (links: LinkKeys, reference: string, lang: Lang) => Promise<string>;
+/**
+ * What a link is made with: the token keys, and the database, where the record's token
+ * hash says which key it was issued with (a record from before a key change keeps its link).
+ */
+export interface LinkKeys {
+  keys: TokenKeys;
+  db: D1Database;
+}
 export type LinkMakers = Record<"booking" | "order", LinkMaker>;
 
 const TEXTS: Record<string, MessageKey> = {
@@ -29,13 +38,13 @@ export interface Composed {
 /** The message as it goes out; `links` null composes it for staff eyes, with the link left out. */
 export async function composeMessage(
   m: Pick<OutboxEntry, "kind" | "lang" | "params">,
-  links: { secret: string; makers: LinkMakers } | null,
+  links: (LinkKeys & { makers: LinkMakers }) | null,
 ): Promise<Composed> {
   const key = TEXTS[m.kind];
   if (!key) throw new Error(`no text for messages of kind ${m.kind}`);
   const ref = m.params.reference ?? "";
   const about = m.params.about === "order" ? "order" : "booking";
-  const link = links ? await links.makers[about](links.secret, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
+  const link = links ? await links.makers[about](links, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
   // A campsite's reason travels as it was written (a single line, at most 200 characters).
   const reason = m.params.reason?.replace(/\s+/g, " ");
   const values = { ref, link, ...(reason ? { reason } : {}) };

@@ -1,7 +1,8 @@
 import { county } from "../../county.config";
 import { type Lang, localePath } from "../lib/lang";
-import { secretToken } from "../lib/tokens";
+import { derivedToken } from "../lib/tokens";
 import type { Recoverable } from "../messages/recover";
+import type { LinkKeys } from "../messages/texts";
 
 /** Where a buyer sees their order: the page, keyed by reference + token. */
 export function orderLinks(reference: string, token: string, lang: Lang) {
@@ -18,7 +19,12 @@ export const orderRecovery: Recoverable = {
       .first<{ id: number; phone: string }>(),
 };
 
-export async function orderLink(secret: string, reference: string, lang: Lang): Promise<string> {
-  const token = await secretToken(secret, "order", reference);
+/** The link an SMS carries: the token the order was issued with, whichever key made it. */
+export async function orderLink({ keys, db }: LinkKeys, reference: string, lang: Lang): Promise<string> {
+  const stored = await db
+    .prepare("SELECT token_hash FROM orders WHERE reference = ?")
+    .bind(reference)
+    .first<string>("token_hash");
+  const token = await derivedToken(keys, "order", reference, stored);
   return new URL(orderLinks(reference, token, lang).page, county.siteUrl).href;
 }

@@ -10,7 +10,11 @@ describe("SMS texts", () => {
     it(`fit one message in ${lang}, apart from the link`, async () => {
       const { text, values } = await composeMessage(
         { kind: "recovery", lang, params: { reference: "7KQ2MZ4P", about: "booking" } },
-        { secret: "unit-test-secret-0123456789", makers: { booking: async () => "LINK", order: async () => "LINK" } },
+        {
+          keys: { current: "unit-test-secret-0123456789", previous: [] },
+          db: {} as D1Database,
+          makers: { booking: async () => "LINK", order: async () => "LINK" },
+        },
       );
       expect(values).toEqual({ ref: "7KQ2MZ4P", link: "LINK" });
       const withSign = `【金川县人民政府】${text.replace("LINK", "")}`;

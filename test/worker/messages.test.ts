@@ -54,6 +54,20 @@ beforeEach(async () => {
 });
 
 describe("the outbox's SMS sender (Aliyun SendSms)", () => {
+  it("sends a booking made before a key change the link it was issued with", async () => {
+    const res = await postJson("/api/bookings", stay({ contact: { name: "王芳", phone: "13700000000" } }));
+    const { reference, token } = await res.json<{ reference: string; token: string }>();
+    expect((await postJson("/api/recover", { reference, phone: "13700000000" })).status).toBe(202);
+    const rotated = provider({
+      TOKEN_SECRET: "a-new-secret-after-rotation-0123456789",
+      TOKEN_SECRET_PREVIOUS: env.TOKEN_SECRET ?? "",
+    });
+    expect((await deliverMessages(rotated, messageLinks)).sent).toBe(1);
+    const [text] = await texts();
+    const link = new URL((JSON.parse(text?.TemplateParam ?? "{}") as { link: string }).link);
+    expect(link.searchParams.get("token")).toBe(token);
+  });
+
   it("sends the link to the phone on record; the link opens the booking", async () => {
     const reference = await bookAndRecover();
     expect(await deliverMessages(provider(), messageLinks)).toEqual({ sent: 1, refused: 0, failed: 0, uncertain: 0 });
@@ -125,7 +139,13 @@ describe("the outbox's SMS sender (Aliyun SendSms)", () => {
     // A run claims and sends, then dies before writing down the result.
     const [claimed] = await claimDue(env.DB, new Date());
     if (!claimed) throw new Error("nothing claimed");
-    expect(await sendClaimed(config, claimed, { secret: env.TOKEN_SECRET ?? "", makers: messageLinks })).toMatchObject({
+    expect(
+      await sendClaimed(config, claimed, {
+        keys: { current: env.TOKEN_SECRET ?? "", previous: [] },
+        db: env.DB,
+        makers: messageLinks,
+      }),
+    ).toMatchObject({
       outcome: "sent",
     });
     expect(await texts()).toHaveLength(1);
