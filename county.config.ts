@@ -49,6 +49,32 @@ export interface CountyConfig {
    * MAIL binding's allowed_sender_addresses in wrangler.toml.
    */
   orderMail: { from: string; name: Localized };
+  /**
+   * Limits on orders, which need no account and no payment: set where a real buyer
+   * never meets them and a script always does (functions/produce/order-limits.ts).
+   */
+  orderLimits: {
+    /** Different products in one checkout. */
+    maxLines: number;
+    /** Units of one product in one checkout. */
+    maxUnitsPerLine: number;
+    /** Units of all products together in one checkout. */
+    maxUnitsPerCheckout: number;
+    /** Share (0-1) of a product's current stock one checkout may take; never less than minUnitsAllowed. */
+    maxShareOfStock: number;
+    minUnitsAllowed: number;
+    /** Open orders (placed to shipped) one phone may hold at once. */
+    maxOpenOrdersPerPhone: number;
+    /** Units of one product one phone may hold across its open orders. */
+    maxUnitsPerProductPerPhone: number;
+    /** An order of at least this many units, or this total in fen, is held for the cooperative to confirm by phone. */
+    holdFromUnits: number;
+    holdFromFen: number;
+    /** Hours a placed order waits for the cooperative before it is cancelled and its stock returned. */
+    expireAfterHours: number;
+    /** The same for a held (large) order. */
+    expireHeldAfterHours: number;
+  };
 }
 
 export const county: CountyConfig = {
@@ -101,5 +127,18 @@ export const county: CountyConfig = {
   orderMail: {
     from: "orders@jinchuan.gov.cn",
     name: { "zh-CN": "金川县农特产品订单", en: "Jinchuan County produce orders" },
+  },
+  orderLimits: {
+    maxLines: 10,
+    maxUnitsPerLine: 20,
+    maxUnitsPerCheckout: 40,
+    maxShareOfStock: 0.25,
+    minUnitsAllowed: 5,
+    maxOpenOrdersPerPhone: 5,
+    maxUnitsPerProductPerPhone: 24,
+    holdFromUnits: 12,
+    holdFromFen: 100_000,
+    expireAfterHours: 48,
+    expireHeldAfterHours: 24,
   },
 };

@@ -3,12 +3,14 @@ import { housekeepingStatements } from "./bookings/queries";
 import type { Bindings } from "./env";
 import { todayInCounty } from "./lib/dates";
 import { recoveryHousekeeping } from "./messages/recover";
+import { expireUnconfirmedOrders } from "./produce/county-cancel";
 
 /**
  * Run by the cron trigger (wrangler.toml [triggers]): idempotency records older
  * than 24 hours are forgotten, stays or activities whose date has passed
  * without a check-in become no-shows, ended sessions and day-old sign-in
- * failures are deleted, and so are throttle records of link resends.
+ * failures are deleted, and so are throttle records of link resends. Orders no
+ * cooperative confirmed in time are cancelled and their stock returned (own batch).
  */
 export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
   const [pruned, noShows, sessions] = await env.DB.batch([
@@ -16,7 +18,9 @@ export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Da
     ...sessionHousekeeping(env.DB, now),
     recoveryHousekeeping(env.DB, now),
   ]);
+  const expiredOrders = await expireUnconfirmedOrders(env.DB, now);
   return {
+    expiredOrders,
     prunedKeys: pruned?.meta.changes ?? 0,
     noShows: noShows?.meta.changes ?? 0,
     endedSessions: sessions?.meta.changes ?? 0,

@@ -6,6 +6,7 @@ import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
+import { orderHoldsEn } from "./order-holds.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -465,5 +466,6 @@ export const en: Record<UiKey, string> = {
   ...messagesEn,
   ...formsEn,
   ...navEn,
+  ...orderHoldsEn,
   ...visitEn,
 };

@@ -6,6 +6,7 @@ import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
+import { orderHoldsZhCN } from "./order-holds.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -441,6 +442,7 @@ export const zhCN = {
   ...messagesZhCN,
   ...formsZhCN,
   ...navZhCN,
+  ...orderHoldsZhCN,
   ...visitZhCN,
 } as const;
 

@@ -11,7 +11,7 @@ describe("housekeeping (cron)", () => {
     await env.DB.prepare("UPDATE idempotency_keys SET created_at = '2000-01-01T00:00:00.000Z' WHERE rowid = 1").run();
     // Two days later the first stay's arrival date has passed without a check-in.
     const later = new Date(Date.now() + 2 * 86_400_000);
-    expect(await housekeeping(env, later)).toEqual({ prunedKeys: 1, noShows: 1, endedSessions: 0 });
+    expect(await housekeeping(env, later)).toEqual({ expiredOrders: 0, prunedKeys: 1, noShows: 1, endedSessions: 0 });
     expect(await scalar("SELECT count(*) FROM idempotency_keys")).toBe(1);
     expect(await scalar("SELECT group_concat(status, ',') FROM (SELECT status FROM bookings ORDER BY check_in)")).toBe(
       "no_show,confirmed",

@@ -1,0 +1,11 @@
+/** A buyer's order while it waits for the cooperative, and when the county cancelled it. Every key must exist in order-holds.en.ts. */
+export const orderHoldsZhCN = {
+  "orders.held.title": "大额订单，等待合作社电话确认",
+  "orders.held.body": "这笔订单数量或金额较大，商品已为您保留。合作社会打电话与您核实，确认后才备货。",
+  "orders.expires": "如合作社在 {until} 前未确认，订单将自动取消，商品退回库存。",
+  "orders.cancelCode.expired":
+    "合作社未在规定时间内确认，订单已自动取消，商品已退回库存。如仍需要，请重新下单或致电合作社。",
+  "orders.cancelCode.flood": "县里在清理异常的批量下单时取消了这笔订单。如果是您本人下的单，请致电合作社。",
+  "orders.event.expired": "未及时确认，自动取消",
+  "orders.event.flood": "异常批量下单，由县里取消",
+};
