@@ -169,7 +169,7 @@ describe("POST /api/orders with bad input", () => {
     const { errors } = await res.json<{ errors: Array<{ field: string; message: string }> }>();
     const fields = Object.fromEntries(errors.map((e) => [e.field, e.message]));
     expect(fields["items.0.quantity"]).toBe("Quantity must be a whole number of 1 or more.");
-    expect(fields["items.1.quantity"]).toBe("Quantity must be a whole number of 1 or more.");
+    expect(fields["items.1.quantity"]).toBe("At most 20 of one product can be ordered at once.");
     expect(fields["items.2.product"]).toBe("This is not a valid product.");
     expect(fields["items.2.quantity"]).toBeDefined();
     expect(fields.fulfilment ?? fields["fulfilment.method"]).toBe("Choose pickup or delivery.");
