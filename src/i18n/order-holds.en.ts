@@ -13,4 +13,7 @@ export const orderHoldsEn: Record<keyof typeof orderHoldsZhCN, string> = {
     "The county cancelled this order while removing a flood of automated orders. If you placed it yourself, please phone the cooperative.",
   "orders.event.expired": "not confirmed in time, cancelled automatically",
   "orders.event.flood": "part of a flood of orders, cancelled by the county",
+  "orders.held.short": "large, check by phone",
+  "dash.order.held": "Large order: phone the buyer to check it before you confirm. Its products are held for it.",
+  "dash.order.expires": "If not confirmed, it is cancelled and its stock returned at:",
 };

@@ -8,4 +8,7 @@ export const orderHoldsZhCN = {
   "orders.cancelCode.flood": "县里在清理异常的批量下单时取消了这笔订单。如果是您本人下的单，请致电合作社。",
   "orders.event.expired": "未及时确认，自动取消",
   "orders.event.flood": "异常批量下单，由县里取消",
+  "orders.held.short": "大额，待电话核实",
+  "dash.order.held": "大额订单：请先打电话向买家核实，再确认订单。商品已为这笔订单保留。",
+  "dash.order.expires": "如不确认，将于此时自动取消并退回库存：",
 };

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, baseURL, chromiumPath, launch, MODES, openPageIn } from "./browser";
+import { axe, baseURL, chromiumPath, launch, MODES, openPage, openPageIn } from "./browser";
+import { COOPERATIVE, signIn } from "./dashboard";
 import { TEST_STATE } from "./serve";
 
 /**
@@ -98,4 +99,17 @@ describe.skipIf(!chromiumPath)("the buyer's page says when an order is held and 
       });
     }
   }
+
+  it("marks the held order for the cooperative on its order page, axe 0", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, COOPERATIVE);
+    for (const prefix of ["", "/en"]) {
+      await page.goto(`${prefix}/dashboard/coop/anning-pear-processing/orders/${held.reference}/`);
+      expect(await page.textContent("main")).toContain(
+        prefix ? "Large order: phone the buyer" : "大额订单：请先打电话",
+      );
+      expect(await axe(page)).toEqual([]);
+    }
+    await context.close();
+  });
 });
