@@ -70,6 +70,6 @@ adminCooperativesApi.get("/order-sources", validate("query", SourceWindow), asyn
 adminCooperativesApi.post("/order-sources/:hash/cancel", validate("param", SourceParam), async (c) => {
   const { data, isForm, next } = await readInput(c, SourceWindow);
   const cancelled = await cancelSourceOrders(c.env.DB, c.var.account.id, c.req.valid("param").hash, data.hours);
-  if (isForm) return formDone(c, next, LIST, "orders_flood_cancelled", { cancelled });
+  if (isForm) return formDone(c, next, "/dashboard/admin/order-sources/", "orders_flood_cancelled", { cancelled });
   return c.json({ cancelled });
 });

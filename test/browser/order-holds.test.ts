@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axe, baseURL, chromiumPath, launch, MODES, openPage, openPageIn } from "./browser";
-import { COOPERATIVE, signIn } from "./dashboard";
+import { ADMIN, COOPERATIVE, signIn } from "./dashboard";
 import { TEST_STATE } from "./serve";
 
 /**
@@ -108,6 +108,19 @@ describe.skipIf(!chromiumPath)("the buyer's page says when an order is held and 
       expect(await page.textContent("main")).toContain(
         prefix ? "Large order: phone the buyer" : "大额订单：请先打电话",
       );
+      expect(await axe(page)).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it("lists recent order sources for county staff, with a cancel button per source, axe 0", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, ADMIN);
+    for (const prefix of ["", "/en"]) {
+      const res = await page.goto(`${prefix}/dashboard/admin/order-sources/`);
+      expect(res?.status()).toBe(200);
+      expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
+      expect(await page.locator("tbody form button").count()).toBeGreaterThan(0);
       expect(await axe(page)).toEqual([]);
     }
     await context.close();
