@@ -74,6 +74,32 @@ export interface CountyConfig {
     /** How many days back the staff's list of booking sources looks. */
     sourceDays: number;
   };
+  /**
+   * Limits on orders, which need no account and no payment: set where a real buyer
+   * never meets them and a script always does (functions/produce/order-limits.ts).
+   */
+  orderLimits: {
+    /** Different products in one checkout. */
+    maxLines: number;
+    /** Units of one product in one checkout. */
+    maxUnitsPerLine: number;
+    /** Units of all products together in one checkout. */
+    maxUnitsPerCheckout: number;
+    /** Share (0-1) of a product's current stock one checkout may take; never less than minUnitsAllowed. */
+    maxShareOfStock: number;
+    minUnitsAllowed: number;
+    /** Open orders (placed to shipped) one phone may hold at once. */
+    maxOpenOrdersPerPhone: number;
+    /** Units of one product one phone may hold across its open orders. */
+    maxUnitsPerProductPerPhone: number;
+    /** An order of at least this many units, or this total in fen, is held for the cooperative to confirm by phone. */
+    holdFromUnits: number;
+    holdFromFen: number;
+    /** Hours a placed order waits for the cooperative before it is cancelled and its stock returned. */
+    expireAfterHours: number;
+    /** The same for a held (large) order. */
+    expireHeldAfterHours: number;
+  };
 }
 
 export const county: CountyConfig = {
@@ -135,5 +161,18 @@ export const county: CountyConfig = {
     confirmAbove: { units: 2, places: 10 },
     holdHours: 48,
     sourceDays: 14,
+  },
+  orderLimits: {
+    maxLines: 10,
+    maxUnitsPerLine: 20,
+    maxUnitsPerCheckout: 40,
+    maxShareOfStock: 0.25,
+    minUnitsAllowed: 5,
+    maxOpenOrdersPerPhone: 5,
+    maxUnitsPerProductPerPhone: 24,
+    holdFromUnits: 12,
+    holdFromFen: 100_000,
+    expireAfterHours: 48,
+    expireHeldAfterHours: 24,
   },
 };

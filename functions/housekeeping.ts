@@ -8,6 +8,7 @@ import type { Bindings } from "./env";
 import { todayInCounty } from "./lib/dates";
 import { eraseMessagesOfErasedContacts } from "./messages/outbox";
 import { recoveryHousekeeping } from "./messages/recover";
+import { expireUnconfirmedOrders } from "./produce/county-cancel";
 import { eraseOrderContacts } from "./produce/erasure";
 
 /**
@@ -17,11 +18,13 @@ import { eraseOrderContacts } from "./produce/erasure";
  * failures are deleted, and so are throttle records of link resends. Bookings
  * awaiting confirmation past their hold are released first, so they never
  * become no-shows; what phones and addresses held on past nights is forgotten.
- * Contact details of guests and buyers are erased when the privacy page says
- * (county.config.ts).
+ * Orders no cooperative confirmed in time are cancelled and their stock returned
+ * (own batch). Contact details of guests and buyers are erased when the privacy
+ * page says (county.config.ts).
  */
 export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
   const releasedHolds = await releaseExpiredHolds(env.DB, now);
+  const expiredOrders = await expireUnconfirmedOrders(env.DB, now);
   const today = todayInCounty(now);
   const days = county.privacy.contactRetentionDays;
   // The outbox statement runs after the two erasures it follows.
@@ -44,6 +47,7 @@ export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Da
     noShows: changes(results[1]),
     endedSessions: changes(results[2]),
     releasedHolds,
+    expiredOrders,
     erasedBookings: changes(erasedBookings),
     erasedOrders: changes(erasedOrders),
   };

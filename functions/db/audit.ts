@@ -61,6 +61,23 @@ export function auditedBatch<T = unknown>(
   return d1.batch<T>(entry.targetIdSql ? [...guards, ...change, audit] : [...guards, audit, ...change]);
 }
 
+/**
+ * One entry per row a SELECT finds, for a change that touches rows the caller cannot
+ * list beforehand (housekeeping expiring orders, staff removing a flood). Put it after
+ * the change, in the same batch, with a SELECT that finds exactly the rows it changed.
+ */
+export function auditEachStatement(
+  d1: D1Database,
+  e: Omit<AuditEntry, "targetId" | "targetIdSql" | "beforeSql"> & { targetsSql: { sql: string; params: unknown[] } },
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO audit_log (actor_id, action, target_type, target_id, before, after)
+       SELECT ?, ?, ?, CAST(target AS TEXT), ?, ? FROM (${e.targetsSql.sql})`,
+    )
+    .bind(e.actorId, e.action, e.targetType, json(e.before), json(e.after), ...e.targetsSql.params);
+}
+
 export interface AuditRow {
   id: number;
   at: string;

@@ -266,6 +266,9 @@ export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
 export const ORDER_STATUSES = ["placed", "confirmed", "ready", "shipped", "completed", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** Why the county (not the buyer or the cooperative) cancelled an order: nobody confirmed it in time, or staff removed a flood. */
+export const ORDER_CANCEL_CODES = ["expired", "flood"] as const;
+export type OrderCancelCode = (typeof ORDER_CANCEL_CODES)[number];
 
 export interface Certification {
   "zh-CN": string;
@@ -383,6 +386,16 @@ export const orders = sqliteTable(
     contactEmail: text("contact_email"),
     notes: text("notes"),
     cancelReason: text("cancel_reason"),
+    cancelCode: text("cancel_code", { enum: ORDER_CANCEL_CODES }),
+    /** The phone as limits compare it (functions/lib/phone.ts normalisePhone): per-phone limits are counted in SQL on it. */
+    phoneKey: text("phone_key").notNull().default(""),
+    /** A large order: accepted and its stock held, but marked for the cooperative to confirm by phone first. */
+    held: integer("held", { mode: "boolean" }).notNull().default(false),
+    /** A placed order nobody has confirmed by then is cancelled by the hourly housekeeping, its stock returned. */
+    expiresAt: text("expires_at"),
+    /** Salted hashes of where the order came from (functions/lib/client-address.ts requestSource), to find a flood. */
+    sourceAddressHash: text("source_address_hash"),
+    sourceAgentHash: text("source_agent_hash"),
     lang: text("lang", { enum: ["zh-CN", "en"] })
       .notNull()
       .default("zh-CN"),
@@ -394,6 +407,9 @@ export const orders = sqliteTable(
   (t) => [
     index("orders_checkout").on(t.checkout),
     index("orders_cooperative_status").on(t.cooperativeId, t.status),
+    index("orders_phone_status").on(t.phoneKey, t.status),
+    index("orders_status_expires").on(t.status, t.expiresAt),
+    index("orders_source_address").on(t.sourceAddressHash, t.createdAt),
     check("orders_status_known", sql`${t.status} IN (${inList(ORDER_STATUSES)})`),
     check("orders_total", sql`${t.totalFen} >= 0`),
     // The pickup point is looked up inside the write batch; NULL here means it was

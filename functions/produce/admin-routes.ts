@@ -13,6 +13,7 @@ import {
   enableCooperative,
   verifyCooperative,
 } from "./cooperative-admin";
+import { cancelSourceOrders, orderSources, SourceParam, SourceWindow } from "./order-sources";
 
 /** County staff register, verify, disable and enable cooperatives (mounted behind requireAccount("admin")). */
 export const adminCooperativesApi = new Hono<DashEnv>();
@@ -27,6 +28,12 @@ documentedDashboard("dashboard: admin", "Not an admin, or unknown", [
   ],
   ["post", "/api/dashboard/admin/cooperatives/{coop}/disable", "Stop selling and sign its members out"],
   ["post", "/api/dashboard/admin/cooperatives/{coop}/enable", "Enable again (verify again to sell)"],
+  ["get", "/api/dashboard/admin/order-sources", "Recent orders grouped by the hash of their source address"],
+  [
+    "post",
+    "/api/dashboard/admin/order-sources/{hash}/cancel",
+    "Cancel one source's open orders of the last hours (a flood); stock returned, audited",
+  ],
 ]);
 
 const CoopParam = z.object({ coop: Slug });
@@ -54,3 +61,15 @@ for (const [action, run] of [
     return c.json(result);
   });
 }
+
+adminCooperativesApi.get("/order-sources", validate("query", SourceWindow), async (c) => {
+  c.header("cache-control", "no-store");
+  return c.json({ sources: await orderSources(c.env.DB, c.req.valid("query").hours) });
+});
+
+adminCooperativesApi.post("/order-sources/:hash/cancel", validate("param", SourceParam), async (c) => {
+  const { data, isForm, next } = await readInput(c, SourceWindow);
+  const cancelled = await cancelSourceOrders(c.env.DB, c.var.account.id, c.req.valid("param").hash, data.hours);
+  if (isForm) return formDone(c, next, "/dashboard/admin/order-sources/", "orders_flood_cancelled", { cancelled });
+  return c.json({ cancelled });
+});

@@ -1,5 +1,6 @@
 import type { Lang } from "../lib/lang";
 import { type MessageKey, messageWith } from "../lib/messages";
+import { shareAllowed } from "./order-limits";
 import { inSeason } from "./season";
 
 /**
@@ -19,13 +20,13 @@ export interface OrderableRow {
   verified: boolean;
 }
 
-type LineReason = "unknown" | "unavailable" | "out-of-season" | "sold-out" | "short";
+type LineReason = "unknown" | "unavailable" | "out-of-season" | "sold-out" | "short" | "share";
 
 export interface LineProblem {
   index: number;
   product: string;
   reason: LineReason;
-  /** Units that could be ordered now. */
+  /** Units that could be ordered now (for "share": that one checkout may take). */
   available: number;
 }
 
@@ -58,6 +59,9 @@ function lineProblem(
   if (!inSeason(row.seasonMonths, month)) return { reason: "out-of-season", available: 0 };
   if (row.stock === 0) return { reason: "sold-out", available: 0 };
   if (row.stock < item.quantity) return { reason: "short", available: row.stock };
+  // One checkout may not empty the shelf: a festival's stock is for many visitors.
+  const allowed = shareAllowed(row.stock);
+  if (item.quantity > allowed) return { reason: "share", available: allowed };
   return null;
 }
 
@@ -94,6 +98,7 @@ const REASON_MESSAGES: Record<LineReason, MessageKey> = {
   "out-of-season": "orders.line.outOfSeason",
   "sold-out": "orders.line.soldOut",
   short: "orders.line.short",
+  share: "orders.line.share",
 };
 
 /** The per-line message a person reads, with the product's name in their language. */

@@ -107,6 +107,8 @@ export interface CoopOrder {
   contactEmail: string | null;
   notes: string | null;
   cancelReason: string | null;
+  /** 1 for a large order held for the cooperative to confirm by phone. */
+  held: number;
   createdAt: string;
   /** `name × quantity` per line, for lists and the CSV. */
   linesZh: string;
@@ -126,7 +128,7 @@ export const ORDER_LINES_EN = `(SELECT group_concat(p.name_en || ' × ' || l.qua
 const ORDER_SELECT = `SELECT o.id, o.reference, o.cooperative_id AS cooperativeId, o.status, o.total_fen AS totalFen,
     o.fulfilment, pp.name_zh AS pickupZh, pp.name_en AS pickupEn, o.province, o.city, o.district,
     o.address_line AS addressLine, o.postcode, o.contact_name AS contactName, o.contact_phone AS contactPhone,
-    o.contact_email AS contactEmail, o.notes, o.cancel_reason AS cancelReason, o.created_at AS createdAt,
+    o.contact_email AS contactEmail, o.notes, o.cancel_reason AS cancelReason, o.held, o.created_at AS createdAt,
     ${ORDER_LINES_ZH} AS linesZh, ${ORDER_LINES_EN} AS linesEn,
     (SELECT note FROM order_events e WHERE e.order_id = o.id AND e.status = 'shipped') AS tracking,
     (SELECT sent_at FROM order_notices n WHERE n.order_id = o.id AND n.message_id IS NOT NULL) AS mailedAt

@@ -14,7 +14,8 @@ export function eraseOrderContacts(d1: D1Database, now: Date, days: number): D1P
     .prepare(
       `UPDATE orders
           SET contact_name = '', contact_phone = '', contact_email = NULL, notes = NULL, district = NULL,
-              address_line = CASE WHEN address_line IS NULL THEN NULL ELSE '' END, postcode = NULL, erased_at = ?
+              address_line = CASE WHEN address_line IS NULL THEN NULL ELSE '' END, postcode = NULL,
+              phone_key = '', source_address_hash = NULL, source_agent_hash = NULL, erased_at = ?
         WHERE erased_at IS NULL AND status IN (${closed}) AND updated_at < ?`,
     )
     .bind(now.toISOString(), ...CLOSED, new Date(now.getTime() - days * 86_400_000).toISOString());

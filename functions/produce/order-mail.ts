@@ -26,9 +26,12 @@ export const ORDER_MAIL_CRON = "* * * * *";
 export const STALE_MINUTES = 10;
 /** Orders older than this are not announced any more (e.g. when mail is first switched on). */
 const WINDOW_HOURS = 24;
-/** Orders claimed at a time; a run goes on while whole batches come back, up to MAX_ROUNDS. */
-const BATCH = 25;
-const MAX_ROUNDS = 8;
+/**
+ * Orders one run claims at most. A run sends each cooperative at most ONE e-mail, a
+ * digest of its new orders, so a flood of orders is not also a flood of mail; what is
+ * left over goes out in the next minute's digest.
+ */
+const BATCH = 100;
 
 export interface OrderMail {
   id: number;
@@ -42,6 +45,8 @@ export interface OrderMail {
   pickup_en: string | null;
   city: string | null;
   district: string | null;
+  notes: string | null;
+  held: number;
   created_at: string;
   lines_zh: string;
   lines_en: string;
@@ -55,56 +60,91 @@ export interface NoticeResult {
   nobody: number;
 }
 
-/** Subject and plain text, Chinese first, then English. */
-export function composeOrderMail(o: OrderMail): { subject: string; text: string } {
-  const link = new URL(`/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`, county.siteUrl).href;
-  const linkEn = new URL(localePath("en", `/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`), county.siteUrl)
-    .href;
-  const where = (lang: "zh" | "en") =>
-    o.fulfilment === "pickup"
-      ? lang === "zh"
-        ? `到店自取：${o.pickup_zh ?? ""}`
-        : `Pickup at ${o.pickup_en ?? ""}`
-      : lang === "zh"
-        ? `快递配送：${[o.city, o.district].filter(Boolean).join(" ")}`
-        : `Delivery to ${[o.district, o.city].filter(Boolean).join(", ")}`;
+/**
+ * Words a buyer typed, as the e-mail shows them: on one line, in quotes, and unable to
+ * become a link a mail client would make clickable ("http://" and "www." and "@" are
+ * defanged), so the county's own address never carries a stranger's link or fake line.
+ */
+export function buyerText(value: string): string {
+  const flat = value
+    .replace(/[\r\n\u2028\u2029\u0085\v\f]+/g, " / ")
+    .replace(/:\/\//g, "[:]//")
+    .replace(/\bwww\./gi, "www[.]")
+    .replace(/@/g, "[at]")
+    .trim();
+  return `「${flat}」`;
+}
+
+function orderBlock(o: OrderMail, lang: "zh" | "en"): string[] {
+  const path = `/dashboard/coop/${o.cooperative_id}/orders/${o.reference}/`;
+  const link = new URL(lang === "zh" ? path : localePath("en", path), county.siteUrl).href;
+  const town = [o.city, o.district].filter(Boolean).join(" ");
   const placed = countyDateTime(o.created_at);
+  if (lang === "zh") {
+    return [
+      `订单号：${o.reference}${o.held ? "（大额订单，请先电话核实）" : ""}`,
+      `商品：${o.lines_zh}`,
+      `金额：${fenToDecimal(o.total_fen)} 元`,
+      o.fulfilment === "pickup"
+        ? `取货方式：到店自取：${o.pickup_zh ?? ""}`
+        : `取货方式：快递配送，买家填写的地区（未经核实）：${buyerText(town)}`,
+      ...(o.notes ? [`买家留言（未经核实）：${buyerText(o.notes)}`] : []),
+      `下单时间：${placed}（北京时间）`,
+      `处理订单：${link}`,
+    ];
+  }
+  return [
+    `Order: ${o.reference}${o.held ? " (large order: phone the buyer first)" : ""}`,
+    `Items: ${o.lines_en}`,
+    `Total: CNY ${fenToDecimal(o.total_fen)}`,
+    o.fulfilment === "pickup"
+      ? `Fulfilment: pickup at ${o.pickup_en ?? ""}`
+      : `Fulfilment: delivery; area as typed by the buyer (not checked): ${buyerText(town)}`,
+    ...(o.notes ? [`Buyer's note (not checked): ${buyerText(o.notes)}`] : []),
+    `Placed: ${placed} (China Standard Time)`,
+    `Handle the order: ${link}`,
+  ];
+}
+
+/**
+ * One e-mail for a cooperative's new orders of one run, Chinese first, then English.
+ * The subject holds only references the portal made, never a buyer's words.
+ */
+export function composeOrderDigest(orders: OrderMail[]): { subject: string; text: string } {
+  const [first] = orders;
+  if (!first) throw new Error("an order digest needs at least one order");
+  const n = orders.length;
+  const blocks = (lang: "zh" | "en") => orders.flatMap((o) => ["", ...orderBlock(o, lang)]);
   const text = [
-    `${o.coop_zh}：`,
+    `${first.coop_zh}：`,
     "",
-    "有游客在网站上下了一笔新订单，请登录工作台确认。",
+    n === 1
+      ? "有游客在网站上下了一笔新订单，请登录工作台确认。"
+      : `有游客在网站上下了 ${n} 笔新订单，请登录工作台确认。`,
+    ...blocks("zh"),
     "",
-    `订单号：${o.reference}`,
-    `商品：${o.lines_zh}`,
-    `金额：${fenToDecimal(o.total_fen)} 元`,
-    `取货方式：${where("zh")}`,
-    `下单时间：${placed}（北京时间）`,
-    `处理订单：${link}`,
-    "",
-    "为保护买家隐私，邮件中不含买家的电话和地址，请在工作台查看。",
+    "为保护买家隐私，邮件中不含买家的电话和地址，请在工作台查看。标明“未经核实”的内容由买家填写，请勿点击其中的链接或按其要求付款。",
     "",
     "----",
     "",
-    `${o.coop_en}:`,
+    `${first.coop_en}:`,
     "",
-    "A visitor has placed a new order on the website. Please sign in to the dashboard to confirm it.",
+    n === 1
+      ? "A visitor has placed a new order on the website. Please sign in to the dashboard to confirm it."
+      : `Visitors have placed ${n} new orders on the website. Please sign in to the dashboard to confirm them.`,
+    ...blocks("en"),
     "",
-    `Order: ${o.reference}`,
-    `Items: ${o.lines_en}`,
-    `Total: CNY ${fenToDecimal(o.total_fen)}`,
-    `Fulfilment: ${where("en")}`,
-    `Placed: ${placed} (China Standard Time)`,
-    `Handle the order: ${linkEn}`,
-    "",
-    "To protect the buyer's privacy this e-mail leaves out their phone number and address; the dashboard shows them.",
+    "To protect the buyer's privacy this e-mail leaves out their phone number and address; the dashboard shows them. Text marked as not checked was typed by the buyer: do not follow links or payment requests in it.",
     "",
     `— ${county.name["zh-CN"]} / ${county.name.en}`,
   ].join("\n");
-  return { subject: `新订单 ${o.reference} · New order ${o.reference}`, text };
+  const subject =
+    n === 1 ? `新订单 ${first.reference} · New order ${first.reference}` : `新订单 ${n} 笔 · ${n} new orders`;
+  return { subject, text };
 }
 
 const ORDER_MAIL_SQL = `SELECT o.id, o.reference, o.cooperative_id, k.name_zh AS coop_zh, k.name_en AS coop_en,
-    o.total_fen, o.fulfilment, pp.name_zh AS pickup_zh, pp.name_en AS pickup_en, o.city, o.district, o.created_at,
+    o.total_fen, o.fulfilment, pp.name_zh AS pickup_zh, pp.name_en AS pickup_en, o.city, o.district, o.notes, o.held, o.created_at,
     ${ORDER_LINES_ZH} AS lines_zh, ${ORDER_LINES_EN} AS lines_en,
     (SELECT json_group_array(a.email) FROM accounts a WHERE a.role = 'cooperative' AND a.cooperative_id = o.cooperative_id
       AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL) AS recipients
@@ -134,9 +174,9 @@ const CLAIM_SQL = `INSERT INTO order_notices (order_id, claimed_at, attempts)
     RETURNING order_id`;
 
 /**
- * Sends what is due, BATCH orders at a time. `from` overrides the configured
- * sender (tests use it to have the binding refuse). Without a MAIL binding
- * nothing is claimed or sent.
+ * Sends what is due: one digest per cooperative. `from` overrides the configured
+ * sender (tests use it to have the binding refuse). Without a MAIL binding nothing
+ * is claimed or sent. Counts are of e-mails (and of cooperatives nobody could be told).
  */
 export async function deliverOrderNotices(
   env: Pick<Bindings, "DB" | "MAIL">,
@@ -147,36 +187,25 @@ export async function deliverOrderNotices(
   if (!mail) return result;
   const now = opts.now ?? new Date();
   const from = { email: opts.from ?? county.orderMail.from, name: county.orderMail.name["zh-CN"] };
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const claimed = await sendRound(env.DB, mail, from, now, result);
-    if (claimed < BATCH) break;
-  }
-  return result;
-}
-
-async function sendRound(
-  d1: D1Database,
-  mail: SendEmail,
-  from: { email: string; name: string },
-  now: Date,
-  result: NoticeResult,
-): Promise<number> {
+  const d1 = env.DB;
   const at = now.toISOString();
   const stale = new Date(now.getTime() - STALE_MINUTES * 60_000).toISOString();
   const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000).toISOString();
   const { results: claimed } = await d1.prepare(CLAIM_SQL).bind(at, stale, since).all<{ order_id: number }>();
-  if (claimed.length === 0) return 0;
+  if (claimed.length === 0) return result;
   const orders = await orderMails(
     d1,
     claimed.map((c) => c.order_id),
   );
+  const byCooperative = Map.groupBy(orders, (o) => o.cooperative_id);
   const done: D1PreparedStatement[] = [];
-  for (const order of orders) {
-    const to = JSON.parse(order.recipients) as string[];
+  for (const group of byCooperative.values()) {
+    const to = JSON.parse(group[0]?.recipients ?? "[]") as string[];
+    const ids = JSON.stringify(group.map((o) => o.id));
     try {
       let messageId: string | null = null;
       if (to.length > 0) {
-        const { subject, text } = composeOrderMail(order);
+        const { subject, text } = composeOrderDigest(group);
         messageId = (await mail.send({ from, to, subject, text })).messageId;
         result.sent++;
       } else {
@@ -186,9 +215,9 @@ async function sendRound(
         d1
           .prepare(
             `UPDATE order_notices SET sent_at = ?, recipients = ?, message_id = ?, claimed_at = NULL, last_error = NULL
-           WHERE order_id = ?`,
+             WHERE order_id IN (SELECT value FROM json_each(?))`,
           )
-          .bind(at, JSON.stringify(to), messageId, order.id),
+          .bind(at, JSON.stringify(to), messageId, ids),
       );
     } catch (error) {
       result.failed++;
@@ -196,11 +225,13 @@ async function sendRound(
       // The claim stays until it goes stale: the next try comes STALE_MINUTES later, not in this run.
       done.push(
         d1
-          .prepare("UPDATE order_notices SET claimed_at = ?, last_error = ? WHERE order_id = ?")
-          .bind(at, reason, order.id),
+          .prepare(
+            "UPDATE order_notices SET claimed_at = ?, last_error = ? WHERE order_id IN (SELECT value FROM json_each(?))",
+          )
+          .bind(at, reason, ids),
       );
     }
   }
   if (done.length > 0) await d1.batch(done);
-  return claimed.length;
+  return result;
 }

@@ -3,6 +3,7 @@ import { setCookie } from "hono/cookie";
 import { z } from "zod";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
+import { requestSource } from "../lib/client-address";
 import { readBody, seeOther } from "../lib/forms";
 import { claimFor } from "../lib/idempotency";
 import { localePath, requestLang } from "../lib/lang";
@@ -82,7 +83,8 @@ export const ordersApi = new Hono<AppEnv>()
     if (!parsed.ok) throw badRequest(parsed.errors);
     const claim = await claimFor(c, "orders", body, parsed.data);
     const secret = requireTokenSecret(c.env);
-    const stored = await placeOrders(c.env.DB, secret, parsed.data, lang, claim);
+    const source = await requestSource(c, secret);
+    const stored = await placeOrders(c.env.DB, secret, parsed.data, source, lang, claim);
     const placed = await withTokens(secret, stored.body as StoredCheckout);
     c.header("cache-control", "no-store");
     if (body.isForm) {

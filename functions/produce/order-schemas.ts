@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { county } from "../../county.config";
 import { ORDER_STATUSES } from "../db/schema";
 import { Phone } from "../lib/fields";
 import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
@@ -8,9 +9,19 @@ import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
  * forms: numbers are coerced because a form sends every value as text.
  * Messages are keys in functions/lib/messages.ts.
  */
-const MAX_LINES = 30;
+const limits = county.orderLimits;
 
-const text = (max: number) => z.string().trim().min(1, "field.required").max(max, "orders.text.tooLong");
+/**
+ * A single-line field (name, town, address line) refuses line breaks: these words go
+ * into the county's e-mails and screens, where a line break could fake a header or a line.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "field.required")
+    .max(max, "orders.text.tooLong")
+    .refine((v) => !/[\r\n\u2028\u2029]/.test(v), "orders.text.singleLine");
 
 export const ProductId = z
   .string()
@@ -23,7 +34,7 @@ const OrderItem = z.object({
     .number({ error: "orders.quantity" })
     .int("orders.quantity")
     .min(1, "orders.quantity")
-    .max(99, "orders.quantity"),
+    .max(limits.maxUnitsPerLine, "orders.quantity.max"),
 });
 
 const Address = z.object({
@@ -57,8 +68,17 @@ export const CheckoutBody = z.object({
   items: z
     .array(OrderItem, { error: "orders.items.empty" })
     .min(1, "orders.items.empty")
-    .max(MAX_LINES, "orders.items.tooMany")
+    .max(limits.maxLines, "orders.items.tooMany")
     .superRefine((items, ctx) => {
+      const units = items.reduce((sum, item) => sum + item.quantity, 0);
+      if (units > limits.maxUnitsPerCheckout) {
+        ctx.addIssue({
+          code: "too_big",
+          origin: "number",
+          maximum: limits.maxUnitsPerCheckout,
+          message: "orders.items.tooManyUnits",
+        });
+      }
       const seen = new Set<string>();
       items.forEach((item, i) => {
         if (seen.has(item.product)) {
@@ -107,6 +127,7 @@ const OrderSummary = z.object({
   cooperativeName: z.string(),
   total: z.number().int().describe("Order total in fen (CNY)"),
   status: z.enum(ORDER_STATUSES),
+  held: z.boolean().describe("A large order: the cooperative confirms it by phone before it is prepared"),
   lines: z.array(
     z.object({ product: z.string(), quantity: z.number().int(), price: z.number().int(), subtotal: z.number().int() }),
   ),

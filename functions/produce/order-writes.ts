@@ -22,6 +22,10 @@ export interface NewOrder {
   plan: PlannedOrder;
   reference: string;
   tokenHash: string;
+  /** Large: marked for the cooperative to confirm by phone (order-limits.ts isHeld). */
+  held: boolean;
+  /** Hours it waits for the cooperative before housekeeping cancels it. */
+  hoursToConfirm: number;
 }
 
 export interface OrderDetails {
@@ -35,6 +39,9 @@ export interface OrderDetails {
       };
   contact: { name: string; phone: string; email?: string | undefined };
   notes?: string | undefined;
+  /** The phone as per-phone limits count it. */
+  phoneKey: string;
+  source: { addressHash: string; agentHash: string };
 }
 
 export function placeOrderStatements(d1: D1Database, order: NewOrder, details: OrderDetails): D1PreparedStatement[] {
@@ -45,10 +52,12 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, details: O
     d1
       .prepare(
         `INSERT INTO orders (reference, token_hash, checkout, cooperative_id, total_fen, fulfilment, pickup_point_id,
-           province, city, district, address_line, postcode, contact_name, contact_phone, contact_email, notes, lang)
+           province, city, district, address_line, postcode, contact_name, contact_phone, contact_email, notes, lang,
+           phone_key, held, expires_at, source_address_hash, source_agent_hash)
          VALUES (?, ?, ?, ?, ?, ?,
            (SELECT id FROM pickup_points WHERE id = ? AND active = 1 AND (cooperative_id IS NULL OR cooperative_id = ?)),
-           ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || ? || ' hours'), ?, ?)`,
       )
       .bind(
         reference,
@@ -69,6 +78,11 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, details: O
         details.contact.email ?? null,
         details.notes ?? null,
         details.lang,
+        details.phoneKey,
+        order.held ? 1 : 0,
+        order.hoursToConfirm,
+        details.source.addressHash,
+        details.source.agentHash,
       ),
     d1
       .prepare(

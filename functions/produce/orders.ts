@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import {
   cooperatives,
+  type OrderCancelCode,
   type OrderStatus,
   orderEvents,
   orderLines,
@@ -64,6 +65,12 @@ export interface OrderView {
   contact: { name: string; phone: string; email: string | null };
   notes: string | null;
   cancelReason: string | null;
+  /** Set when the county cancelled it: nobody confirmed it in time, or it was part of a flood. */
+  cancelCode: OrderCancelCode | null;
+  /** A large order, held for the cooperative to confirm by phone. */
+  held: boolean;
+  /** While placed: when it is cancelled if nobody confirms it. */
+  expiresAt: string | null;
   lines: Array<{ product: string; name: string; unit: string; quantity: number; price: number; subtotal: number }>;
   events: Array<{ status: OrderStatus; at: string; actor: string; note: string | null }>;
 }
@@ -119,6 +126,9 @@ export async function orderView(db: Database, orderId: number, lang: Lang): Prom
     contact: { name: o.contactName, phone: o.contactPhone, email: o.contactEmail },
     notes: o.notes,
     cancelReason: o.cancelReason,
+    cancelCode: o.cancelCode,
+    held: o.held,
+    expiresAt: o.status === "placed" ? o.expiresAt : null,
     lines: lines.map(({ line, product }) => ({
       product: product.id,
       name: en ? product.nameEn : product.nameZh,

@@ -3,10 +3,12 @@ import { failedConstraint } from "../lib/constraints";
 import { type Claim, isKeyConflict, type Outcome, once, type StoredResponse, type Write } from "../lib/idempotency";
 import type { Lang } from "../lib/lang";
 import { message, messageWith } from "../lib/messages";
+import { normalisePhone } from "../lib/phone";
 import { ProblemError } from "../lib/problem";
 import { newReference, secretToken, sha256Hex } from "../lib/tokens";
 import { badRequest, type FieldError } from "../lib/validate";
 import { lineMessage, type Plan, planCheckout } from "./checkout";
+import { hoursToConfirm, isHeld, phoneLimitGuards, refuseOverPhoneLimits } from "./order-limits";
 import type { CheckoutInput, CheckoutResponseBody } from "./order-schemas";
 import { type NewOrder, type OrderDetails, placeOrderStatements } from "./order-writes";
 import { orderableRows, pickupPoint } from "./orders";
@@ -30,21 +32,24 @@ export async function placeOrders(
   d1: D1Database,
   secret: string,
   input: CheckoutInput,
+  source: OrderDetails["source"],
   lang: Lang,
   claim: Claim,
 ): Promise<Outcome> {
-  return once(d1, claim, ({ claimKey }) => placeOnce(d1, secret, input, lang, claimKey));
+  return once(d1, claim, ({ claimKey }) => placeOnce(d1, secret, input, source, lang, claimKey));
 }
 
 async function placeOnce(
   d1: D1Database,
   secret: string,
   input: CheckoutInput,
+  source: OrderDetails["source"],
   lang: Lang,
   claimKey: Write["claimKey"],
 ): Promise<StoredResponse> {
   const db = database(d1);
   const ids = input.items.map((i) => i.product);
+  const phoneKey = normalisePhone(input.contact.phone);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [rows, point] = await Promise.all([
       orderableRows(db, ids),
@@ -53,18 +58,22 @@ async function placeOnce(
     const plan = planCheckout(input.items, rows, countyMonth());
     refuseBadInput(plan, point, input, lang);
     if (plan.problems.length) throw unavailable(plan, rows);
+    await refuseOverPhoneLimits(d1, phoneKey, input.items, plan.orders, rows);
 
     const placed = await Promise.all(
-      plan.orders.map(async (order) => {
+      plan.orders.map(async (order): Promise<NewOrder> => {
         const reference = newReference();
-        return { plan: order, reference, tokenHash: await sha256Hex(await secretToken(secret, "order", reference)) };
+        const held = isHeld(order);
+        const tokenHash = await sha256Hex(await secretToken(secret, "order", reference));
+        return { plan: order, reference, tokenHash, held, hoursToConfirm: hoursToConfirm(held) };
       }),
     );
     const response = { status: 201, body: storedBody(placed, lang) };
-    const details: OrderDetails = { ...input, checkout: crypto.randomUUID(), lang };
+    const details: OrderDetails = { ...input, checkout: crypto.randomUUID(), lang, phoneKey, source };
     const statements = [
       claimKey(response),
-      ...placed.flatMap((order: NewOrder) => placeOrderStatements(d1, order, details)),
+      ...placed.flatMap((order) => placeOrderStatements(d1, order, details)),
+      ...phoneLimitGuards(d1, phoneKey, ids),
     ];
     try {
       await d1.batch(statements);
@@ -78,8 +87,9 @@ async function placeOnce(
 }
 
 function storedBody(placed: NewOrder[], lang: Lang): StoredCheckout {
-  const orders = placed.map(({ plan, reference }) => ({
+  const orders = placed.map(({ plan, reference, held }) => ({
     reference,
+    held,
     cooperative: plan.cooperative,
     cooperativeName: plan.cooperativeName[lang],
     total: plan.total,

@@ -9,6 +9,7 @@ import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
 import { privacyEn } from "./privacy.en";
 import { securityEn } from "./security.en";
+import { orderHoldsEn } from "./order-holds.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -470,6 +471,7 @@ export const en: Record<UiKey, string> = {
   ...formsEn,
   ...navEn,
   ...privacyEn,
+  ...orderHoldsEn,
   ...visitEn,
   ...bookingStaffEn,
 };

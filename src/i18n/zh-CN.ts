@@ -9,6 +9,7 @@ import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
 import { privacyZhCN } from "./privacy.zh-CN";
 import { securityZhCN } from "./security.zh-CN";
+import { orderHoldsZhCN } from "./order-holds.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -446,6 +447,7 @@ export const zhCN = {
   ...formsZhCN,
   ...navZhCN,
   ...privacyZhCN,
+  ...orderHoldsZhCN,
   ...visitZhCN,
   ...bookingStaffZhCN,
 } as const;

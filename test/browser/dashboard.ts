@@ -36,6 +36,12 @@ export async function bookStay(unit: string, checkIn: string, name: string): Pro
   return ((await res.json()) as { reference: string }).reference;
 }
 
+/**
+ * A phone number of its own for each test buyer: one phone may hold only a few open orders
+ * (county.config.ts orderLimits), and every browser test shares one database.
+ */
+export const buyerPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
 /** A visitor's order for pickup at the Gajian Lawn visitor centre, through the public API. */
 export async function placeOrder(product: string, name: string, quantity = 1): Promise<string> {
   const res = await fetch(`${baseURL}/api/orders`, {
@@ -44,7 +50,7 @@ export async function placeOrder(product: string, name: string, quantity = 1): P
     body: JSON.stringify({
       items: [{ product, quantity }],
       fulfilment: { method: "pickup", point: "gajian-visitor-centre" },
-      contact: { name, phone: "13800000000" },
+      contact: { name, phone: buyerPhone() },
     }),
   });
   if (res.status !== 201) throw new Error(`order: ${res.status} ${await res.text()}`);

@@ -48,6 +48,7 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/admin/audit/",
   "/dashboard/admin/coops/",
   "/dashboard/admin/messages/",
+  "/dashboard/admin/order-sources/",
   "/dashboard/coop/anning-pear-processing/",
   "/dashboard/coop/anning-pear-processing/orders/",
   "/dashboard/coop/anning-pear-processing/orders/?status=open",

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axe, baseURL, chromiumPath, launch, openPage } from "./browser";
+import { buyerPhone } from "./dashboard";
 import { TEST_STATE } from "./serve";
 
 /** Produce pages in both languages; the cart is opened with two seeded products in it. */
@@ -26,7 +27,7 @@ async function stock(id: string): Promise<number> {
 
 async function fillContact(page: Page, name: string) {
   await page.fill("#c-name", name);
-  await page.fill("#c-phone", "13800000000");
+  await page.fill("#c-phone", buyerPhone());
 }
 
 describe.skipIf(!chromiumPath)("local produce in Chromium", () => {

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import {
-  composeOrderMail,
+  buyerText,
+  composeOrderDigest,
   deliverOrderNotices,
   MAX_ATTEMPTS,
   orderMails,
@@ -100,12 +101,57 @@ describe("new-order e-mails to cooperatives", () => {
     expect(await scalar("SELECT sum(attempts) FROM order_notices")).toBe(2);
   });
 
-  it("never mails an order twice when runs overlap", async () => {
+  it("sends a cooperative one digest per run, and never mails an order twice when runs overlap", async () => {
     await env.DB.prepare("UPDATE products SET stock = 100 WHERE id = 'syrup'").run();
-    for (let i = 0; i < 30; i++) await quietOrder();
+    // Thirty buyers (one phone may hold only a few open orders).
+    for (let i = 0; i < 30; i++) {
+      const phone = `1390000${String(i).padStart(4, "0")}`;
+      const res = await postOrder(checkout([{ product: "syrup", quantity: 1 }], { contact: { name: "赵敏", phone } }));
+      expect(res.status).toBe(201);
+    }
     const runs = await Promise.all([deliverOrderNotices(env), deliverOrderNotices(env), deliverOrderNotices(env)]);
-    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(30);
+    // At most one e-mail per cooperative per run: thirty orders are not thirty mails.
+    for (const run of runs) expect(run.sent).toBeLessThanOrEqual(1);
+    const mails = runs.reduce((n, r) => n + r.sent, 0);
+    expect(mails).toBeGreaterThanOrEqual(1);
+    expect(await scalar("SELECT count(DISTINCT message_id) FROM order_notices")).toBe(mails);
     expect(await scalar("SELECT count(*) FROM order_notices WHERE attempts = 1 AND sent_at IS NOT NULL")).toBe(30);
+    const later = await Promise.all([deliverOrderNotices(env), deliverOrderNotices(env)]);
+    expect(later.map((r) => r.sent)).toEqual([0, 0]);
+  });
+
+  it("lists a run's orders in one digest", async () => {
+    const refs = [await quietOrder(), await quietOrder("slices")];
+    const ids = await Promise.all(refs.map((r) => scalar<number>("SELECT id FROM orders WHERE reference = ?", r)));
+    const { subject, text } = composeOrderDigest(await orderMails(env.DB, ids));
+    expect(subject).toBe("新订单 2 笔 · 2 new orders");
+    for (const ref of refs) expect(text.split(ref)).toHaveLength(5);
+    expect(text).toContain("有游客在网站上下了 2 笔新订单");
+  });
+
+  it("marks what the buyer typed, on one line and unable to become a link", async () => {
+    expect(buyerText("见面付款\r\nSubject: 请汇款 http://evil.example www.evil.example a@b.example")).toBe(
+      "「见面付款 / Subject: 请汇款 http[:]//evil.example www[.]evil.example a[at]b.example」",
+    );
+    const ref = (
+      await placeCheckout(
+        checkout([{ product: "syrup", quantity: 1 }], {
+          contact: BUYER,
+          notes: "请先打电话\n付款请点 https://pay.example",
+          fulfilment: { method: "delivery", address: ADDRESS },
+        }),
+      )
+    ).orders[0]?.reference;
+    const id = await scalar<number>("SELECT id FROM orders WHERE reference = ?", ref);
+    const { text } = composeOrderDigest(await orderMails(env.DB, [id]));
+    expect(text).toContain("买家留言（未经核实）：「请先打电话 / 付款请点 https[:]//pay.example」");
+    expect(text).not.toContain("https://pay");
+    // Once in each language, each time on the line that marks it as the buyer's.
+    const lines = text.split("\n").filter((l) => l.includes("付款请点"));
+    expect(lines.map((l) => l.slice(0, l.indexOf("「")))).toEqual([
+      "买家留言（未经核实）：",
+      "Buyer's note (not checked): ",
+    ]);
   });
 
   it("says what to do and where, but not the buyer's phone number or address", async () => {
@@ -120,12 +166,12 @@ describe("new-order e-mails to cooperatives", () => {
     const id = await scalar<number>("SELECT id FROM orders WHERE reference = ?", ref);
     const [row] = await orderMails(env.DB, [id]);
     if (!row) throw new Error("no order");
-    const { subject, text } = composeOrderMail(row);
+    const { subject, text } = composeOrderDigest([row]);
     expect(subject).toBe(`新订单 ${ref} · New order ${ref}`);
     expect(text).toContain("syrup（中文） × 2");
     expect(text).toContain("syrup (English) × 2");
     expect(text).toContain("金额：96.00 元");
-    expect(text).toContain("快递配送：成都市 武侯区");
+    expect(text).toContain("快递配送，买家填写的地区（未经核实）：「成都市 武侯区」");
     expect(text).toContain(`https://www.jinchuan.gov.cn/dashboard/coop/pear-coop/orders/${ref}/`);
     expect(text).toContain(`https://www.jinchuan.gov.cn/en/dashboard/coop/pear-coop/orders/${ref}/`);
     expect(text).toMatch(/下单时间：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）/);

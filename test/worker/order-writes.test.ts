@@ -14,6 +14,8 @@ const details: OrderDetails = {
   lang: "en",
   fulfilment: { method: "pickup", point: "visitor-centre" },
   contact: { name: "Test", phone: "13800000000" },
+  phoneKey: "13800000000",
+  source: { addressHash: "a", agentHash: "b" },
 };
 
 function plan(product: string, cooperative: string, price: number, quantity = 1): PlannedOrder {
@@ -27,7 +29,11 @@ function plan(product: string, cooperative: string, price: number, quantity = 1)
 
 function write(order: PlannedOrder, extra: Partial<OrderDetails> = {}) {
   return env.DB.batch(
-    placeOrderStatements(env.DB, { plan: order, reference: "ABCDEFGH", tokenHash: "x" }, { ...details, ...extra }),
+    placeOrderStatements(
+      env.DB,
+      { plan: order, reference: "ABCDEFGH", tokenHash: "x", held: false, hoursToConfirm: 48 },
+      { ...details, ...extra },
+    ),
   );
 }
 

@@ -118,6 +118,8 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "POST /admin/cooperatives/:coop/verify": { path: "/admin/cooperatives/wine-coop/verify", body: {} },
   "POST /admin/cooperatives/:coop/disable": { path: "/admin/cooperatives/wine-coop/disable", body: {} },
   "POST /admin/cooperatives/:coop/enable": { path: "/admin/cooperatives/wine-coop/enable", body: {} },
+  "GET /admin/order-sources": { path: "/admin/order-sources" },
+  "POST /admin/order-sources/:hash/cancel": { path: `/admin/order-sources/${"0".repeat(64)}/cancel`, body: {} },
 });
 
 const PNG = PNG_8X8;
