@@ -69,5 +69,14 @@ ALTER TABLE `accounts` ADD `totp_pending` text;--> statement-breakpoint
 ALTER TABLE `accounts` ADD `totp_last_step` integer;--> statement-breakpoint
 ALTER TABLE `login_failures` ADD `account_hash` text;--> statement-breakpoint
 CREATE INDEX `login_failures_account` ON `login_failures` (`account_hash`);--> statement-breakpoint
+ALTER TABLE `orders` ADD `cancel_code` text;--> statement-breakpoint
+ALTER TABLE `orders` ADD `phone_key` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `orders` ADD `held` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `orders` ADD `expires_at` text;--> statement-breakpoint
+ALTER TABLE `orders` ADD `source_address_hash` text;--> statement-breakpoint
+ALTER TABLE `orders` ADD `source_agent_hash` text;--> statement-breakpoint
 ALTER TABLE `orders` ADD `erased_at` text;--> statement-breakpoint
+CREATE INDEX `orders_phone_status` ON `orders` (`phone_key`,`status`);--> statement-breakpoint
+CREATE INDEX `orders_status_expires` ON `orders` (`status`,`expires_at`);--> statement-breakpoint
+CREATE INDEX `orders_source_address` ON `orders` (`source_address_hash`,`created_at`);--> statement-breakpoint
 ALTER TABLE `sessions` ADD `reauth_at` text;
