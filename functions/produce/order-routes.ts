@@ -9,7 +9,7 @@ import { claimFor } from "../lib/idempotency";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
 import { presentedToken } from "../lib/presented-token";
-import { requireTokenSecret } from "../lib/token-secret";
+import { requireTokenKeys } from "../lib/token-secret";
 import { badRequest, parseInput, validate } from "../lib/validate";
 import { authorisedOrder, cancelByBuyer } from "./cancel-order";
 import { encodeHandover, HANDOVER_SECONDS, NEW_ORDERS_COOKIE } from "./order-handover";
@@ -82,10 +82,10 @@ export const ordersApi = new Hono<AppEnv>()
     const parsed = parseInput(CheckoutBody, body.isForm ? dropUnwantedFormLines(body.value) : body.value, lang);
     if (!parsed.ok) throw badRequest(parsed.errors);
     const claim = await claimFor(c, "orders", body, parsed.data);
-    const secret = requireTokenSecret(c.env);
-    const source = await requestSource(c, secret);
-    const stored = await placeOrders(c.env.DB, secret, parsed.data, source, lang, claim);
-    const placed = await withTokens(secret, stored.body as StoredCheckout);
+    const keys = requireTokenKeys(c.env);
+    const source = await requestSource(c, keys.current);
+    const stored = await placeOrders(c.env.DB, keys.current, parsed.data, source, lang, claim);
+    const placed = await withTokens(c.env.DB, keys, stored.body as StoredCheckout, stored.replayed);
     c.header("cache-control", "no-store");
     if (body.isForm) {
       handOverTokens(c, placed);

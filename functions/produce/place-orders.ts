@@ -5,7 +5,7 @@ import type { Lang } from "../lib/lang";
 import { message, messageWith } from "../lib/messages";
 import { normalisePhone } from "../lib/phone";
 import { ProblemError } from "../lib/problem";
-import { newReference, secretToken, sha256Hex } from "../lib/tokens";
+import { derivedToken, newReference, secretToken, sha256Hex, type TokenKeys } from "../lib/tokens";
 import { badRequest, type FieldError } from "../lib/validate";
 import { lineMessage, type Plan, planCheckout } from "./checkout";
 import { hoursToConfirm, isHeld, phoneLimitGuards, refuseOverPhoneLimits } from "./order-limits";
@@ -99,10 +99,28 @@ function storedBody(placed: NewOrder[], lang: Lang): StoredCheckout {
   return { orders, total: orders.reduce((sum, o) => sum + o.total, 0) };
 }
 
-/** Adds each order's token, derived again from its reference (only hashes are stored). */
-export async function withTokens(secret: string, body: StoredCheckout): Promise<CheckoutResponseBody> {
+/**
+ * Adds each order's token, derived again from its reference (only hashes are stored).
+ * A replay after TOKEN_SECRET was replaced hands back the token the order was made with.
+ */
+export async function withTokens(
+  d1: D1Database,
+  keys: TokenKeys,
+  body: StoredCheckout,
+  replayed: boolean,
+): Promise<CheckoutResponseBody> {
+  const stored = async (reference: string) =>
+    replayed
+      ? await d1
+          .prepare("SELECT token_hash FROM orders WHERE reference = ?")
+          .bind(reference)
+          .first<string>("token_hash")
+      : null;
   const orders = await Promise.all(
-    body.orders.map(async (o) => ({ ...o, token: await secretToken(secret, "order", o.reference) })),
+    body.orders.map(async (o) => ({
+      ...o,
+      token: await derivedToken(keys, "order", o.reference, await stored(o.reference)),
+    })),
   );
   return { ...body, orders };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createAccount, postAs, seedTwoSites, signIn } from "./accounts";
 import { app } from "./entry";
 import { call, newKey, scalar, seedCampsites, stay } from "./helpers";
+import { checkout, type PlacedBody, seedProduce } from "./produce";
 
 const STRONG = "a-production-secret-of-forty-random-characters-0123";
 const OLD = "the-previous-production-secret-also-long-enough-987";
@@ -86,6 +87,21 @@ describe("the token secret", () => {
       .run();
     expect((await callWith(rotated, `/api/bookings/${reference}?token=${legacy}`)).status).toBe(200);
     expect(await derivedToken(keys, "booking", reference, await sha256Hex(legacy))).toBe(legacy);
+  });
+
+  it("hands a checkout replayed after a key change the tokens its orders were made with", async () => {
+    await seedProduce();
+    const key = newKey();
+    const order = (vars: Record<string, string | undefined>) =>
+      callWith(vars, "/api/orders", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify(checkout([{ product: "syrup", quantity: 1 }])),
+      });
+    const first = await (await order({ TOKEN_SECRET: OLD })).json<PlacedBody>();
+    const replay = await order({ TOKEN_SECRET: STRONG, TOKEN_SECRET_PREVIOUS: OLD });
+    expect(replay.status).toBe(201);
+    expect((await replay.json<PlacedBody>()).orders.map((o) => o.token)).toEqual(first.orders.map((o) => o.token));
   });
 
   it("makes invitation links random one-time tokens, stored hashed", async () => {
