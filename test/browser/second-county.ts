@@ -20,8 +20,6 @@ const NOT_COPIED = new Set(["node_modules", "dist", ".wrangler", ".git", ".astro
  */
 const OWN_CACHES = new Set([".astro", ".vite"]);
 
-const quiet = { stdio: ["ignore", "ignore", "inherit"] as const };
-
 export function copyWithFixture(): string {
   const root = process.cwd();
   const copy = mkdtempSync(join(tmpdir(), "second-county-"));
@@ -48,7 +46,8 @@ export function buildAndSeed(copy: string, state: string): void {
     PORTAL_PERSIST: state,
     PATH: `${join(copy, "node_modules/.bin")}:${process.env.PATH}`,
   };
-  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { ...quiet, cwd: copy, env });
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"], cwd: copy, env });
   run("npm", ["run", "--silent", "build"]);
   run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
   run("node", ["scripts/seed-local.mjs"]);
