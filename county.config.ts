@@ -100,6 +100,27 @@ export interface CountyConfig {
     /** The same for a held (large) order. */
     expireHeldAfterHours: number;
   };
+  /**
+   * What the public pages say about this county. The strings in src/i18n are true
+   * for every county; each sentence that names this county, its places or its
+   * products lives here.
+   */
+  pageTexts: {
+    /** Home page: the sentence under the tagline. */
+    homeLead: Localized;
+    /** Home page: what tourists and buyers find here (festivals, campsites, products by name). */
+    audiences: { tourists: Localized; farmers: Localized };
+    /** Home page: the paragraph above the facts. */
+    glanceIntro: Localized;
+    /** Lead paragraph and meta description of the campsite list. */
+    visitLead: Localized;
+    /** Lead paragraph and meta description of the product list. */
+    productsLead: Localized;
+    /** Lead paragraph and meta description of the events list. */
+    eventsLead: Localized;
+    /** Example words for the notice search, separated as the language separates a list. */
+    searchExamples: Localized;
+  };
 }
 
 export const county: CountyConfig = {
@@ -174,5 +195,38 @@ export const county: CountyConfig = {
     holdFromFen: 100_000,
     expireAfterHours: 48,
     expireHeldAfterHours: 24,
+  },
+  pageTexts: {
+    homeLead: {
+      "zh-CN": "这里是金川县的政务信息公开与乡村旅游服务入口。",
+      en: "Public information and rural tourism services of Jinchuan County in one place.",
+    },
+    audiences: {
+      tourists: {
+        "zh-CN": "春季梨花节、秋季采摘节，以及嘎尖草坪等露营地的营位预订。",
+        en: "The Pear Blossom Festival in spring, the Pear Picking Festival in autumn, and camping at Gajian Lawn and other sites.",
+      },
+      farmers: {
+        "zh-CN": "雪梨膏、梨酒、鲜梨、花椒等，由经核实的农民专业合作社直接供货。",
+        en: "Pear syrup, pear wine, fresh pears, Sichuan pepper and more, sold directly by verified farmers' cooperatives.",
+      },
+    },
+    glanceIntro: {
+      "zh-CN": "金川县位于大金川河两岸，是国家乡村振兴重点帮扶县，以雪梨闻名。",
+      en: "Jinchuan lies on both banks of the Dajinchuan River. It is a national key county for rural revitalization, known for its snow pears.",
+    },
+    visitLead: {
+      "zh-CN": "在金川的露营地过夜：查看营位类型、价格和可入住人数。",
+      en: "Stay overnight at Jinchuan's campsites: unit types, prices and how many people each takes.",
+    },
+    productsLead: {
+      "zh-CN": "金川县经核验的农民专业合作社直接销售的雪梨、梨膏、梨酒、花椒和高原蔬菜。",
+      en: "Snow pears, pear syrup, pear wine, Sichuan pepper and highland vegetables sold directly by Jinchuan's verified farmers' cooperatives.",
+    },
+    eventsLead: {
+      "zh-CN": "梨花节、采摘节、集市和民族文化活动：时间、地点、日程，以及可预约的活动。",
+      en: "Pear blossom and pear picking festivals, markets and Jiarong Tibetan culture: dates, places, programmes and activities you can book.",
+    },
+    searchExamples: { "zh-CN": "梨、创业贷款、技能培训", en: "pears, loans, training" },
   },
 };

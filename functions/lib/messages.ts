@@ -159,7 +159,7 @@ const zhCN = {
   "dash.bothDates": "请同时填写开始和结束日期，或都不填。",
   "dash.price": "请填写价格，例如 80 或 80.50。",
   "dash.time": "请填写时间，例如 14:00。",
-  "dash.slug": "只能使用小写字母、数字和连字符，例如 pear-valley。",
+  "dash.slug": "只能使用小写字母、数字和连字符，例如 river-meadow。",
   ...securityMessagesZhCN,
 } as const;
 
@@ -340,7 +340,7 @@ const en: Record<MessageKey, string> = {
   "dash.bothDates": "Fill in both the start and the end date, or neither.",
   "dash.price": "Enter a price, for example 80 or 80.50.",
   "dash.time": "Enter a time, for example 14:00.",
-  "dash.slug": "Use lower-case letters, digits and hyphens only, for example pear-valley.",
+  "dash.slug": "Use lower-case letters, digits and hyphens only, for example river-meadow.",
   ...securityMessagesEn,
 };
 

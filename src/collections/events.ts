@@ -7,7 +7,7 @@ import { eventSchema } from "../lib/events/schema";
 
 /**
  * One folder per event, one Markdown file per language:
- * content/events/pear-blossom-2027/zh-CN.md and .../en.md. The folder name is the
+ * content/events/spring-festival-2027/zh-CN.md and .../en.md. The folder name is the
  * event's address and calendar UID; the file name is the language.
  */
 const files = glob({ pattern: "*/*.md", base: "./content/events" });

@@ -35,7 +35,7 @@ const isoDate = z.preprocess(
   z.iso.date({ error: "must be a date written YYYY-MM-DD" }),
 );
 
-const slug = z.string().regex(SLUG, { error: "must be the file name of another notice, e.g. pear-orchard-service" });
+const slug = z.string().regex(SLUG, { error: "must be the file name of another notice, e.g. orchard-support-2026" });
 
 const validity = z.discriminatedUnion(
   "status",

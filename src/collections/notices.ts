@@ -8,7 +8,7 @@ import { noticeSchema } from "./notice-schema";
  * versions and becomes the address (/notices/<slug>/ and /en/notices/<slug>/).
  */
 export const notices = defineCollection({
-  // Keep the id exactly as the path reads ("zh-CN/pear-orchard-service"); the default
+  // Keep the id exactly as the path reads ("zh-CN/orchard-support-2026"); the default
   // lower-cases it, which would hide the language folder's real name.
   loader: glob({
     pattern: "**/*.md",

@@ -41,7 +41,7 @@ export const coopEn: Record<CoopKey, string> = {
   "dash.product.new": "Add a product",
   "dash.product.id": "Product id",
   "dash.product.idHint":
-    "Lower-case letters, digits and hyphens, e.g. pear-syrup-500g. Used in the address; it cannot be changed later.",
+    "Lower-case letters, digits and hyphens, e.g. honey-500g. Used in the address; it cannot be changed later.",
   "dash.product.category": "Category",
   "dash.product.nameZh": "Name in Chinese",
   "dash.product.nameEn": "Name in English",

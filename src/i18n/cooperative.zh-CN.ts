@@ -37,7 +37,7 @@ export const coopZhCN = {
   "dash.col.fulfilment": "取货方式",
   "dash.product.new": "添加产品",
   "dash.product.id": "产品编号",
-  "dash.product.idHint": "小写字母、数字和连字符，例如 pear-syrup-500g。用在网址里，创建后不能修改。",
+  "dash.product.idHint": "小写字母、数字和连字符，例如 honey-500g。用在网址里，创建后不能修改。",
   "dash.product.category": "品类",
   "dash.product.nameZh": "中文名称",
   "dash.product.nameEn": "英文名称",

@@ -147,7 +147,7 @@ export const dashEn: Record<DashKey, string> = {
   "dash.campsites.create": "New campsite",
   "dash.campsites.slug": "Web address name",
   "dash.campsites.slugHint":
-    "Used in the address, e.g. pear-valley gives /visit/pear-valley/. It cannot be changed later.",
+    "Used in the address, e.g. river-meadow gives /visit/river-meadow/. It cannot be changed later.",
   "dash.campsites.nameZh": "Name in Chinese",
   "dash.campsites.nameEn": "Name in English",
   "dash.campsites.active": "Open to the public for booking",
@@ -160,7 +160,7 @@ export const dashEn: Record<DashKey, string> = {
   "dash.campsites.closed": "Not open",
   "dash.campsites.content": "Descriptions, photos and directions are kept by the site's editors in the content files.",
   "dash.unit.id": "Id",
-  "dash.unit.idHint": "Lower-case letters, digits and hyphens, e.g. pear-valley-cabin. It cannot be changed later.",
+  "dash.unit.idHint": "Lower-case letters, digits and hyphens, e.g. river-meadow-cabin. It cannot be changed later.",
   "dash.unit.capacity": "Capacity",
   "dash.unit.maxGuests": "Guests per unit at most",
   "dash.unit.price": "Price per night (yuan)",

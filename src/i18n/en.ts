@@ -38,19 +38,12 @@ export const en: Record<UiKey, string> = {
   "footer.accessibility": "Accessibility statement",
   "footer.openapi": "Open API",
   "home.title": "Home",
-  "home.lead": "Public information and rural tourism services of Jinchuan County in one place.",
   "home.audience.heading": "What you can do here",
   "home.audience.residents.title": "Read policy notices",
   "home.audience.residents.body": "Find out what support exists, who qualifies and what has changed.",
   "home.audience.tourists.title": "Join a festival, book a pitch",
-  "home.audience.tourists.body":
-    "The Pear Blossom Festival in spring, the Pear Picking Festival in autumn, and camping at Gajian Lawn and other sites.",
   "home.audience.farmers.title": "Buy from cooperatives",
-  "home.audience.farmers.body":
-    "Pear syrup, pear wine, fresh pears, Sichuan pepper and more, sold directly by verified farmers' cooperatives.",
-  "home.glance.heading": "The county at a glance",
-  "home.glance.intro":
-    "Jinchuan lies on both banks of the Dajinchuan River. It is a national key county for rural revitalization, known for its snow pears.",
+  "home.glance.heading": "{county} at a glance",
   "home.contact.heading": "Need help?",
   "home.contact.body": "Call the county government office during office hours and we will answer your question.",
   "a11y.title": "Accessibility statement",
@@ -78,7 +71,6 @@ export const en: Record<UiKey, string> = {
   "notFound.title": "Page not found",
   "notFound.body": "The page you are looking for does not exist or has moved.",
   "notFound.home": "Go to the home page",
-  "visit.lead": "Stay overnight at Jinchuan's campsites: unit types, prices and how many people each takes.",
   "visit.none": "No campsite is taking bookings at the moment.",
   "visit.unitsCaption": "Unit types and prices:",
   "visit.unitTypes": "Pitch types: {n} · from {price} a night",
@@ -183,8 +175,6 @@ export const en: Record<UiKey, string> = {
   "booking.eventLink": "About the event",
   ...keyed("booking.status", BOOKING_STATUS_LABELS.en),
   "events.title": "Festivals and events",
-  "events.lead":
-    "Pear blossom and pear picking festivals, markets and Jiarong Tibetan culture: dates, places, programmes and activities you can book.",
   "events.upcoming": "Coming up",
   "events.past": "Past events",
   "events.noneUpcoming": "No upcoming events have been announced yet.",
@@ -316,7 +306,7 @@ export const en: Record<UiKey, string> = {
   "search.title": "Search notices",
   "search.lead": "Search every notice in Chinese and English, and narrow the results by topic and year.",
   "search.label": "Words to search for",
-  "search.hint": "For example: pears, loans, training",
+  "search.hint": "For example: {examples}",
   "search.topic": "Topic",
   "search.year": "Year",
   "search.language": "Language",
@@ -351,8 +341,6 @@ export const en: Record<UiKey, string> = {
   "openData.notCharted": "Figures not shown in the chart are in the table below.",
   "products.title": "Local products",
   "products.nav": "Local products section",
-  "products.lead":
-    "Snow pears, pear syrup, pear wine, Sichuan pepper and highland vegetables sold directly by Jinchuan's verified farmers' cooperatives.",
   "products.noAds":
     "This is a public service: it lists only cooperatives the county has verified, with no advertising or promotions. Prices and stock come from the cooperatives.",
   "products.filter.heading": "Filter products",

@@ -4,7 +4,7 @@ import type { EventFrontMatter, Venue } from "./events/schema";
 /**
  * One place, one name, one coordinate, one set of directions. A campsite is
  * described once, in content/campsites (one file per language); an event held
- * there names it by key (`place: gajian-lawn`) and takes everything from it. The
+ * there names it by key (`place: <campsite key>`) and takes everything from it. The
  * build refuses content that gives one place two coordinates.
  */
 
@@ -25,7 +25,7 @@ export interface CampsitePlace {
 
 export class PlaceContentError extends Error {}
 
-/** "河东乡吉目村" / "Jiemu Village, Hedong Township". */
+/** "某某乡某某村" / "Such Village, Such Township". */
 function campsiteArea(c: Pick<CampsitePlace, "lang" | "township" | "village">): string {
   return c.lang === "zh-CN" ? `${c.township}${c.village}` : `${c.village}, ${c.township}`;
 }

@@ -4,7 +4,7 @@ import { formatDate } from "../lib/dates";
 /**
  * Notice search in the browser, over the static Pagefind index built with the site.
  * The form is an ordinary GET form, so a search is a shareable address
- * (/search/?q=梨&topic=pear-industry) and the back button works.
+ * (/search/?q=贷款&topic=employment) and the back button works.
  */
 
 interface PagefindResultData {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { county } from "../../county.config";
 import { counterpartPath, localePath } from "../../src/i18n";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
@@ -15,6 +16,14 @@ describe("UI strings", () => {
       zhKeys.filter((k) => !enKeys.includes(k)),
       "keys only in zh-CN.ts",
     ).toEqual([]);
+  });
+
+  it("name no county: what describes one comes from county.config.ts", () => {
+    // "金川县" -> "金川", "Jinchuan County" -> "Jinchuan": the name without its kind of place.
+    const names = [county.shortName["zh-CN"].replace(/[县市区旗]$/, ""), county.shortName.en.split(" ")[0] ?? ""];
+    for (const [key, value] of [...Object.entries(zhCN), ...Object.entries(en)]) {
+      for (const name of names) expect(value, key).not.toContain(name);
+    }
   });
 
   it("have no empty strings", () => {

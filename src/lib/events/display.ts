@@ -36,7 +36,7 @@ export function formatStart(start: string, locale: Lang): string {
   return `${formatDay(start.slice(0, 10), locale)}${locale === "en" ? ", " : " "}${start.slice(11)}`;
 }
 
-/** "Riverside Square, Jinchuan Town", in the language the venue is written in. */
+/** "Riverside Square, Old Town", in the language the venue is written in. */
 export function venueLine(venue: { name: string; area: string }, written: Lang): string {
   if (venue.name.includes(venue.area)) return venue.name;
   return `${venue.name}${written === "zh-CN" ? "，" : ", "}${venue.area}`;

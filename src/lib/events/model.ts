@@ -37,7 +37,7 @@ function locate(source: EventSource): { slug: string; locale: Lang } {
   const [, slug = "", name = ""] = match ?? [];
   if (!match || !SLUG.test(slug) || RESERVED.has(slug)) {
     throw new EventContentError(
-      `${where(source)}: put each event in its own folder named with lower-case letters, digits and dashes (not "calendar"), e.g. content/events/pear-blossom-2027/zh-CN.md`,
+      `${where(source)}: put each event in its own folder named with lower-case letters, digits and dashes (not "calendar"), e.g. content/events/spring-festival-2027/zh-CN.md`,
     );
   }
   const locale = LANGS.find((l) => l === name);

@@ -112,7 +112,7 @@ export const eventSchema = z
      */
     venue: venueSchema.optional(),
     /** The campsite (its `site` key in content/campsites) the event takes place at. */
-    place: z.string().regex(SLOT_ID, "the campsite's key, e.g. gajian-lawn").optional(),
+    place: z.string().regex(SLOT_ID, "the campsite's key: the name of its file in content/campsites/").optional(),
     organizer: z.object({
       name: text,
       url: z.url().optional(),
