@@ -18,8 +18,11 @@ export function decodeHandover(value: string): Array<{ reference: string; token:
     .split("~")
     .slice(0, 10)
     .map((pair) => {
-      const [reference = "", token = ""] = pair.split(".");
+      // A token carries its key id after a dot of its own ("kid.signature"): split at the first dot only.
+      const cut = pair.indexOf(".");
+      const reference = cut < 0 ? pair : pair.slice(0, cut);
+      const token = cut < 0 ? "" : pair.slice(cut + 1);
       return { reference, token };
     })
-    .filter((o) => REFERENCE_PATTERN.test(o.reference) && /^[\w-]{16,64}$/.test(o.token));
+    .filter((o) => REFERENCE_PATTERN.test(o.reference) && /^[\w.-]{16,64}$/.test(o.token));
 }

@@ -1,3 +1,4 @@
+import { decodeHandover } from "@functions/produce/order-handover";
 import { describe, expect, it } from "vitest";
 import { call } from "./helpers";
 import { countRows, seedProduce, stockOf } from "./produce";
@@ -36,7 +37,7 @@ describe("checkout as an HTML form", () => {
     expect(res.headers.get("location")).toBe("/en/orders/placed/");
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(
-      /^portal_new_orders=[2-9A-Z]{8}\.[\w-]{16,}; Max-Age=600; Path=\/; HttpOnly; SameSite=Strict/,
+      /^portal_new_orders=[2-9A-Z]{8}\.[\w.-]{16,}; Max-Age=600; Path=\/; HttpOnly; SameSite=Strict/,
     );
     expect(await stockOf("syrup")).toBe(3);
     expect([await stockOf("wine"), await stockOf("juice")]).toEqual([3, 10]);
@@ -72,7 +73,8 @@ describe("checkout as an HTML form", () => {
   it("cancels by form and returns to the order page", async () => {
     await seedProduce();
     const placed = await form(FIELDS);
-    const [reference, token] = (placed.headers.get("set-cookie") ?? "").split(";")[0]?.split("=")[1]?.split(".") ?? [];
+    const pair = (placed.headers.get("set-cookie") ?? "").split(";")[0]?.split("=")[1] ?? "";
+    const [{ reference, token } = { reference: "", token: "" }] = decodeHandover(pair);
     const res = await form(
       { token: token ?? "", idempotencyKey: "form-cancel-0001" },
       "http://localhost",
