@@ -6,6 +6,8 @@ import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
+import { placesEn } from "./places.en";
+import { profileEn } from "./profile.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -466,4 +468,6 @@ export const en: Record<UiKey, string> = {
   ...formsEn,
   ...navEn,
   ...visitEn,
+  ...placesEn,
+  ...profileEn,
 };

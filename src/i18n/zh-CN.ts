@@ -6,6 +6,8 @@ import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
+import { placesZhCN } from "./places.zh-CN";
+import { profileZhCN } from "./profile.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -442,6 +444,8 @@ export const zhCN = {
   ...formsZhCN,
   ...navZhCN,
   ...visitZhCN,
+  ...placesZhCN,
+  ...profileZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;
