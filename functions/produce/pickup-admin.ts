@@ -17,7 +17,7 @@ const text = (max: number) => z.string({ error: "field.required" }).trim().min(1
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** The days as a bit mask (bit 0 = Monday), the way pickup_points.open_days stores them. */
-export const daysMask = (days: number[]) => days.reduce((mask, d) => mask | (1 << (d - 1)), 0);
+const daysMask = (days: number[]) => days.reduce((mask, d) => mask | (1 << (d - 1)), 0);
 export const daysOf = (mask: number) => WEEKDAYS.filter((d) => mask & (1 << (d - 1)));
 
 const Days = z

@@ -22,7 +22,7 @@ export const CertificateFields = z.object({
   validUntil: z.string({ error: "profile.validUntil" }).trim().refine(isRealDate, { error: "profile.validUntil" }),
 });
 
-export type CertificateStatus = "verified" | "awaiting" | "expired";
+type CertificateStatus = "verified" | "awaiting" | "expired";
 
 export interface CertificateRow {
   id: number;
