@@ -23,7 +23,9 @@ import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes"
 import { cooperativeDashboardApi } from "../produce/dashboard-routes";
 import { deliverOrderNotices, ORDER_MAIL_CRON } from "../produce/order-mail";
 import { ordersApi } from "../produce/order-routes";
+import { adminPickupPointsApi } from "../produce/pickup-routes";
 import { productsApi } from "../produce/product-routes";
+import { adminCertificatesApi, cooperativeProfileApi } from "../produce/profile-routes";
 import { orderLink, orderRecovery } from "../produce/recovery";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
@@ -52,6 +54,9 @@ dashboardApi.use("*", requireAccount());
 dashboardApi.route("/admin", adminApi);
 dashboardApi.route("/admin", campsiteAdminApi);
 dashboardApi.route("/admin", adminCooperativesApi);
+dashboardApi.route("/admin", adminPickupPointsApi);
+dashboardApi.route("/admin", adminCertificatesApi);
+dashboardApi.route("/", cooperativeProfileApi);
 dashboardApi.route("/", sitesApi);
 dashboardApi.route("/", cooperativeDashboardApi);
 

@@ -354,10 +354,61 @@ export const pickupPoints = sqliteTable(
     addressEn: text("address_en").notNull(),
     hoursZh: text("hours_zh").notNull(),
     hoursEn: text("hours_en").notNull(),
+    /** False once county staff retire the point: no longer offered, but orders that name it keep showing it. */
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** Days open as a bit mask: bit 0 = Monday ... bit 6 = Sunday; 127 = every day. */
+    openDays: integer("open_days").notNull().default(127),
+    /** Who buyers call about collecting; empty when the point has no phone of its own. */
+    phone: text("phone"),
   },
+  // No CHECK on open_days: adding one would make drizzle-kit rebuild the table; the request schema keeps it 1..127.
   (t) => [index("pickup_points_cooperative").on(t.cooperativeId)],
+);
+
+/**
+ * A certificate a cooperative holds (green food, organic, geographical
+ * indication...). Any change by the cooperative clears `verifiedAt`: the public
+ * page says "awaiting verification" until county staff check it again.
+ */
+export const cooperativeCertificates = sqliteTable(
+  "cooperative_certificates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cooperativeId: text("cooperative_id")
+      .notNull()
+      .references(() => cooperatives.id),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    number: text("number").notNull(),
+    issuer: text("issuer").notNull(),
+    /** `YYYY-MM-DD`, the last day the certificate is valid (county time). */
+    validUntil: text("valid_until").notNull(),
+    /** /media/... path of the certificate's picture. */
+    image: text("image"),
+    verifiedAt: text("verified_at"),
+    verifiedBy: integer("verified_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("cooperative_certificates_cooperative").on(t.cooperativeId),
+    check("cooperative_certificates_valid_until", sql`length(${t.validUntil}) = 10`),
+  ],
+);
+
+/** Pictures a cooperative shows on its public page (orchards, workshop, products). */
+export const cooperativePhotos = sqliteTable(
+  "cooperative_photos",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cooperativeId: text("cooperative_id")
+      .notNull()
+      .references(() => cooperatives.id),
+    /** /media/... path. */
+    image: text("image").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("cooperative_photos_cooperative").on(t.cooperativeId)],
 );
 
 /** One order per cooperative; a checkout covering several cooperatives shares `checkout`. */
@@ -468,6 +519,8 @@ export const orderEvents = sqliteTable(
 export type Cooperative = typeof cooperatives.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type PickupPoint = typeof pickupPoints.$inferSelect;
+export type CooperativeCertificate = typeof cooperativeCertificates.$inferSelect;
+export type CooperativePhoto = typeof cooperativePhotos.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderEvent = typeof orderEvents.$inferSelect;

@@ -161,6 +161,11 @@ const zhCN = {
   "dash.time": "请填写时间，例如 14:00。",
   "dash.slug": "只能使用小写字母、数字和连字符，例如 river-meadow。",
   ...securityMessagesZhCN,
+  // Pickup points and cooperative profiles.
+  "places.days": "请至少选择一个开放日。",
+  "places.taken": "这个取货点编号已被使用。",
+  "profile.validUntil": "请填写有效期至哪一天，例如 2027-06-30。",
+  "profile.photoLimit": "最多可以放 {max} 张照片。请先删除一张再上传。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -342,6 +347,10 @@ const en: Record<MessageKey, string> = {
   "dash.time": "Enter a time, for example 14:00.",
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example river-meadow.",
   ...securityMessagesEn,
+  "places.days": "Choose at least one day the point is open.",
+  "places.taken": "This pickup point id is already taken.",
+  "profile.validUntil": "Enter the last day the certificate is valid, e.g. 2027-06-30.",
+  "profile.photoLimit": "At most {max} photos can be shown. Delete one before uploading another.",
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

@@ -11,6 +11,7 @@ import {
   products,
 } from "../db/schema";
 import type { Lang } from "../lib/lang";
+import { daysOf } from "./pickup-admin";
 import { countyMonth, inSeason, monthsOf } from "./season";
 
 /** Catalogue reads: what the public sees of cooperatives, products and pickup points. */
@@ -53,6 +54,9 @@ export interface PublicPickupPoint {
   name: string;
   address: string;
   hours: string;
+  /** ISO weekdays open, 1 = Monday ... 7 = Sunday. */
+  days: number[];
+  phone: string | null;
   /** The only cooperative served here, or null when every cooperative's orders can be collected. */
   cooperative: string | null;
 }
@@ -99,6 +103,8 @@ function toPickupPoint(row: PickupPoint, lang: Lang): PublicPickupPoint {
     name: en(lang) ? row.nameEn : row.nameZh,
     address: en(lang) ? row.addressEn : row.addressZh,
     hours: en(lang) ? row.hoursEn : row.hoursZh,
+    days: daysOf(row.openDays),
+    phone: row.phone,
     cooperative: row.cooperativeId,
   };
 }

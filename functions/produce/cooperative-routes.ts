@@ -27,6 +27,8 @@ const PickupPoint = z.object({
   name: z.string(),
   address: z.string(),
   hours: z.string(),
+  days: z.array(z.number().int()).describe("ISO weekdays open: 1 = Monday ... 7 = Sunday"),
+  phone: z.string().nullable(),
   cooperative: z.string().nullable().describe("Only this cooperative's orders, or null for every cooperative"),
 });
 const SlugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/) });

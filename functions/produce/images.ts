@@ -19,7 +19,7 @@ import { productInScope } from "./coop-ops";
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** Room for the multipart framing and the other fields around the file. */
 const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
-export const MEDIA_KEY = /^products\/[a-z0-9-]{1,64}\/[0-9a-f]{32}\.(jpg|png|webp)$/;
+export const MEDIA_KEY = /^(products|cooperatives)\/[a-z0-9-]{1,64}\/[0-9a-f]{32}\.(jpg|png|webp)$/;
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((ch) => ch.charCodeAt(0));
@@ -39,7 +39,7 @@ function tooLarge() {
   }));
 }
 
-function randomName(): string {
+export function randomName(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 

@@ -10,6 +10,8 @@ import { navEn } from "./nav.en";
 import { privacyEn } from "./privacy.en";
 import { securityEn } from "./security.en";
 import { orderHoldsEn } from "./order-holds.en";
+import { placesEn } from "./places.en";
+import { profileEn } from "./profile.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -462,4 +464,6 @@ export const en: Record<UiKey, string> = {
   ...orderHoldsEn,
   ...visitEn,
   ...bookingStaffEn,
+  ...placesEn,
+  ...profileEn,
 };

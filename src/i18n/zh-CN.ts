@@ -10,6 +10,8 @@ import { navZhCN } from "./nav.zh-CN";
 import { privacyZhCN } from "./privacy.zh-CN";
 import { securityZhCN } from "./security.zh-CN";
 import { orderHoldsZhCN } from "./order-holds.zh-CN";
+import { placesZhCN } from "./places.zh-CN";
+import { profileZhCN } from "./profile.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -443,6 +445,8 @@ export const zhCN = {
   ...orderHoldsZhCN,
   ...visitZhCN,
   ...bookingStaffZhCN,
+  ...placesZhCN,
+  ...profileZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -49,11 +49,14 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/admin/coops/",
   "/dashboard/admin/messages/",
   "/dashboard/admin/order-sources/",
+  "/dashboard/admin/pickup-points/",
+  "/dashboard/admin/pickup-points/gajian-visitor-centre/",
   "/dashboard/coop/anning-pear-processing/",
   "/dashboard/coop/anning-pear-processing/orders/",
   "/dashboard/coop/anning-pear-processing/orders/?status=open",
   "/dashboard/coop/anning-pear-processing/products/new/",
   "/dashboard/coop/anning-pear-processing/products/pear-syrup-250g/",
+  "/dashboard/coop/anning-pear-processing/profile/",
 ];
 
 /** Dashboard pages (test/browser/html-validity.test.ts fetches them signed in as the demo admin), in both languages. */

@@ -96,6 +96,10 @@ export async function snapshot(): Promise<Record<string, unknown[]>> {
     "account_campsites",
     "invites",
     "audit_log",
+    "cooperatives",
+    "pickup_points",
+    "cooperative_certificates",
+    "cooperative_photos",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()).results;

@@ -29,7 +29,21 @@ beforeEach(async () => {
     .bind(inDays(5), inDays(6))
     .first<{ id: number }>();
   const placed = await (await postOrder(checkout([{ product: "wine", quantity: 1 }]))).json<PlacedBody>();
-  b = { booking, closure: closure?.id ?? 0, operator, order: placed.orders[0]?.reference ?? "" };
+  const certificate = await env.DB.prepare(
+    `INSERT INTO cooperative_certificates (cooperative_id, name_zh, name_en, number, issuer, valid_until)
+     VALUES ('wine-coop', '有机产品', 'Organic', 'B-1', 'x', '2030-01-01') RETURNING id`,
+  ).first<number>("id");
+  const photo = await env.DB.prepare(
+    "INSERT INTO cooperative_photos (cooperative_id, image) VALUES ('wine-coop', '/media/cooperatives/wine-coop/b.png') RETURNING id",
+  ).first<number>("id");
+  b = {
+    booking,
+    closure: closure?.id ?? 0,
+    operator,
+    order: placed.orders[0]?.reference ?? "",
+    certificate: certificate ?? 0,
+    photo: photo ?? 0,
+  };
 });
 
 async function send(cookie: string, key: string, a: Attack) {

@@ -11,6 +11,9 @@ export interface TenantB {
   closure: number;
   operator: number;
   order: string;
+  /** A certificate and a photo of cooperative B. */
+  certificate: number;
+  photo: number;
 }
 
 export interface Attack {
@@ -29,6 +32,16 @@ const unit = {
   maxNights: 1,
   bookingWindowDays: 1,
   freeCancelDays: 0,
+};
+const certificate = { nameZh: "x", nameEn: "x", number: "x", issuer: "x", validUntil: "2030-01-01" };
+const point = {
+  nameZh: "x",
+  nameEn: "x",
+  addressZh: "x",
+  addressEn: "x",
+  hoursZh: "x",
+  hoursEn: "x",
+  days: [1],
 };
 const product = { category: "pear-wine", nameZh: "x", nameEn: "x", unitZh: "瓶", unitEn: "bottle", priceYuan: "1" };
 
@@ -70,6 +83,23 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "GET /cooperatives/:coop/orders": { path: "/cooperatives/wine-coop/orders" },
   "GET /cooperatives/:coop/orders.csv": { path: "/cooperatives/wine-coop/orders.csv" },
   "GET /cooperatives/:coop/sales": { path: "/cooperatives/wine-coop/sales" },
+  "GET /cooperatives/:coop/profile": { path: "/cooperatives/wine-coop/profile" },
+  "POST /cooperatives/:coop/profile": { path: "/cooperatives/wine-coop/profile", body: { descriptionZh: "x" } },
+  "POST /cooperatives/:coop/photos": { path: "/cooperatives/wine-coop/photos", upload: true },
+  "POST /cooperatives/:coop/photos/:id/delete": { path: `/cooperatives/wine-coop/photos/${b.photo}/delete`, body: {} },
+  "POST /cooperatives/:coop/certificates": { path: "/cooperatives/wine-coop/certificates", body: certificate },
+  "POST /cooperatives/:coop/certificates/:id": {
+    path: `/cooperatives/wine-coop/certificates/${b.certificate}`,
+    body: certificate,
+  },
+  "POST /cooperatives/:coop/certificates/:id/image": {
+    path: `/cooperatives/wine-coop/certificates/${b.certificate}/image`,
+    upload: true,
+  },
+  "POST /cooperatives/:coop/certificates/:id/delete": {
+    path: `/cooperatives/wine-coop/certificates/${b.certificate}/delete`,
+    body: {},
+  },
   "GET /orders/:reference": { path: `/orders/${b.order}` },
   "POST /orders/:reference/confirm": { path: `/orders/${b.order}/confirm`, body: {} },
   "POST /orders/:reference/ready": { path: `/orders/${b.order}/ready`, body: {} },
@@ -120,6 +150,12 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "POST /admin/cooperatives/:coop/enable": { path: "/admin/cooperatives/wine-coop/enable", body: {} },
   "GET /admin/order-sources": { path: "/admin/order-sources" },
   "POST /admin/order-sources/:hash/cancel": { path: `/admin/order-sources/${"0".repeat(64)}/cancel`, body: {} },
+  "GET /admin/pickup-points": { path: "/admin/pickup-points" },
+  "POST /admin/pickup-points": { path: "/admin/pickup-points", body: { id: "planted-point", ...point } },
+  "POST /admin/pickup-points/:id": { path: "/admin/pickup-points/visitor-centre", body: point },
+  "POST /admin/pickup-points/:id/retire": { path: "/admin/pickup-points/visitor-centre/retire", body: {} },
+  "POST /admin/pickup-points/:id/reopen": { path: "/admin/pickup-points/closed-point/reopen", body: {} },
+  "POST /admin/certificates/:id/verify": { path: `/admin/certificates/${b.certificate}/verify`, body: {} },
 });
 
 const PNG = PNG_8X8;
