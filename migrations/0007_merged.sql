@@ -7,6 +7,32 @@ CREATE TABLE `booking_holds` (
 	CONSTRAINT "booking_holds_cap" CHECK("booking_holds"."held" >= 0 AND "booking_holds"."held" <= "booking_holds"."cap")
 );
 --> statement-breakpoint
+CREATE TABLE `cooperative_certificates` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`cooperative_id` text NOT NULL,
+	`name_zh` text NOT NULL,
+	`name_en` text NOT NULL,
+	`number` text NOT NULL,
+	`issuer` text NOT NULL,
+	`valid_until` text NOT NULL,
+	`image` text,
+	`verified_at` text,
+	`verified_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`cooperative_id`) REFERENCES `cooperatives`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "cooperative_certificates_valid_until" CHECK(length("cooperative_certificates"."valid_until") = 10)
+);
+--> statement-breakpoint
+CREATE INDEX `cooperative_certificates_cooperative` ON `cooperative_certificates` (`cooperative_id`);--> statement-breakpoint
+CREATE TABLE `cooperative_photos` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`cooperative_id` text NOT NULL,
+	`image` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`cooperative_id`) REFERENCES `cooperatives`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `cooperative_photos_cooperative` ON `cooperative_photos` (`cooperative_id`);--> statement-breakpoint
 CREATE TABLE `recovery_codes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`account_id` integer NOT NULL,
@@ -79,4 +105,6 @@ ALTER TABLE `orders` ADD `erased_at` text;--> statement-breakpoint
 CREATE INDEX `orders_phone_status` ON `orders` (`phone_key`,`status`);--> statement-breakpoint
 CREATE INDEX `orders_status_expires` ON `orders` (`status`,`expires_at`);--> statement-breakpoint
 CREATE INDEX `orders_source_address` ON `orders` (`source_address_hash`,`created_at`);--> statement-breakpoint
+ALTER TABLE `pickup_points` ADD `open_days` integer DEFAULT 127 NOT NULL;--> statement-breakpoint
+ALTER TABLE `pickup_points` ADD `phone` text;--> statement-breakpoint
 ALTER TABLE `sessions` ADD `reauth_at` text;

@@ -100,7 +100,7 @@ function realParam(path: string, rows: Rows): string {
 /** The well-formed body tenant-routes.ts sends to a dashboard route, if any. */
 function dashboardBody(method: string, path: string): Record<string, unknown> | undefined {
   const key = `${method} ${path.slice("/api/dashboard".length).replace(/\{(\w+)\}/g, ":$1")}`;
-  const none = { booking: "", closure: 0, operator: 0, order: "" };
+  const none = { booking: "", closure: 0, operator: 0, order: "", certificate: 0, photo: 0 };
   return attacks(none)[key]?.body as Record<string, unknown> | undefined;
 }
 
