@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { fieldProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
-import { assertSameOrigin } from "../lib/forms";
+import { assertSameOrigin, readLimitedBytes } from "../lib/forms";
 import { DamagedImage, stripImageMetadata } from "../lib/image-metadata";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
@@ -51,11 +51,11 @@ export async function readImage(c: Context): Promise<{ bytes: Uint8Array; ext: s
   }
   // Multipart forms are simple requests a foreign page could send: same origin only (CSRF).
   assertSameOrigin(c);
-  const length = Number(c.req.header("content-length") ?? Number.NaN);
-  if (!Number.isFinite(length) || length > MAX_REQUEST_BYTES) throw tooLarge();
+  // Counted as it arrives, like every other body (lib/forms.ts), with the picture's own larger limit.
+  const body = await readLimitedBytes(c, MAX_REQUEST_BYTES, tooLarge);
   let form: FormData;
   try {
-    form = await c.req.raw.formData();
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw fieldProblem("image", "dash.imageMissing");
   }
