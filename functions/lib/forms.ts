@@ -54,7 +54,11 @@ export function tooLargeProblem(): ProblemError {
  * streams in and abandoned the moment it passes the limit, so a client that never
  * stops sending cannot hold the Worker's memory.
  */
-export async function readLimitedBytes(c: Context, max: number, tooLarge = tooLargeProblem): Promise<Uint8Array> {
+export async function readLimitedBytes(
+  c: Context,
+  max: number,
+  tooLarge = tooLargeProblem,
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = c.req.header("content-length");
   if (declared !== undefined && !(Number(declared) <= max)) throw tooLarge();
   const stream = c.req.raw.body;

@@ -1,4 +1,5 @@
 import type { Lang } from "./lang";
+import { textMessagesEn, textMessagesZh } from "./text-messages";
 
 /**
  * Messages the API speaks to people. Keys are also used as zod `error` values in
@@ -141,6 +142,7 @@ const zhCN = {
   "dash.price": "请填写价格，例如 80 或 80.50。",
   "dash.time": "请填写时间，例如 14:00。",
   "dash.slug": "只能使用小写字母、数字和连字符，例如 pear-valley。",
+  ...textMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -296,6 +298,7 @@ const en: Record<MessageKey, string> = {
   "dash.price": "Enter a price, for example 80 or 80.50.",
   "dash.time": "Enter a time, for example 14:00.",
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example pear-valley.",
+  ...textMessagesEn,
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

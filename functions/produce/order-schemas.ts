@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../db/schema";
-import { Phone } from "../lib/fields";
+import { multiLine, Phone, singleLine } from "../lib/fields";
 import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
 
 /**
@@ -10,7 +10,7 @@ import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
  */
 const MAX_LINES = 30;
 
-const text = (max: number) => z.string().trim().min(1, "field.required").max(max, "orders.text.tooLong");
+const text = (max: number) => singleLine().min(1, "field.required").max(max, "orders.text.tooLong");
 
 export const ProductId = z
   .string()
@@ -41,7 +41,7 @@ const Address = z.object({
 const Fulfilment = z.discriminatedUnion(
   "method",
   [
-    z.object({ method: z.literal("pickup"), point: z.string({ error: "orders.point" }).trim().min(1, "orders.point") }),
+    z.object({ method: z.literal("pickup"), point: singleLine({ error: "orders.point" }).min(1, "orders.point") }),
     z.object({ method: z.literal("delivery"), address: Address }),
   ],
   { error: "orders.method" },
@@ -69,7 +69,7 @@ export const CheckoutBody = z.object({
     }),
   fulfilment: Fulfilment,
   contact: Contact,
-  notes: z.string().trim().max(200, "orders.text.tooLong").optional(),
+  notes: multiLine().max(200, "orders.text.tooLong").optional(),
 });
 export type CheckoutInput = z.output<typeof CheckoutBody>;
 

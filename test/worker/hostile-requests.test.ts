@@ -1,5 +1,5 @@
-import { portalApp } from "@functions/api";
 import { env } from "cloudflare:workers";
+import { portalApp } from "@functions/api";
 import { describe, expect, it } from "vitest";
 import { as, createAccount, PASSWORD, seedTwoSites, signIn, snapshot } from "./accounts";
 import { databaseDigest } from "./digest";
@@ -99,7 +99,12 @@ describe("broken percent escapes", () => {
   });
 
   it("a session cookie that is not a cookie at all is signed out, not an error", async () => {
-    for (const cookie of ["__Host-portal_session=%", "__Host-portal_session=%E0%A4%A; x", "=;=;;", "__Host-portal_session"]) {
+    for (const cookie of [
+      "__Host-portal_session=%",
+      "__Host-portal_session=%E0%A4%A; x",
+      "=;=;;",
+      "__Host-portal_session",
+    ]) {
       const res = await call("/api/auth/me", { headers: { cookie } });
       expect(res.status, cookie).toBe(401);
     }
@@ -191,7 +196,7 @@ describe("body limits", () => {
 
 describe("security headers", () => {
   it("keep what a page asked for and add only what is missing", async () => {
-    const page = portalApp((c) => {
+    const page = portalApp(async (c) => {
       c.header("referrer-policy", "same-origin");
       return c.text("dashboard page");
     });
