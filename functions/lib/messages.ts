@@ -126,6 +126,7 @@ const zhCN = {
   "dash.imageSize": "图片不能超过 2 MB。请缩小后再上传。",
   "dash.imageMissing": "请选择一张图片。",
   "dash.imageDamaged": "这张图片文件不完整或已损坏，无法显示。请重新导出或换一张图片。",
+  "dash.imagePixels": "图片像素过多（最多 4000 万像素）。请缩小尺寸后再上传。",
   "dash.slugTaken": "这个网址名称已被使用。",
   "dash.unitTaken": "这个营位类型编号已被使用。",
   "dash.checkInEarly": "这个预订 {date} 才到店，今天还不能办理入住。",
@@ -282,6 +283,7 @@ const en: Record<MessageKey, string> = {
   "dash.imageMissing": "Choose a picture.",
   "dash.imageDamaged":
     "This picture file is incomplete or damaged and cannot be shown. Please export it again or choose another picture.",
+  "dash.imagePixels": "The picture has too many pixels (at most 40 megapixels). Please make it smaller and try again.",
   "dash.slugTaken": "This web address name is already taken.",
   "dash.unitTaken": "This unit type id is already taken.",
   "dash.checkInEarly": "This booking arrives on {date}: it cannot be checked in yet.",
