@@ -44,7 +44,7 @@ export async function readBody(c: Context): Promise<Body> {
 /** The text readBody read, for the refused form's flash (the stream can be read only once). */
 const readTexts = new WeakMap<Request, string>();
 
-export function tooLargeProblem(): ProblemError {
+function tooLargeProblem(): ProblemError {
   return new ProblemError(413, "too-large", (lang) => ({ detail: message(lang, "problem.tooLarge") }));
 }
 
