@@ -7,8 +7,8 @@ import { MEDIA_KEY } from "./produce/images";
  * reused, so a year of caching is safe; the type is the one detected at upload.
  */
 export const media = new Hono<AppEnv>().on(["GET", "HEAD"], "/media/*", async (c) => {
-  const key = decodeURIComponent(new URL(c.req.url).pathname.slice("/media/".length));
-  const object = MEDIA_KEY.test(key) ? await c.env.MEDIA.get(key) : null;
+  const key = decodedPath(new URL(c.req.url).pathname.slice("/media/".length));
+  const object = key && MEDIA_KEY.test(key) ? await c.env.MEDIA.get(key) : null;
   if (!object) return c.text("404", 404);
   const headers = new Headers({
     "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
@@ -18,3 +18,12 @@ export const media = new Hono<AppEnv>().on(["GET", "HEAD"], "/media/*", async (c
   });
   return new Response(c.req.method === "HEAD" ? null : object.body, { headers });
 });
+
+/** A path with a broken escape (`%`, `%E0%A4%A`) names no picture. */
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}

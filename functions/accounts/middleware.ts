@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AccountRole } from "../db/schema";
 import type { AppEnv } from "../env";
-import { isBrowserForm } from "../lib/forms";
+import { isBrowserForm, isSameOriginFetch } from "../lib/forms";
 import { localePath, requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
@@ -25,7 +25,9 @@ export function assertNotCrossSite(c: Context): void {
   const site = c.req.header("sec-fetch-site");
   const origin = c.req.header("origin");
   const self = new URL(c.req.url).origin;
-  if (site === "cross-site" || site === "same-site" || (origin && origin !== "null" && origin !== self)) {
+  // `Origin: null` is an opaque origin, not this site (see isSameOriginFetch).
+  const opaque = origin === "null" && !isSameOriginFetch(c);
+  if (site === "cross-site" || site === "same-site" || opaque || (origin && origin !== "null" && origin !== self)) {
     throw new ProblemError(403, "cross-site", (lang) => ({ detail: message(lang, "problem.crossSite") }));
   }
 }

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { singleLine } from "../lib/fields";
 import { NextPath } from "../lib/forms";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./passwords";
 
 /** Request shapes for sign-in and accounts, shared by the API, the no-JS forms and the tests. */
 
-const Email = z
-  .string({ error: "field.required" })
-  .trim()
+const Email = singleLine({ error: "field.required" })
   .toLowerCase()
   .pipe(z.email({ error: "auth.email" }).max(254, { error: "auth.email" }));
 
@@ -23,7 +22,7 @@ const SecondFactorCode = z
   .transform((c) => c || undefined);
 
 export const LoginRequest = z.object({
-  email: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(254),
+  email: singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(254),
   // Checked against the hash only; never longer than the longest we let anyone set.
   password: z
     .string({ error: "field.required" })
@@ -73,7 +72,7 @@ export const Slug = z
 
 export const InviteRequest = z.object({
   email: Email,
-  name: z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(80),
+  name: singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(80),
   role: z.enum(["admin", "operator", "cooperative"]),
   /** Campsite slugs, for a site operator. */
   campsites: z.array(Slug).max(50).default([]),

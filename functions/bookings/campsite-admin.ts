@@ -5,7 +5,7 @@ import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { violated } from "../lib/constraints";
 import { todayInCounty } from "../lib/dates";
-import { priceYuan } from "../lib/fields";
+import { priceYuan, singleLine } from "../lib/fields";
 import { belowBooked, capacityStatements } from "./site-writes";
 
 /**
@@ -13,7 +13,7 @@ import { belowBooked, capacityStatements } from "./site-writes";
  * photos stay in content/campsites (editors' Markdown); this is the bookable side.
  */
 
-const name = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(80);
+const name = singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(80);
 const int = (min: number, max: number) =>
   z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(min).max(max);
 const time = z.string({ error: "field.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "dash.time" });

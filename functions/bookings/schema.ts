@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BOOKING_STATUSES } from "../db/schema";
-import { Phone } from "../lib/fields";
+import { multiLine, Phone, singleLine } from "../lib/fields";
 import { STAY_LIMITS } from "./rules";
 
 /**
@@ -21,7 +21,7 @@ const count = (min: number, max: number, key: "nights" | "units" | "adults" | "c
 };
 
 const Contact = z.object({
-  name: z.string({ error: "bookings.name" }).trim().min(1, { error: "bookings.name" }).max(60),
+  name: singleLine({ error: "bookings.name" }).min(1, { error: "bookings.name" }).max(60),
   phone: Phone,
   email: z.email({ error: "bookings.email" }).max(120).optional(),
 });
@@ -34,7 +34,7 @@ const Guests = z.object({
 const common = {
   guests: Guests,
   contact: Contact,
-  notes: z.string().trim().max(500).optional(),
+  notes: multiLine().max(500).optional(),
   /** Only for HTML forms, which cannot send the Idempotency-Key header. */
   idempotencyKey: z.string().max(128).optional(),
 };

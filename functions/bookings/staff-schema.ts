@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { IsoDate } from "../lib/fields";
+import { IsoDate, singleLine } from "../lib/fields";
 
 /** Request shapes for the site operator's dashboard (JSON API and no-JS forms alike). */
 
 const date = IsoDate;
 /** An empty form field means "not given". */
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
-const reason = z.string().trim().max(200).default("");
+const reason = singleLine().max(200).default("");
 
 export const ClosureRequest = z
   .object({

@@ -23,10 +23,14 @@ const MAX_BODY = 64 * 1024;
 
 export async function readBody(c: Context): Promise<Body> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  const text = await c.req.text();
-  if (text.length > MAX_BODY) {
-    throw new ProblemError(413, "too-large", (lang) => ({ detail: message(lang, "problem.tooLarge") }));
+  if (!JSON_TYPE.test(type) && type !== FORM_TYPE) {
+    throw new ProblemError(415, "unsupported-media-type", (lang) => ({
+      detail: message(lang, "problem.unsupportedMediaType.detailForms"),
+    }));
   }
+  if (type === FORM_TYPE) assertSameOrigin(c);
+  const text = new TextDecoder().decode(await readLimitedBytes(c, MAX_BODY));
+  readTexts.set(c.req.raw, text);
   if (JSON_TYPE.test(type)) {
     try {
       return { value: JSON.parse(text), isForm: false };
@@ -34,13 +38,51 @@ export async function readBody(c: Context): Promise<Body> {
       throw new ProblemError(400, "malformed-json", (lang) => ({ detail: message(lang, "problem.malformedJson") }));
     }
   }
-  if (type === FORM_TYPE) {
-    assertSameOrigin(c);
-    return { value: nestForm(new URLSearchParams(text)), isForm: true };
+  return { value: nestForm(new URLSearchParams(text)), isForm: true };
+}
+
+/** The text readBody read, for the refused form's flash (the stream can be read only once). */
+const readTexts = new WeakMap<Request, string>();
+
+function tooLargeProblem(): ProblemError {
+  return new ProblemError(413, "too-large", (lang) => ({ detail: message(lang, "problem.tooLarge") }));
+}
+
+/**
+ * The body's bytes, never more than `max`: a declared Content-Length over it is
+ * refused before anything is read, and a body without one is counted while it
+ * streams in and abandoned the moment it passes the limit, so a client that never
+ * stops sending cannot hold the Worker's memory.
+ */
+export async function readLimitedBytes(
+  c: Context,
+  max: number,
+  tooLarge = tooLargeProblem,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = c.req.header("content-length");
+  if (declared !== undefined && !(Number(declared) <= max)) throw tooLarge();
+  const stream = c.req.raw.body;
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(value);
   }
-  throw new ProblemError(415, "unsupported-media-type", (lang) => ({
-    detail: message(lang, "problem.unsupportedMediaType.detailForms"),
-  }));
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes;
 }
 
 /** Form posts must come from the portal's own pages (CSRF; SameSite cookies are the second layer). */
@@ -48,10 +90,20 @@ export function assertSameOrigin(c: Context) {
   const self = new URL(c.req.url).origin;
   const origin = c.req.header("origin");
   const referer = c.req.header("referer");
-  const from = origin && origin !== "null" ? origin : referer ? safeOrigin(referer) : undefined;
-  if (from !== self) {
+  if (origin === "null" ? !isSameOriginFetch(c) : (origin ?? (referer && safeOrigin(referer))) !== self) {
     throw new ProblemError(403, "cross-site-form", (lang) => ({ detail: message(lang, "problem.crossSite") }));
   }
+}
+
+/**
+ * `Origin: null` is an opaque origin (a sandboxed frame, a data: page, a
+ * redirect through another site): not this site, whatever the Referer says.
+ * The one exception is a page of this site that sends no referrer at all, whose
+ * posts browsers also mark `null`; they say it is theirs with Sec-Fetch-Site,
+ * a header no page can set.
+ */
+export function isSameOriginFetch(c: Context): boolean {
+  return c.req.header("sec-fetch-site") === "same-origin";
 }
 
 function safeOrigin(url: string): string | undefined {
@@ -64,27 +116,39 @@ function safeOrigin(url: string): string | undefined {
 
 const SEGMENT = /\[([^\]]*)\]/g;
 const FORBIDDEN = new Set(["__proto__", "prototype", "constructor"]);
+const INDEX = /^(?:0|[1-9]\d?)$/;
+const MAX_DEPTH = 5;
 
+type Node = Record<string, unknown> | unknown[];
+const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null;
+
+/**
+ * Keys that disagree (`contact=x&contact[name]=y`, `items[0]=x&items[0][a]=y`,
+ * a name into a list) keep the shape that came first and drop the rest: the schema
+ * then refuses what is missing, as it would for any incomplete form. Indexes
+ * above 99, depths over five and prototype names are dropped too.
+ */
 function nestForm(params: URLSearchParams): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [name, value] of params) {
     const head = name.split("[")[0] ?? name;
     const path = [head, ...[...name.matchAll(SEGMENT)].map((m) => m[1] ?? "")];
-    if (path.some((p) => FORBIDDEN.has(p)) || path.length > 5) continue;
-    let node: Record<string, unknown> | unknown[] = root;
-    path.forEach((key, i) => {
-      const last = i === path.length - 1;
-      const nextIsIndex = /^\d+$/.test(path[i + 1] ?? "");
-      const slot = Array.isArray(node) ? Number(key) : key;
-      if (Array.isArray(node) && (!Number.isInteger(slot) || (slot as number) > 99)) return;
-      const container = node as Record<string | number, unknown>;
-      if (last) {
-        if (value !== "") container[slot] = value;
-        return;
+    if (path.length > MAX_DEPTH || path.some((p) => FORBIDDEN.has(p))) continue;
+    let node: Node = root;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i] ?? "";
+      if (Array.isArray(node) && !INDEX.test(key)) break;
+      const container = node as Record<string, unknown>;
+      const existing = Object.hasOwn(container, key) ? container[key] : undefined;
+      if (i === path.length - 1) {
+        // A repeated name: the last value wins (a hidden "0" before its checkbox's "1").
+        if (!isNode(existing) && value !== "") container[key] = value;
+        break;
       }
-      container[slot] ??= nextIsIndex ? [] : {};
-      node = container[slot] as Record<string, unknown> | unknown[];
-    });
+      if (existing === undefined) container[key] = INDEX.test(path[i + 1] ?? "") ? [] : {};
+      else if (!isNode(existing)) break;
+      node = container[key] as Node;
+    }
   }
   return compactArrays(root) as Record<string, unknown>;
 }
@@ -173,8 +237,8 @@ function fieldPath(name: string): string {
 
 async function typedValues(c: Context): Promise<Record<string, string>> {
   if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith(FORM_TYPE)) return {};
-  // Hono keeps the body it already read for readBody, so this reads no stream twice.
-  const params = new URLSearchParams(await c.req.text());
+  // Only what readBody already read: a refusal before that (too large, cross-site) keeps no values.
+  const params = new URLSearchParams(readTexts.get(c.req.raw) ?? "");
   const values: Record<string, string> = {};
   for (const [name, value] of params) {
     if (NEVER_KEPT.test(name) || Object.keys(values).length >= 60) continue;
@@ -217,6 +281,8 @@ function sameOriginReferer(c: Context): URL | undefined {
   const referer = c.req.header("referer");
   if (!referer || safeOrigin(referer) !== new URL(c.req.url).origin) return undefined;
   const url = new URL(referer);
+  // A path of this site only: `//host/...` or `/\\host` would be read as another site's address.
+  if (!/^\/(?![/\\])/.test(url.pathname)) return undefined;
   // Never bounce a refusal back to the API itself.
   return url.pathname.startsWith("/api/") ? undefined : url;
 }

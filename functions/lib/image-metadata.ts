@@ -13,10 +13,11 @@
  *    colour transform (APP14); drops Exif and XMP (APP1), IPTC (APP13), every
  *    other APPn and comments. A rotated phone photo would appear sideways without
  *    its Exif orientation, so that one value is written back in a minimal Exif
- *    block that holds nothing else.
+ *    block that holds nothing else. Whatever follows the end marker goes.
  *  - PNG: drops text (tEXt, zTXt, iTXt), Exif (eXIf) and the time stamp (tIME),
  *    and anything after IEND.
- *  - WebP: drops the EXIF and XMP chunks and clears their flags in VP8X.
+ *  - WebP: drops the EXIF and XMP chunks and clears their flags in VP8X, and
+ *    anything after the RIFF container.
  */
 export class DamagedImage extends Error {
   constructor(detail: string) {
@@ -131,13 +132,81 @@ function stripJpeg(bytes: Uint8Array): Uint8Array {
       // JFIF's APP0 must stay first; the orientation block goes right after it.
       const jfifFirst = head[0]?.[1] === APP0 ? 1 : 0;
       const extra = orientation && orientation !== 1 ? [orientationSegment(orientation)] : [];
-      return concat([start, ...head.slice(0, jfifFirst), ...extra, ...head.slice(jfifFirst), bytes.subarray(at)]);
+      const image = bytes.subarray(at, jpegEnd(bytes, at));
+      return concat([start, ...head.slice(0, jfifFirst), ...extra, ...head.slice(jfifFirst), image]);
     }
     const payload = bytes.subarray(at + 4, end);
     if (keepJpegSegment(marker, payload)) head.push(bytes.subarray(at, end));
     else if (marker === APP1 && orientation === null) orientation = exifOrientation(payload);
     at = end;
   }
+}
+
+/**
+ * Where the image ends: just after its end marker (EOI). A phone's "motion
+ * photo" appends a video, with its own location data, after it; that goes.
+ * Walked from the first scan: entropy-coded data can hold FF only as FF00 or a
+ * restart marker, and between the scans of a progressive JPEG come segments
+ * with lengths (skipped whole, so FFD9 inside one never ends the image).
+ */
+function jpegEnd(bytes: Uint8Array, sos: number): number {
+  let at = sos;
+  while (at + 4 <= bytes.length) {
+    const end = at + 2 + u16be(bytes, at + 2);
+    if (end > bytes.length) break;
+    at = end;
+    // Entropy-coded data up to the next marker.
+    while (at + 1 < bytes.length) {
+      const next = byte(bytes, at + 1);
+      if (bytes[at] !== 0xff || next === 0x00 || (next >= 0xd0 && next <= 0xd7)) at += 1;
+      else if (next === 0xff) at += 1;
+      else break;
+    }
+    if (at + 1 >= bytes.length) break;
+    if (byte(bytes, at + 1) === 0xd9) return at + 2;
+  }
+  throw new DamagedImage("JPEG has no end marker");
+}
+
+/** Width and height from the file's header, or null where it gives none. */
+export function imageDimensions(
+  bytes: Uint8Array,
+  ext: "jpg" | "png" | "webp",
+): { width: number; height: number } | null {
+  if (ext === "png")
+    return text(bytes, 12, 4) === "IHDR" ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : null;
+  if (ext === "webp") return webpDimensions(bytes);
+  let at = 2;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = byte(bytes, at + 1);
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    // SOF0-SOF15 except DHT (C4), JPG (C8) and DAC (CC): height, then width.
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { width: u16be(bytes, at + 7), height: u16be(bytes, at + 5) };
+    }
+    if (marker === SOS) return null;
+    at += 2 + u16be(bytes, at + 2);
+  }
+  return null;
+}
+
+function webpDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  const fourcc = text(bytes, 12, 4);
+  const data = 20;
+  const u24le = (at: number) => byte(bytes, at) | (byte(bytes, at + 1) << 8) | (byte(bytes, at + 2) << 16);
+  if (fourcc === "VP8X") return { width: u24le(data + 4) + 1, height: u24le(data + 7) + 1 };
+  if (fourcc === "VP8L") {
+    const bits = u32le(bytes, data + 1);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+  }
+  if (fourcc === "VP8 ") {
+    const le16 = (at: number) => byte(bytes, at) | (byte(bytes, at + 1) << 8);
+    return { width: le16(data + 6) & 0x3fff, height: le16(data + 8) & 0x3fff };
+  }
+  return null;
 }
 
 // --- PNG --------------------------------------------------------------------

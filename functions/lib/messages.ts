@@ -1,5 +1,6 @@
 import type { Lang } from "./lang";
 import { securityMessagesEn, securityMessagesZhCN } from "./security-messages";
+import { textMessagesEn, textMessagesZh } from "./text-messages";
 
 /**
  * Messages the API speaks to people. Keys are also used as zod `error` values in
@@ -143,6 +144,7 @@ const zhCN = {
   "dash.imageSize": "图片不能超过 2 MB。请缩小后再上传。",
   "dash.imageMissing": "请选择一张图片。",
   "dash.imageDamaged": "这张图片文件不完整或已损坏，无法显示。请重新导出或换一张图片。",
+  "dash.imagePixels": "图片像素过多（最多 4000 万像素）。请缩小尺寸后再上传。",
   "dash.slugTaken": "这个网址名称已被使用。",
   "dash.unitTaken": "这个营位类型编号已被使用。",
   "dash.checkInEarly": "这个预订 {date} 才到店，今天还不能办理入住。",
@@ -166,6 +168,7 @@ const zhCN = {
   "places.taken": "这个取货点编号已被使用。",
   "profile.validUntil": "请填写有效期至哪一天，例如 2027-06-30。",
   "profile.photoLimit": "最多可以放 {max} 张照片。请先删除一张再上传。",
+  ...textMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -329,6 +332,7 @@ const en: Record<MessageKey, string> = {
   "dash.imageMissing": "Choose a picture.",
   "dash.imageDamaged":
     "This picture file is incomplete or damaged and cannot be shown. Please export it again or choose another picture.",
+  "dash.imagePixels": "The picture has too many pixels (at most 40 megapixels). Please make it smaller and try again.",
   "dash.slugTaken": "This web address name is already taken.",
   "dash.unitTaken": "This unit type id is already taken.",
   "dash.checkInEarly": "This booking arrives on {date}: it cannot be checked in yet.",
@@ -351,6 +355,7 @@ const en: Record<MessageKey, string> = {
   "places.taken": "This pickup point id is already taken.",
   "profile.validUntil": "Enter the last day the certificate is valid, e.g. 2027-06-30.",
   "profile.photoLimit": "At most {max} photos can be shown. Delete one before uploading another.",
+  ...textMessagesEn,
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

@@ -31,17 +31,22 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
-/** Adds the security headers to every response the Worker produces. */
+/**
+ * Adds the security headers to every response the Worker produces, leaving any
+ * a page set itself (the dashboard asks for a stricter Referrer-Policy).
+ */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    const missing = Object.entries(SECURITY_HEADERS).filter(([name]) => !c.res.headers.has(name));
+    if (missing.length === 0) return;
     // Responses from the assets binding have immutable headers: copy when needed.
     let res = c.res;
     try {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.headers.set(name, value);
+      for (const [name, value] of missing) res.headers.set(name, value);
     } catch {
       res = new Response(res.body, res);
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.headers.set(name, value);
+      for (const [name, value] of missing) res.headers.set(name, value);
       c.res = res;
     }
   };

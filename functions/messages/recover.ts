@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { clientAddress } from "../lib/client-address";
+import { hasHiddenCharacters } from "../lib/fields";
 import { readBody, seeOther } from "../lib/forms";
 import { type Lang, localePath, requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
@@ -39,11 +40,13 @@ const RecoverRequest = z.object({
   reference: z
     .string({ error: "recover.reference" })
     .max(40, { error: "recover.reference" })
+    .refine((r) => !hasHiddenCharacters(r), { error: "field.hidden" })
     .transform(normaliseReference)
     .refine((r) => REFERENCE_PATTERN.test(r), { error: "recover.reference" }),
   phone: z
     .string({ error: "recover.phone" })
     .max(40, { error: "recover.phone" })
+    .refine((p) => !hasHiddenCharacters(p), { error: "field.hidden" })
     .refine((p) => /^\d{6,15}$/.test(normalisePhone(p)) && /^\+?[\d\s()-]+$/.test(p.trim()), {
       error: "recover.phone",
     }),

@@ -4,7 +4,7 @@ import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { GUARD, guard, violated } from "../lib/constraints";
-import { Phone } from "../lib/fields";
+import { Phone, singleLine } from "../lib/fields";
 import { isCooperativeCode } from "./credit-code";
 
 /**
@@ -12,8 +12,8 @@ import { isCooperativeCode } from "./credit-code";
  * the business licence (only verified cooperatives sell), and can disable one:
  * it stops selling at once and its members' sessions end.
  */
-const name = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(80);
-const place = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(40);
+const name = singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(80);
+const place = singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(40);
 
 export const CooperativeCreate = z.object({
   id: Slug,
@@ -28,7 +28,7 @@ export const CooperativeCreate = z.object({
   townshipEn: place,
   villageZh: place,
   villageEn: place,
-  contactName: z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(40),
+  contactName: singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(40),
   contactPhone: Phone,
 });
 

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import { fieldProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
-import { assertSameOrigin } from "../lib/forms";
-import { DamagedImage, stripImageMetadata } from "../lib/image-metadata";
+import { assertSameOrigin, readLimitedBytes } from "../lib/forms";
+import { DamagedImage, imageDimensions, stripImageMetadata } from "../lib/image-metadata";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { productInScope } from "./coop-ops";
@@ -19,6 +19,8 @@ import { productInScope } from "./coop-ops";
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** Room for the multipart framing and the other fields around the file. */
 const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
+/** 40 megapixels: more than any phone camera takes, far less than a decoder bomb. */
+const MAX_PIXELS = 40_000_000;
 export const MEDIA_KEY = /^(products|cooperatives)\/[a-z0-9-]{1,64}\/[0-9a-f]{32}\.(jpg|png|webp)$/;
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
@@ -51,11 +53,11 @@ export async function readImage(c: Context): Promise<{ bytes: Uint8Array; ext: s
   }
   // Multipart forms are simple requests a foreign page could send: same origin only (CSRF).
   assertSameOrigin(c);
-  const length = Number(c.req.header("content-length") ?? Number.NaN);
-  if (!Number.isFinite(length) || length > MAX_REQUEST_BYTES) throw tooLarge();
+  // Counted as it arrives, like every other body (lib/forms.ts), with the picture's own larger limit.
+  const body = await readLimitedBytes(c, MAX_REQUEST_BYTES, tooLarge);
   let form: FormData;
   try {
-    form = await c.req.raw.formData();
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw fieldProblem("image", "dash.imageMissing");
   }
@@ -65,6 +67,10 @@ export async function readImage(c: Context): Promise<{ bytes: Uint8Array; ext: s
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = imageType(bytes);
   if (!kind) throw fieldProblem("image", "dash.imageType");
+  // A small file can declare a huge picture that every browser showing it must decode.
+  const size = imageDimensions(bytes, kind.ext);
+  if (!size || size.width < 1 || size.height < 1) throw fieldProblem("image", "dash.imageDamaged");
+  if (size.width * size.height > MAX_PIXELS) throw fieldProblem("image", "dash.imagePixels");
   let clean: Uint8Array;
   try {
     clean = stripImageMetadata(bytes, kind.ext);

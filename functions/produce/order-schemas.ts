@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { county } from "../../county.config";
 import { ORDER_STATUSES } from "../db/schema";
-import { Phone } from "../lib/fields";
+import { multiLine, Phone, singleLine } from "../lib/fields";
 import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
 
 /**
@@ -11,17 +11,7 @@ import { normaliseReference, REFERENCE_PATTERN } from "../lib/tokens";
  */
 const limits = county.orderLimits;
 
-/**
- * A single-line field (name, town, address line) refuses line breaks: these words go
- * into the county's e-mails and screens, where a line break could fake a header or a line.
- */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "field.required")
-    .max(max, "orders.text.tooLong")
-    .refine((v) => !/[\r\n\u2028\u2029]/.test(v), "orders.text.singleLine");
+const text = (max: number) => singleLine().min(1, "field.required").max(max, "orders.text.tooLong");
 
 export const ProductId = z
   .string()
@@ -52,7 +42,7 @@ const Address = z.object({
 const Fulfilment = z.discriminatedUnion(
   "method",
   [
-    z.object({ method: z.literal("pickup"), point: z.string({ error: "orders.point" }).trim().min(1, "orders.point") }),
+    z.object({ method: z.literal("pickup"), point: singleLine({ error: "orders.point" }).min(1, "orders.point") }),
     z.object({ method: z.literal("delivery"), address: Address }),
   ],
   { error: "orders.method" },
@@ -89,7 +79,7 @@ export const CheckoutBody = z.object({
     }),
   fulfilment: Fulfilment,
   contact: Contact,
-  notes: z.string().trim().max(200, "orders.text.tooLong").optional(),
+  notes: multiLine().max(200, "orders.text.tooLong").optional(),
 });
 export type CheckoutInput = z.output<typeof CheckoutBody>;
 

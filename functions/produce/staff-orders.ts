@@ -3,6 +3,7 @@ import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { GUARD, guard, violated } from "../lib/constraints";
+import { singleLine } from "../lib/fields";
 import { normaliseReference } from "../lib/tokens";
 import { type CoopOrder, orderInScope } from "./coop-ops";
 import { isWrongFulfilment, type OrderStep, STEP_TARGET, stepsFor } from "./order-states";
@@ -20,16 +21,12 @@ export const StepRequests: Record<OrderStep, z.ZodType> = {
   ready: z.object({}),
   complete: z.object({}),
   ship: z.object({
-    tracking: z
-      .string({ error: "dash.tracking" })
-      .trim()
+    tracking: singleLine({ error: "dash.tracking" })
       .min(1, { error: "dash.tracking" })
       .max(60, { error: "dash.tracking" }),
   }),
   cancel: z.object({
-    reason: z
-      .string({ error: "dash.cancelReason" })
-      .trim()
+    reason: singleLine({ error: "dash.cancelReason" })
       .min(1, { error: "dash.cancelReason" })
       .max(200, { error: "dash.cancelReason" }),
   }),

@@ -5,7 +5,7 @@ import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { PRODUCT_CATEGORIES } from "../db/schema";
 import { violated } from "../lib/constraints";
-import { priceYuan } from "../lib/fields";
+import { multiLine, priceYuan, singleLine } from "../lib/fields";
 import { coopInScope, productInScope } from "./coop-ops";
 import { maskOf } from "./season";
 
@@ -17,9 +17,9 @@ import { maskOf } from "./season";
  * Setting stock to a counted number works the same way: see setStockCount.
  */
 
-const name = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(80);
-const text = z.string().trim().max(4000).default("");
-const unit = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(30);
+const name = singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(80);
+const text = multiLine().max(4000).default("");
+const unit = singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(30);
 const month = z.coerce.number().int().min(1).max(12);
 /** Months on sale: forms send `months[0]=3&months[1]=4`; none ticked means all year. */
 const months = z
@@ -54,7 +54,7 @@ export const StockRequest = z.object({
     .min(-100_000)
     .max(100_000)
     .refine((n) => n !== 0, { error: "dash.stockZero" }),
-  reason: z.string().trim().max(200).default(""),
+  reason: singleLine().max(200).default(""),
 });
 
 const units = z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(0).max(100_000);
@@ -63,7 +63,7 @@ export const StockCountRequest = z.object({
   count: units,
   /** The stock the page showed when the count was taken (the form sends it hidden). */
   seen: units,
-  reason: z.string().trim().max(200).default(""),
+  reason: singleLine().max(200).default(""),
 });
 
 const productJson = (id: string) => ({

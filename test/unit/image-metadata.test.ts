@@ -1,4 +1,4 @@
-import { DamagedImage, exifOrientation, stripImageMetadata } from "@functions/lib/image-metadata";
+import { DamagedImage, exifOrientation, imageDimensions, stripImageMetadata } from "@functions/lib/image-metadata";
 import { imageType } from "@functions/produce/images";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -91,6 +91,34 @@ describe("picture metadata is removed before a picture is published", () => {
     expect(view.getUint8(20) & 0x0c).toBe(0);
     expect(String.fromCharCode(...out.subarray(30, 34))).toBe("VP8L");
     expect(out.length).toBe(30 + 8 + 10);
+  });
+
+  it("JPEG: ends at its end marker, past restart markers, stuffed bytes and FFD9 inside later segments", () => {
+    const trailer = [...new TextEncoder().encode("MotionPhoto GPS 31.4817N")];
+    const tail = JPEG_IMAGE_PART.slice(0, -2);
+    // A second scan's table holds the bytes FF D9: a segment is skipped whole, never searched.
+    const secondScan = [0xff, 0xc4, 0, 6, 0xff, 0xd9, 0, 0, 0xff, 0xd0, 0x42, 0xff, 0xda, 0, 4, 1, 1, 0x77, 0xff, 0xd9];
+    const photo = new Uint8Array([...jpegWithMetadata(1), ...trailer]);
+    const clean = stripImageMetadata(photo, "jpg");
+    expect([...clean.subarray(-2)]).toEqual([0xff, 0xd9]);
+    expect(leaks(clean)).toEqual([]);
+    const progressive = new Uint8Array([0xff, 0xd8, ...tail, ...secondScan, ...trailer]);
+    const kept = stripImageMetadata(progressive, "jpg");
+    expect([...kept]).toEqual([0xff, 0xd8, ...tail, ...secondScan]);
+    expect(() => stripImageMetadata(new Uint8Array([0xff, 0xd8, ...tail]), "jpg")).toThrow(DamagedImage);
+  });
+
+  it("WebP: what follows the RIFF container is left out", () => {
+    const webp = webpWithMetadata();
+    const withTrailer = new Uint8Array([...webp, ...new TextEncoder().encode("Zhang San")]);
+    expect(stripImageMetadata(withTrailer, "webp")).toEqual(stripImageMetadata(webp, "webp"));
+  });
+
+  it("reads width and height from each format's header", () => {
+    expect(imageDimensions(jpegWithMetadata(), "jpg")).toEqual({ width: 8, height: 8 });
+    expect(imageDimensions(PNG_8X8, "png")).toEqual({ width: 8, height: 8 });
+    expect(imageDimensions(webpWithMetadata(), "webp")).toEqual({ width: 8, height: 8 });
+    expect(imageDimensions(new Uint8Array([0xff, 0xd8, 0xff]), "jpg")).toBeNull();
   });
 
   it("refuses files whose structure is broken instead of storing them as they came", () => {

@@ -319,6 +319,28 @@ describe("product pictures", () => {
     expect(after.bytes).toBe(stored.length);
   });
 
+  it("cuts a motion photo's video after the JPEG's end, and refuses a picture of over 40 megapixels", async () => {
+    const trailer = new TextEncoder().encode("ftypmp4 GPS 31.4817N Zhang San");
+    const photo = new Uint8Array([...jpegWithMetadata(1), ...trailer]);
+    const res = await upload(photo, "MVIMG_0918.jpg", "image/jpeg");
+    expect(res.status).toBe(200);
+    const { image } = await res.json<{ image: string }>();
+    const stored = new Uint8Array((await (await env.MEDIA.get(image.slice("/media/".length)))?.arrayBuffer()) ?? []);
+    expect(leaks(stored)).toEqual([]);
+    expect([...stored.subarray(-2)]).toEqual([0xff, 0xd9]);
+    const before = await snapshot();
+    // The same 8 x 8 file claiming 8000 x 8000 in its frame header.
+    const huge = jpegWithMetadata(1);
+    const sof = huge.findIndex((b, i) => b === 0xff && huge[i + 1] === 0xc0);
+    huge.set([0x1f, 0x40, 0x1f, 0x40], sof + 5);
+    const refused = await upload(huge, "huge.jpg", "image/jpeg", { "accept-language": "en" });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      errors: [{ field: "image", message: expect.stringContaining("megapixels") }],
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses a damaged picture with a message in the person's language, and stores nothing", async () => {
     const before = await snapshot();
     const cut = pngWithMetadata().subarray(0, 60);
