@@ -3,6 +3,7 @@ import { z } from "zod";
 import pkg from "../../package.json";
 import { countCampsites } from "../bookings/campsites";
 import { database } from "../db/client";
+import { cronBeats, cronSummary } from "../db/cron-heartbeat";
 import type { AppEnv } from "../env";
 import { documented } from "../lib/openapi";
 
@@ -10,6 +11,13 @@ const Health = z.object({
   status: z.enum(["ok", "degraded"]),
   db: z.enum(["ok", "error"]),
   version: z.string(),
+  /** Whether the cron triggers still run: "overdue" means a schedule has not finished a run for too long. */
+  cron: z
+    .object({
+      lastRun: z.string().nullable().describe("When the latest cron run ended (ISO 8601), or null"),
+      status: z.enum(["ok", "overdue", "failed", "never", "unknown"]),
+    })
+    .describe("Not part of status: a stalled cron does not make the site unavailable"),
 });
 
 documented({
@@ -27,9 +35,12 @@ export const health = new Hono<AppEnv>().get("/", async (c) => {
   c.header("cache-control", "no-store");
   try {
     await countCampsites(database(c.env.DB));
-    return c.json({ status: "ok", db: "ok", version: pkg.version } satisfies z.infer<typeof Health>);
+    // A database without the heartbeat table yet (migrations pending) still answers.
+    const cron = await cronBeats(c.env.DB).then(cronSummary, () => ({ lastRun: null, status: "unknown" as const }));
+    return c.json({ status: "ok", db: "ok", version: pkg.version, cron } satisfies z.infer<typeof Health>);
   } catch (error) {
     console.error("health: database check failed", error);
-    return c.json({ status: "degraded", db: "error", version: pkg.version } satisfies z.infer<typeof Health>, 503);
+    const cron = { lastRun: null, status: "unknown" } as const;
+    return c.json({ status: "degraded", db: "error", version: pkg.version, cron } satisfies z.infer<typeof Health>, 503);
   }
 });

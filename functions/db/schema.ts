@@ -609,3 +609,20 @@ export const recoveryRequests = sqliteTable(
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+export const CRON_SCHEDULES = ["minute", "hourly"] as const;
+export type CronSchedule = (typeof CRON_SCHEDULES)[number];
+
+/**
+ * One row per cron schedule, overwritten at the end of each run (functions/db/cron-heartbeat.ts):
+ * how the admin dashboard and /api/health know the cron still runs, and whether its last run failed.
+ */
+export const cronHeartbeats = sqliteTable(
+  "cron_heartbeats",
+  {
+    schedule: text("schedule", { enum: CRON_SCHEDULES }).primaryKey(),
+    ranAt: text("ran_at").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+  },
+  (t) => [check("cron_heartbeats_schedule", sql`${t.schedule} IN (${inList(CRON_SCHEDULES)})`)],
+);
