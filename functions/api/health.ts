@@ -41,6 +41,9 @@ export const health = new Hono<AppEnv>().get("/", async (c) => {
   } catch (error) {
     console.error("health: database check failed", error);
     const cron = { lastRun: null, status: "unknown" } as const;
-    return c.json({ status: "degraded", db: "error", version: pkg.version, cron } satisfies z.infer<typeof Health>, 503);
+    return c.json(
+      { status: "degraded", db: "error", version: pkg.version, cron } satisfies z.infer<typeof Health>,
+      503,
+    );
   }
 });

@@ -6,6 +6,7 @@ import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
+import { operationsEn } from "./operations.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -455,6 +456,7 @@ export const en: Record<UiKey, string> = {
   "orders.qr": "Scan to open order",
   ...dashEn,
   ...coopEn,
+  ...operationsEn,
   ...messagesEn,
   ...formsEn,
   ...navEn,

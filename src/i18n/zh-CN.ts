@@ -6,6 +6,7 @@ import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
+import { operationsZhCN } from "./operations.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -431,6 +432,7 @@ export const zhCN = {
   "orders.qr": "扫码查看订单",
   ...dashZhCN,
   ...coopZhCN,
+  ...operationsZhCN,
   ...messagesZhCN,
   ...formsZhCN,
   ...navZhCN,
