@@ -38,7 +38,8 @@ function wrangler(cwd, args) {
 }
 
 function counts(cwd) {
-  const query = (sql) => JSON.parse(wrangler(cwd, ["d1", "execute", "DB", "--local", "--json", "--command", sql]))[0].results;
+  const query = (sql) =>
+    JSON.parse(wrangler(cwd, ["d1", "execute", "DB", "--local", "--json", "--command", sql]))[0].results;
   const tables = query(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY name",
   ).map((r) => r.name);
@@ -50,7 +51,9 @@ try {
   const original = place("original");
   wrangler(original, ["d1", "migrations", "apply", "DB", "--local"]);
   const seed = join(root, "functions", "db", "seed");
-  for (const file of readdirSync(seed).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(seed)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     wrangler(original, ["d1", "execute", "DB", "--local", "--yes", "--file", join(seed, file)]);
   }
   const dump = join(work, "export.sql");

@@ -19,7 +19,7 @@ export interface ScheduleBeat {
   status: "ok" | "overdue" | "failed" | "never";
 }
 
-export function recordCronRun(d1: D1Database, schedule: CronSchedule, ok: boolean, now = new Date()) {
+function recordCronRun(d1: D1Database, schedule: CronSchedule, ok: boolean, now = new Date()) {
   return d1
     .prepare(
       `INSERT INTO cron_heartbeats (schedule, ran_at, ok) VALUES (?, ?, ?)

@@ -22,7 +22,7 @@ export const categoryFile = z
   .record(z.string().regex(KEY, { error: "a category key is lower-case words joined by hyphens" }), categoryEntry)
   .refine((all) => Object.keys(all).length > 0, { error: "name at least one category" });
 
-export type Category = z.output<typeof categoryEntry>;
+type Category = z.output<typeof categoryEntry>;
 
 const categories: Record<string, Category> = file;
 
