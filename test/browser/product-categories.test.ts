@@ -9,7 +9,7 @@ const offered = (lang: "zh-CN" | "en") => Object.entries(categories).map(([key, 
 
 async function choices(page: Page, select: string): Promise<string[][]> {
   return page.$$eval(`${select} option`, (options) =>
-    options.filter((o) => o.value !== "").map((o) => [o.value, o.textContent?.trim() ?? ""]),
+    (options as HTMLOptionElement[]).filter((o) => o.value !== "").map((o) => [o.value, o.textContent?.trim() ?? ""]),
   );
 }
 
