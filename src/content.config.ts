@@ -1,7 +1,8 @@
 import { campsites } from "./collections/campsites";
+import { productCategories } from "./collections/categories";
 import { events } from "./collections/events";
 import { notices } from "./collections/notices";
 import { openData } from "./collections/open-data";
 
 /** Typed content collections: a bad or missing field fails the build, naming the file. */
-export const collections = { notices, events, campsites, openData };
+export const collections = { notices, events, campsites, openData, productCategories };

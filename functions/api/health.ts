@@ -3,6 +3,7 @@ import { z } from "zod";
 import pkg from "../../package.json";
 import { countCampsites } from "../bookings/campsites";
 import { database } from "../db/client";
+import { cronBeats, cronSummary } from "../db/cron-heartbeat";
 import type { AppEnv } from "../env";
 import { documented } from "../lib/openapi";
 import { tokenSecretState } from "../lib/token-secret";
@@ -13,6 +14,13 @@ const Health = z.object({
   version: z.string(),
   /** TOKEN_SECRET: "missing", or "weak" (short or a published demo value) where production refuses it. */
   secret: z.enum(["ok", "missing", "weak"]),
+  /** Whether the cron triggers still run: "overdue" means a schedule has not finished a run for too long. */
+  cron: z
+    .object({
+      lastRun: z.string().nullable().describe("When the latest cron run ended (ISO 8601), or null"),
+      status: z.enum(["ok", "overdue", "failed", "never", "unknown"]),
+    })
+    .describe("Not part of status: a stalled cron does not make the site unavailable"),
 });
 
 documented({
@@ -30,13 +38,22 @@ export const health = new Hono<AppEnv>().get("/", async (c) => {
   c.header("cache-control", "no-store");
   const secret = tokenSecretState(c.env);
   let db: "ok" | "error" = "ok";
+  let cron: z.infer<typeof Health>["cron"] = { lastRun: null, status: "unknown" };
   try {
     await countCampsites(database(c.env.DB));
+    // A database without the heartbeat table yet (migrations pending) still answers.
+    cron = await cronBeats(c.env.DB).then(cronSummary, () => cron);
   } catch (error) {
     console.error("health: database check failed", error);
     db = "error";
   }
   const ok = db === "ok" && secret === "ok";
-  const body = { status: ok ? "ok" : "degraded", db, version: pkg.version, secret } satisfies z.infer<typeof Health>;
+  const body = {
+    status: ok ? "ok" : "degraded",
+    db,
+    version: pkg.version,
+    secret,
+    cron,
+  } satisfies z.infer<typeof Health>;
   return c.json(body, ok ? 200 : 503);
 });

@@ -10,6 +10,7 @@ import { sitesApi } from "../bookings/dashboard-routes";
 import { bookingLink, bookingRecovery } from "../bookings/recovery";
 import { bookingsApi } from "../bookings/routes";
 import { activitySlotsApi } from "../bookings/slot-routes";
+import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
 import { housekeeping } from "../housekeeping";
 import { documented, openApiDocument } from "../lib/openapi";
@@ -115,18 +116,21 @@ export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
 /** Each message's link, composed when it is sent: tokens are derived from the reference. */
 export const messageLinks = { booking: bookingLink, order: orderLink };
 
-/** The crons of wrangler.toml: the outbox and new-order e-mails every minute, housekeeping every hour. */
+/**
+ * The crons of wrangler.toml: the outbox and new-order e-mails every minute, housekeeping
+ * every hour. Each run ends by writing its schedule's heartbeat (functions/db/cron-heartbeat.ts).
+ */
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env, ctx) => {
   if (controller.cron === ORDER_MAIL_CRON) {
-    ctx.waitUntil(
+    const jobs = [
       deliverOrderNotices(env).then((done) => done.sent + done.failed > 0 && console.log("order mail", done)),
-    );
-    ctx.waitUntil(
       deliverMessages(env, messageLinks).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("messages", done),
       ),
-    );
+    ];
+    ctx.waitUntil(recordWhenDone(env.DB, "minute", jobs));
     return;
   }
-  ctx.waitUntil(housekeeping(env).then((done) => console.log("housekeeping", done)));
+  const jobs = [housekeeping(env).then((done) => console.log("housekeeping", done))];
+  ctx.waitUntil(recordWhenDone(env.DB, "hourly", jobs));
 };

@@ -6,7 +6,6 @@ import {
   cooperatives,
   type PickupPoint,
   type Product,
-  type ProductCategory,
   pickupPoints,
   products,
 } from "../db/schema";
@@ -19,7 +18,7 @@ import { countyMonth, inSeason, monthsOf } from "./season";
 export interface PublicProduct {
   id: string;
   name: string;
-  category: ProductCategory;
+  category: string;
   unit: string;
   /** Price per unit, in fen. */
   price: number;
@@ -110,7 +109,7 @@ function toPickupPoint(row: PickupPoint, lang: Lang): PublicPickupPoint {
 }
 
 export interface ProductFilters {
-  category?: ProductCategory | undefined;
+  category?: string | undefined;
   cooperative?: string | undefined;
   inSeason?: boolean | undefined;
 }

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { database } from "../db/client";
-import { PRODUCT_CATEGORIES } from "../db/schema";
 import type { AppEnv } from "../env";
+import { categoryField } from "../lib/categories";
 import { requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { documented } from "../lib/openapi";
@@ -14,7 +14,7 @@ import { ProductId } from "./order-schemas";
 export const Product = z.object({
   id: z.string(),
   name: z.string(),
-  category: z.enum(PRODUCT_CATEGORIES),
+  category: z.string().describe("A key of the category list (content/taxonomy/categories.json)"),
   unit: z.string().describe("What one unit is, e.g. a 500 g jar"),
   price: z.number().int().describe("Price per unit in fen (CNY)"),
   stock: z.number().int().describe("Units on hand"),
@@ -28,7 +28,7 @@ export const Product = z.object({
 });
 
 const ProductQuery = z.object({
-  category: z.enum(PRODUCT_CATEGORIES).optional(),
+  category: categoryField.optional(),
   cooperative: z
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)

@@ -3,7 +3,7 @@ import { conflictProblem, notFoundProblem } from "../accounts/problems";
 import { Slug } from "../accounts/schema";
 import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
-import { PRODUCT_CATEGORIES } from "../db/schema";
+import { categoryField } from "../lib/categories";
 import { violated } from "../lib/constraints";
 import { multiLine, priceYuan, singleLine } from "../lib/fields";
 import { coopInScope, productInScope } from "./coop-ops";
@@ -29,7 +29,7 @@ const months = z
   .transform((m) => (m.length === 0 ? 4095 : maskOf(m)));
 
 const fields = {
-  category: z.enum(PRODUCT_CATEGORIES),
+  category: categoryField,
   nameZh: name,
   nameEn: name,
   descriptionZh: text,

@@ -12,6 +12,7 @@ import { securityEn } from "./security.en";
 import { orderHoldsEn } from "./order-holds.en";
 import { placesEn } from "./places.en";
 import { profileEn } from "./profile.en";
+import { operationsEn } from "./operations.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -355,13 +356,6 @@ export const en: Record<UiKey, string> = {
   "products.results": "Products found: {count}",
   "products.none": "No products match.",
   "products.category": "Category",
-  "products.category.fresh-fruit": "Fresh fruit",
-  "products.category.pear-syrup": "Pear syrup",
-  "products.category.pear-wine": "Pear wine",
-  "products.category.dried-candied": "Dried and candied",
-  "products.category.beverages": "Drinks",
-  "products.category.spices": "Sichuan pepper and spices",
-  "products.category.vegetables": "Vegetables",
   "products.unit": "Unit",
   "products.season": "Season",
   "products.cooperative": "Cooperative",
@@ -457,6 +451,7 @@ export const en: Record<UiKey, string> = {
   ...dashEn,
   ...securityEn,
   ...coopEn,
+  ...operationsEn,
   ...messagesEn,
   ...formsEn,
   ...navEn,

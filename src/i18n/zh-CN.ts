@@ -12,6 +12,7 @@ import { securityZhCN } from "./security.zh-CN";
 import { orderHoldsZhCN } from "./order-holds.zh-CN";
 import { placesZhCN } from "./places.zh-CN";
 import { profileZhCN } from "./profile.zh-CN";
+import { operationsZhCN } from "./operations.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -342,13 +343,6 @@ export const zhCN = {
   "products.results": "共 {count} 件商品",
   "products.none": "没有符合条件的商品。",
   "products.category": "品类",
-  "products.category.fresh-fruit": "新鲜水果",
-  "products.category.pear-syrup": "梨膏",
-  "products.category.pear-wine": "梨酒",
-  "products.category.dried-candied": "果干蜜饯",
-  "products.category.beverages": "饮品",
-  "products.category.spices": "花椒调料",
-  "products.category.vegetables": "蔬菜",
   "products.unit": "规格",
   "products.season": "销售季节",
   "products.cooperative": "合作社",
@@ -438,6 +432,7 @@ export const zhCN = {
   ...dashZhCN,
   ...securityZhCN,
   ...coopZhCN,
+  ...operationsZhCN,
   ...messagesZhCN,
   ...formsZhCN,
   ...navZhCN,

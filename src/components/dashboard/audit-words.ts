@@ -1,4 +1,5 @@
 import type { AuditRow } from "@functions/db/audit";
+import { categoryName } from "@functions/lib/categories";
 import { countyDateTime } from "@functions/lib/dates";
 import { county } from "../../../county.config";
 import { type Lang, useStrings } from "../../i18n";
@@ -55,7 +56,7 @@ export function auditWords(row: AuditRow, locale: Lang): AuditWords {
       return strings(`${row.targetType === "order" ? "orders" : "booking"}.status.${v}`) ?? v;
     }
     if (key === "role" && typeof v === "string") return say(`dash.role.${v}`, v);
-    if (key === "category" && typeof v === "string") return say(`products.category.${v}`, v);
+    if (key === "category" && typeof v === "string") return categoryName(v, locale);
     if (typeof v === "string" && TIMESTAMP.test(v)) return `${countyDateTime(v)} ${county.timeZoneAbbreviation}`;
     if (Array.isArray(v)) return v.length === 0 ? "—" : list(v.map((item) => value(key, item)));
     if (typeof v === "object") {
