@@ -33,6 +33,13 @@ CREATE TABLE `cooperative_photos` (
 );
 --> statement-breakpoint
 CREATE INDEX `cooperative_photos_cooperative` ON `cooperative_photos` (`cooperative_id`);--> statement-breakpoint
+CREATE TABLE `cron_heartbeats` (
+	`schedule` text PRIMARY KEY NOT NULL,
+	`ran_at` text NOT NULL,
+	`ok` integer NOT NULL,
+	CONSTRAINT "cron_heartbeats_schedule" CHECK("cron_heartbeats"."schedule" IN ('minute', 'hourly'))
+);
+--> statement-breakpoint
 CREATE TABLE `recovery_codes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`account_id` integer NOT NULL,
@@ -90,6 +97,34 @@ CREATE INDEX `bookings_slot` ON `bookings` (`slot_id`);--> statement-breakpoint
 CREATE INDEX `bookings_phone` ON `bookings` (`phone_hash`);--> statement-breakpoint
 CREATE INDEX `bookings_address` ON `bookings` (`address_hash`,`created_at`);--> statement-breakpoint
 CREATE INDEX `bookings_held` ON `bookings` (`status`,`hold_until`);--> statement-breakpoint
+CREATE TABLE `__new_products` (
+	`id` text PRIMARY KEY NOT NULL,
+	`cooperative_id` text NOT NULL,
+	`category` text NOT NULL,
+	`name_zh` text NOT NULL,
+	`name_en` text NOT NULL,
+	`description_zh` text DEFAULT '' NOT NULL,
+	`description_en` text DEFAULT '' NOT NULL,
+	`unit_zh` text NOT NULL,
+	`unit_en` text NOT NULL,
+	`price_fen` integer NOT NULL,
+	`stock` integer DEFAULT 0 NOT NULL,
+	`season_months` integer DEFAULT 4095 NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`image` text,
+	`sort_order` integer DEFAULT 0 NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`cooperative_id`) REFERENCES `cooperatives`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "products_stock" CHECK("__new_products"."stock" >= 0),
+	CONSTRAINT "products_price" CHECK("__new_products"."price_fen" > 0),
+	CONSTRAINT "products_season" CHECK("__new_products"."season_months" BETWEEN 1 AND 4095)
+);
+--> statement-breakpoint
+INSERT INTO `__new_products`("id", "cooperative_id", "category", "name_zh", "name_en", "description_zh", "description_en", "unit_zh", "unit_en", "price_fen", "stock", "season_months", "active", "image", "sort_order", "created_at") SELECT "id", "cooperative_id", "category", "name_zh", "name_en", "description_zh", "description_en", "unit_zh", "unit_en", "price_fen", "stock", "season_months", "active", "image", "sort_order", "created_at" FROM `products`;--> statement-breakpoint
+DROP TABLE `products`;--> statement-breakpoint
+ALTER TABLE `__new_products` RENAME TO `products`;--> statement-breakpoint
+CREATE INDEX `products_cooperative` ON `products` (`cooperative_id`);--> statement-breakpoint
+CREATE INDEX `products_category` ON `products` (`category`);--> statement-breakpoint
 ALTER TABLE `accounts` ADD `totp_secret` text;--> statement-breakpoint
 ALTER TABLE `accounts` ADD `totp_pending` text;--> statement-breakpoint
 ALTER TABLE `accounts` ADD `totp_last_step` integer;--> statement-breakpoint
