@@ -49,6 +49,34 @@ export interface CountyConfig {
    * MAIL binding's allowed_sender_addresses in wrangler.toml.
    */
   orderMail: { from: string; name: Localized };
+  /**
+   * Hourly budgets of public writes per source (functions/lib/source-limits.ts), per
+   * route: past `challenge` requests in a clock hour a request must pass the check of
+   * `challenge` below; past `refuse` it is refused with 429 until the hour ends. The
+   * one-minute bursts are the [[ratelimits]] bindings of wrangler.toml. See README.
+   */
+  sourceLimits: Record<"bookings" | "orders" | "recover", SourceBudget>;
+  /** The check a source over its budget passes (functions/lib/challenge.ts). */
+  challenge: {
+    /** Leading zero bits of SHA-256 the browser must find: 16 takes a phone about a second. */
+    difficulty: number;
+    /** Without JavaScript: how long a person waits before pressing the button again. */
+    waitSeconds: number;
+    /** How long an issued check can be answered. */
+    validSeconds: number;
+  };
+}
+
+interface HourlyBudget {
+  challenge: number;
+  refuse: number;
+}
+
+interface SourceBudget {
+  /** Per client address (IPv6 by its /64). */
+  perAddress: HourlyBudget;
+  /** Per phone number given in the request. */
+  perPhone: HourlyBudget;
 }
 
 export const county: CountyConfig = {
@@ -102,4 +130,10 @@ export const county: CountyConfig = {
     from: "orders@jinchuan.gov.cn",
     name: { "zh-CN": "金川县农特产品订单", en: "Jinchuan County produce orders" },
   },
+  sourceLimits: {
+    bookings: { perAddress: { challenge: 12, refuse: 60 }, perPhone: { challenge: 6, refuse: 20 } },
+    orders: { perAddress: { challenge: 12, refuse: 60 }, perPhone: { challenge: 6, refuse: 20 } },
+    recover: { perAddress: { challenge: 40, refuse: 120 }, perPhone: { challenge: 10, refuse: 30 } },
+  },
+  challenge: { difficulty: 16, waitSeconds: 15, validSeconds: 600 },
 };

@@ -141,6 +141,11 @@ const zhCN = {
   "dash.price": "请填写价格，例如 80 或 80.50。",
   "dash.time": "请填写时间，例如 14:00。",
   "dash.slug": "只能使用小写字母、数字和连字符，例如 pear-valley。",
+  // Public writes from a busy address or phone (functions/lib/source-limits.ts).
+  "sources.challenge":
+    "最近从您的网络或这个电话号码提交的次数较多。为确认是您本人，请等 {seconds} 秒后再按一次提交按钮；您填写的内容已保留。",
+  "sources.challengeFailed": "确认没有通过或已经过期。请等 {seconds} 秒后再按一次提交按钮；您填写的内容已保留。",
+  "sources.throttled": "从您的网络或这个电话号码提交的次数过多。为防止滥用，请在 {minutes} 分钟后再试，或直接致电。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -296,6 +301,12 @@ const en: Record<MessageKey, string> = {
   "dash.price": "Enter a price, for example 80 or 80.50.",
   "dash.time": "Enter a time, for example 14:00.",
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example pear-valley.",
+  "sources.challenge":
+    "Many requests have come from your connection or this phone number lately. To show it is you, wait {seconds} seconds, then press the button again; what you typed is kept.",
+  "sources.challengeFailed":
+    "The check did not pass or has expired. Wait {seconds} seconds, then press the button again; what you typed is kept.",
+  "sources.throttled":
+    "Too many requests from your connection or this phone number. To prevent abuse, please try again in {minutes} minutes, or call us.",
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
