@@ -171,3 +171,10 @@ export function sourceLimits(scope: PublicWrite): MiddlewareHandler<{ Bindings: 
 export function sourceCountHousekeeping(d1: D1Database, now: Date): D1PreparedStatement {
   return d1.prepare("DELETE FROM source_counts WHERE hour < ?").bind(Math.floor(now.getTime() / HOUR_MS) - 1);
 }
+
+/** The 429 of a route behind sourceLimits, for its OpenAPI entry. */
+export const THROTTLED_RESPONSE = {
+  description:
+    "Too many writes from this address or phone: /api/problems/challenge-required carries a check to answer " +
+    "(see the Problem schema's `challenge`); /api/problems/too-many-requests comes with Retry-After",
+};

@@ -6,6 +6,7 @@ import { readBody, seeOther } from "../lib/forms";
 import { type Lang, localePath, requestLang } from "../lib/lang";
 import { message } from "../lib/messages";
 import { documented } from "../lib/openapi";
+import { THROTTLED_RESPONSE } from "../lib/source-limits";
 import { normalisePhone } from "../lib/phone";
 import { ProblemError } from "../lib/problem";
 import { normaliseReference, REFERENCE_PATTERN, requireTokenSecret, sha256Hex } from "../lib/tokens";
@@ -67,7 +68,9 @@ documented({
       schema: Accepted,
     },
     400: { description: "The reference or phone number is not well formed" },
-    429: { description: "Too many requests for this reference, phone or address; see Retry-After" },
+    429: {
+      description: `Too many requests for this reference, phone or address; see Retry-After. ${THROTTLED_RESPONSE.description}`,
+    },
   },
 });
 

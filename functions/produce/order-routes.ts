@@ -7,6 +7,7 @@ import { readBody, seeOther } from "../lib/forms";
 import { claimFor } from "../lib/idempotency";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
+import { THROTTLED_RESPONSE } from "../lib/source-limits";
 import { requireTokenSecret } from "../lib/tokens";
 import { badRequest, parseInput, validate } from "../lib/validate";
 import { authorisedOrder, cancelByBuyer } from "./cancel-order";
@@ -36,6 +37,7 @@ documented({
     400: { description: "Bad input, per-field messages" },
     409: { description: "A line is short, sold out, out of season or unavailable; nothing was ordered" },
     422: { description: "Idempotency-Key reused with another body" },
+    429: THROTTLED_RESPONSE,
   },
 });
 documented({

@@ -1,5 +1,6 @@
 import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
+import { challengeEn } from "./challenge.en";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
 import { formsEn } from "./forms.en";
@@ -466,4 +467,5 @@ export const en: Record<UiKey, string> = {
   ...formsEn,
   ...navEn,
   ...visitEn,
+  ...challengeEn,
 };

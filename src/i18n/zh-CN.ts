@@ -1,5 +1,6 @@
 import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
+import { challengeZhCN } from "./challenge.zh-CN";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
@@ -442,6 +443,7 @@ export const zhCN = {
   ...formsZhCN,
   ...navZhCN,
   ...visitZhCN,
+  ...challengeZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;
