@@ -9,7 +9,7 @@ import { solves } from "./challenge-work";
  * plain HTML form, by a person pressing the button again after `waitSeconds`. Each
  * answered token is recorded (used_challenges) so it buys one write only.
  */
-export interface ChallengeClaims {
+interface ChallengeClaims {
   nonce: string;
   /** The route it was issued for: bookings, orders or recover. */
   scope: string;
@@ -85,7 +85,7 @@ export async function issueChallenge(
 }
 
 /** The claims of a token this Worker signed for this scope and source, still valid; otherwise null. */
-export async function readChallenge(
+async function readChallenge(
   secret: string,
   token: string,
   scope: string,

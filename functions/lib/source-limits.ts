@@ -158,7 +158,9 @@ export function sourceLimits(scope: PublicWrite): MiddlewareHandler<{ Bindings: 
     }
     const overHour = counted.some((r, i) => (r.results[0]?.count ?? 0) > (sources[i]?.limit.challenge ?? 0));
     const bursts = await Promise.all(
-      sources.map((s, i) => s.burst?.limit({ key: keys[i] ?? s.key }) ?? Promise.resolve({ success: true })),
+      sources.map((s, i) =>
+        budget.perMinute && s.burst ? s.burst.limit({ key: keys[i] ?? s.key }) : Promise.resolve({ success: true }),
+      ),
     );
     if (!overHour && bursts.every((b) => b.success)) return next();
     const expected = { scope, source: await challengeSource(c, secret), isForm: fields.isForm };
