@@ -121,6 +121,39 @@ export interface CountyConfig {
     /** Example words for the notice search, separated as the language separates a list. */
     searchExamples: Localized;
   };
+  /**
+   * Hourly budgets of public writes per source (functions/lib/source-limits.ts), per
+   * route: past `challenge` requests in a clock hour a request must pass the check of
+   * `challenge` below; past `refuse` it is refused with 429 until the hour ends. The
+   * one-minute bursts are the [[ratelimits]] bindings of wrangler.toml. See README.
+   */
+  sourceLimits: Record<"bookings" | "orders" | "recover", SourceBudget>;
+  /** The check a source over its budget passes (functions/lib/challenge.ts). */
+  challenge: {
+    /** Leading zero bits of SHA-256 the browser must find: 16 takes a phone about a second. */
+    difficulty: number;
+    /** Without JavaScript: how long a person waits before pressing the button again. */
+    waitSeconds: number;
+    /** How long an issued check can be answered. */
+    validSeconds: number;
+  };
+}
+
+interface HourlyBudget {
+  challenge: number;
+  refuse: number;
+}
+
+interface SourceBudget {
+  /** Per client address (IPv6 by its /64). */
+  perAddress: HourlyBudget;
+  /** Per phone number given in the request. */
+  perPhone: HourlyBudget;
+  /**
+   * Whether the one-minute bindings of wrangler.toml also ask for the check. Off for
+   * find my booking: it has its own throttle, and a person retyping a number asks often.
+   */
+  perMinute: boolean;
 }
 
 export const county: CountyConfig = {
@@ -229,4 +262,10 @@ export const county: CountyConfig = {
     },
     searchExamples: { "zh-CN": "梨、创业贷款、技能培训", en: "pears, loans, training" },
   },
+  sourceLimits: {
+    bookings: { perAddress: { challenge: 12, refuse: 60 }, perPhone: { challenge: 6, refuse: 20 }, perMinute: true },
+    orders: { perAddress: { challenge: 12, refuse: 60 }, perPhone: { challenge: 6, refuse: 20 }, perMinute: true },
+    recover: { perAddress: { challenge: 40, refuse: 120 }, perPhone: { challenge: 10, refuse: 30 }, perMinute: false },
+  },
+  challenge: { difficulty: 16, waitSeconds: 15, validSeconds: 600 },
 };

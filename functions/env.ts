@@ -18,6 +18,13 @@ export interface Bindings {
    */
   TRUST_CLIENT_ADDRESS_HEADER?: string;
   /**
+   * Workers Rate Limiting ([[ratelimits]] in wrangler.toml): public writes per address and
+   * per phone within a minute (functions/lib/source-limits.ts). Optional: without them only
+   * the hourly budgets in D1 count.
+   */
+  ADDRESS_BURST?: RateLimit;
+  PHONE_BURST?: RateLimit;
+  /**
    * Derives booking and order tokens (functions/lib/tokens.ts). Set in production
    * with `wrangler secret put TOKEN_SECRET`; the local demo passes its own.
    */

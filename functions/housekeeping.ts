@@ -5,7 +5,9 @@ import { releaseExpiredHolds } from "./bookings/expiry";
 import { pastHoldsStatement } from "./bookings/holds";
 import { housekeepingStatements } from "./bookings/queries";
 import type { Bindings } from "./env";
+import { usedChallengeHousekeeping } from "./lib/challenge";
 import { todayInCounty } from "./lib/dates";
+import { sourceCountHousekeeping } from "./lib/source-limits";
 import { eraseMessagesOfErasedContacts } from "./messages/outbox";
 import { recoveryHousekeeping } from "./messages/recover";
 import { expireUnconfirmedOrders } from "./produce/county-cancel";
@@ -20,7 +22,8 @@ import { eraseOrderContacts } from "./produce/erasure";
  * become no-shows; what phones and addresses held on past nights is forgotten.
  * Orders no cooperative confirmed in time are cancelled and their stock returned
  * (own batch). Contact details of guests and buyers are erased when the privacy
- * page says (county.config.ts).
+ * page says (county.config.ts). Counts of public writes per source from hours gone
+ * and answered checks that have expired are forgotten.
  */
 export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
   const releasedHolds = await releaseExpiredHolds(env.DB, now);
@@ -38,6 +41,8 @@ export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Da
     ...sessionHousekeeping(env.DB, now),
     recoveryHousekeeping(env.DB, now),
     pastHoldsStatement(env.DB, today),
+    sourceCountHousekeeping(env.DB, now),
+    usedChallengeHousekeeping(env.DB, now),
     ...erasures,
   ]);
   const changes = (result: D1Result | undefined) => result?.meta.changes ?? 0;

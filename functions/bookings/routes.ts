@@ -6,6 +6,7 @@ import { claimFor } from "../lib/idempotency";
 import { requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
 import { presentedToken } from "../lib/presented-token";
+import { THROTTLED_RESPONSE } from "../lib/source-limits";
 import { badRequest, parseInput, validate } from "../lib/validate";
 import { cancelBooking, cancelScope, findBooking, notFound } from "./cancel";
 import { createBooking } from "./create";
@@ -25,6 +26,7 @@ documented({
     400: { description: "Bad input, with per-field messages" },
     409: { description: "A night or session is full or closed" },
     422: { description: "The Idempotency-Key was used with another body" },
+    429: THROTTLED_RESPONSE,
   },
 });
 documented({

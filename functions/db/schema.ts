@@ -770,3 +770,23 @@ export const cronHeartbeats = sqliteTable(
   },
   (t) => [check("cron_heartbeats_schedule", sql`${t.schedule} IN (${inList(CRON_SCHEDULES)})`)],
 );
+/**
+ * Public writes counted per source and clock hour (functions/lib/source-limits.ts). The
+ * key is a salted hash of route, kind and address or phone, never the value itself; rows
+ * are pruned by housekeeping.
+ */
+export const sourceCounts = sqliteTable(
+  "source_counts",
+  {
+    key: text("key").notNull(),
+    hour: integer("hour").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.hour] })],
+);
+
+/** Answered checks (functions/lib/challenge.ts): each is good for one write only. */
+export const usedChallenges = sqliteTable("used_challenges", {
+  nonce: text("nonce").primaryKey(),
+  expiresAt: integer("expires_at").notNull(),
+});

@@ -170,6 +170,11 @@ const zhCN = {
   "profile.validUntil": "请填写有效期至哪一天，例如 2027-06-30。",
   "profile.photoLimit": "最多可以放 {max} 张照片。请先删除一张再上传。",
   ...textMessagesZh,
+  // Public writes from a busy address or phone (functions/lib/source-limits.ts).
+  "sources.challenge":
+    "最近从您的网络或这个电话号码提交的次数较多。为确认是您本人，请等 {seconds} 秒后再按一次提交按钮；您填写的内容已保留。",
+  "sources.challengeFailed": "确认没有通过或已经过期。请等 {seconds} 秒后再按一次提交按钮；您填写的内容已保留。",
+  "sources.throttled": "从您的网络或这个电话号码提交的次数过多。为防止滥用，请在 {minutes} 分钟后再试，或直接致电。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -358,6 +363,12 @@ const en: Record<MessageKey, string> = {
   "profile.validUntil": "Enter the last day the certificate is valid, e.g. 2027-06-30.",
   "profile.photoLimit": "At most {max} photos can be shown. Delete one before uploading another.",
   ...textMessagesEn,
+  "sources.challenge":
+    "Many requests have come from your connection or this phone number lately. To show it is you, wait {seconds} seconds, then press the button again; what you typed is kept.",
+  "sources.challengeFailed":
+    "The check did not pass or has expired. Wait {seconds} seconds, then press the button again; what you typed is kept.",
+  "sources.throttled":
+    "Too many requests from your connection or this phone number. To prevent abuse, please try again in {minutes} minutes, or call us.",
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

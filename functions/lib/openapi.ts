@@ -100,6 +100,18 @@ const problemSchema = {
         properties: { field: { type: "string" }, message: { type: "string" } },
       },
     },
+    challenge: {
+      type: "object",
+      description: `Only with type /api/problems/challenge-required (status 429): too many writes came from this address or phone. Find a decimal number n such that the SHA-256 of the token, a colon and n (as decimal text) starts with difficulty zero bits, and send the same request again with the members challenge (the token) and challengeSolution (n) in its JSON body or form fields. A token is good for one write, from the address it was given to, until expiresAt. An HTML form may instead send the token alone after waitSeconds. Past the hard limit the type is /api/problems/too-many-requests, with Retry-After.`,
+      required: ["token", "algorithm", "difficulty", "waitSeconds", "expiresAt"],
+      properties: {
+        token: { type: "string" },
+        algorithm: { type: "string", enum: ["SHA-256"] },
+        difficulty: { type: "integer", minimum: 1 },
+        waitSeconds: { type: "integer" },
+        expiresAt: { type: "string", format: "date-time" },
+      },
+    },
   },
 };
 

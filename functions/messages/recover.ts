@@ -9,6 +9,7 @@ import { message } from "../lib/messages";
 import { documented } from "../lib/openapi";
 import { normalisePhone } from "../lib/phone";
 import { ProblemError } from "../lib/problem";
+import { THROTTLED_RESPONSE } from "../lib/source-limits";
 import { requireTokenSecret } from "../lib/token-secret";
 import { normaliseReference, REFERENCE_PATTERN, sha256Hex } from "../lib/tokens";
 import { badRequest, parseInput } from "../lib/validate";
@@ -71,7 +72,9 @@ documented({
       schema: Accepted,
     },
     400: { description: "The reference or phone number is not well formed" },
-    429: { description: "Too many requests for this reference, phone or address; see Retry-After" },
+    429: {
+      description: `Too many requests for this reference, phone or address; see Retry-After. ${THROTTLED_RESPONSE.description}`,
+    },
   },
 });
 

@@ -9,6 +9,7 @@ import { claimFor } from "../lib/idempotency";
 import { localePath, requestLang } from "../lib/lang";
 import { documented } from "../lib/openapi";
 import { presentedToken } from "../lib/presented-token";
+import { THROTTLED_RESPONSE } from "../lib/source-limits";
 import { requireTokenKeys } from "../lib/token-secret";
 import { badRequest, parseInput, validate } from "../lib/validate";
 import { authorisedOrder, cancelByBuyer } from "./cancel-order";
@@ -38,6 +39,7 @@ documented({
     400: { description: "Bad input, per-field messages" },
     409: { description: "A line is short, sold out, out of season or unavailable; nothing was ordered" },
     422: { description: "Idempotency-Key reused with another body" },
+    429: THROTTLED_RESPONSE,
   },
 });
 documented({

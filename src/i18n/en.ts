@@ -1,18 +1,19 @@
 import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { bookingStaffEn } from "./booking-staff.en";
+import { challengeEn } from "./challenge.en";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
 import { formsEn } from "./forms.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
-import { privacyEn } from "./privacy.en";
-import { securityEn } from "./security.en";
+import { operationsEn } from "./operations.en";
 import { orderHoldsEn } from "./order-holds.en";
 import { placesEn } from "./places.en";
+import { privacyEn } from "./privacy.en";
 import { profileEn } from "./profile.en";
-import { operationsEn } from "./operations.en";
+import { securityEn } from "./security.en";
 import { visitEn } from "./visit.en";
 import type { UiKey } from "./zh-CN";
 
@@ -461,4 +462,5 @@ export const en: Record<UiKey, string> = {
   ...bookingStaffEn,
   ...placesEn,
   ...profileEn,
+  ...challengeEn,
 };

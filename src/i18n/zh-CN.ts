@@ -1,18 +1,19 @@
 import { BOOKING_STATUS_LABELS } from "@functions/bookings/status-labels";
 import { ORDER_STATUS_LABELS } from "@functions/produce/status-labels";
 import { bookingStaffZhCN } from "./booking-staff.zh-CN";
+import { challengeZhCN } from "./challenge.zh-CN";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
-import { privacyZhCN } from "./privacy.zh-CN";
-import { securityZhCN } from "./security.zh-CN";
+import { operationsZhCN } from "./operations.zh-CN";
 import { orderHoldsZhCN } from "./order-holds.zh-CN";
 import { placesZhCN } from "./places.zh-CN";
+import { privacyZhCN } from "./privacy.zh-CN";
 import { profileZhCN } from "./profile.zh-CN";
-import { operationsZhCN } from "./operations.zh-CN";
+import { securityZhCN } from "./security.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 
 /** UI strings, Chinese (default). Every key here must exist in en.ts (tested). */
@@ -442,6 +443,7 @@ export const zhCN = {
   ...bookingStaffZhCN,
   ...placesZhCN,
   ...profileZhCN,
+  ...challengeZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;
