@@ -9,24 +9,45 @@ import { describe, expect, it } from "vitest";
  * so a wrong copy fills every existing row with column names (or fails a CHECK) on a
  * live database while an empty test database never notices. Node's SQLite refuses
  * double-quoted strings, so here a wrong copy fails.
+ *
+ * D1 runs each migration in a transaction with foreign keys on, where PRAGMA
+ * foreign_keys=OFF does nothing: dropping a table that other rows point at fails there.
+ * So does it here, with foreign keys on and each file in a transaction of its own.
  */
 const dir = new URL("../../migrations/", import.meta.url);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".sql"))
   .sort();
 
+/** A campsite with a booking and a text about it; a cooperative with a product and an order of it. */
+const SEED_BEFORE_0007 = `
+  INSERT INTO campsites (slug, name_zh, name_en) VALUES ('site', '营地', 'Site');
+  INSERT INTO unit_types (id, campsite_id, name_zh, name_en, capacity, max_guests, price_fen)
+    SELECT 'u', id, '帐篷位', 'Pitch', 5, 4, 10000 FROM campsites;
+  INSERT INTO bookings (reference, token_hash, unit_type_id, check_in, nights, units, adults, contact_name, contact_phone, total_fen)
+    VALUES ('ABCDEFGH', 'h', 'u', '2026-05-01', 2, 1, 2, '王芳', '13800000000', 20000);
+  INSERT INTO outbox (channel, recipient, kind, lang, booking_id, due_at)
+    SELECT 'sms', '13800000000', 'recovery', 'zh-CN', id, '2026-05-01T00:00:00.000Z' FROM bookings;
+  INSERT INTO cooperatives (id, name_zh, name_en, credit_code, township_zh, township_en, village_zh, village_en, contact_name, contact_phone)
+    VALUES ('coop', '合作社', 'Cooperative', '93513221MA6CK1B780', '乡', 'Township', '村', 'Village', '杨', '13700000000');
+  INSERT INTO products (id, cooperative_id, category, name_zh, name_en, unit_zh, unit_en, price_fen, stock, season_months)
+    VALUES ('syrup', 'coop', 'pear-syrup', '梨膏', 'Syrup', '瓶', 'jar', 4800, 5, 4095);
+  INSERT INTO pickup_points (id, name_zh, name_en, address_zh, address_en, hours_zh, hours_en)
+    VALUES ('p', '自提点', 'Point', '地址', 'Address', '每天', 'Daily');
+  INSERT INTO orders (reference, token_hash, checkout, cooperative_id, total_fen, fulfilment, pickup_point_id, contact_name, contact_phone)
+    VALUES ('HGFEDCBA', 'h', 'c', 'coop', 4800, 'pickup', 'p', '张三', '13900000000');
+  INSERT INTO order_lines (order_id, product_id, quantity, unit_price_fen) SELECT id, 'syrup', 1, 4800 FROM orders;
+`;
+
 describe("migrations keep the rows of a live database", () => {
   it("applies every migration over a database that already holds bookings and orders", () => {
     const db = new DatabaseSync(":memory:");
-    db.exec("PRAGMA foreign_keys = OFF");
+    db.exec("PRAGMA foreign_keys = ON");
     let seeded = false;
     for (const file of files) {
-      db.exec(readFileSync(new URL(file, dir), "utf8"));
+      db.exec(`BEGIN; ${readFileSync(new URL(file, dir), "utf8")}; COMMIT;`);
       if (!seeded && file.startsWith("0006")) {
-        db.exec(`INSERT INTO bookings (reference, token_hash, unit_type_id, check_in, nights, units, adults, contact_name, contact_phone, total_fen)
-                 VALUES ('ABCDEFGH', 'h', 'u', '2026-05-01', 2, 1, 2, '王芳', '13800000000', 20000)`);
-        db.exec(`INSERT INTO orders (reference, token_hash, checkout, cooperative_id, total_fen, fulfilment, pickup_point_id, contact_name, contact_phone)
-                 VALUES ('HGFEDCBA', 'h', 'c', 'coop', 4800, 'pickup', 'p', '张三', '13900000000')`);
+        db.exec(SEED_BEFORE_0007);
         seeded = true;
       }
     }
@@ -35,6 +56,9 @@ describe("migrations keep the rows of a live database", () => {
     expect(booking).toMatchObject({ reference: "ABCDEFGH", contact_phone: "13800000000", status: "confirmed" });
     const order = db.prepare("SELECT * FROM orders").get() as Record<string, unknown>;
     expect(order).toMatchObject({ reference: "HGFEDCBA", status: "placed", total_fen: 4800 });
+    expect(db.prepare("SELECT product_id, quantity FROM order_lines").all()).toEqual([{ product_id: "syrup", quantity: 1 }]);
+    expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE booking_id = ?").get(booking.id)).toEqual({ n: 1 });
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     // Every column added after the rows were written is empty, never the column's own name.
     for (const row of [booking, order]) {
       for (const [name, value] of Object.entries(row)) expect(value, name).not.toBe(name);
