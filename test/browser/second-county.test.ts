@@ -49,17 +49,10 @@ const FIRST_COUNTY = new RegExp(
   "i",
 );
 
-/**
- * Product categories are still a fixed list in code, with the first county's among
- * them; they move to content/taxonomy/categories.json. Until then their keys and
- * their <option>s (only they) are left out of the check.
- */
-const FIXED_CATEGORY_OPTIONS = /<option value="pear-(?:syrup|wine)"[^>]*>[^<]*<\/option>|"pear-(?:syrup|wine)"/g;
-
 function firstCountyWords(text: string): string[] {
   const found: string[] = [];
   const global = new RegExp(FIRST_COUNTY.source, "gi");
-  for (const m of text.replace(FIXED_CATEGORY_OPTIONS, "").matchAll(global)) {
+  for (const m of text.matchAll(global)) {
     const at = m.index ?? 0;
     found.push(`${m[0]} in "…${text.slice(Math.max(0, at - 40), at + 40).replaceAll("\n", " ")}…"`);
   }

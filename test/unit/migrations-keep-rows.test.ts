@@ -56,8 +56,12 @@ describe("migrations keep the rows of a live database", () => {
     expect(booking).toMatchObject({ reference: "ABCDEFGH", contact_phone: "13800000000", status: "confirmed" });
     const order = db.prepare("SELECT * FROM orders").get() as Record<string, unknown>;
     expect(order).toMatchObject({ reference: "HGFEDCBA", status: "placed", total_fen: 4800 });
-    expect(db.prepare("SELECT product_id, quantity FROM order_lines").all()).toEqual([{ product_id: "syrup", quantity: 1 }]);
-    expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE booking_id = ?").get(booking.id)).toEqual({ n: 1 });
+    expect(db.prepare("SELECT product_id, quantity FROM order_lines").all()).toEqual([
+      { product_id: "syrup", quantity: 1 },
+    ]);
+    expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE booking_id = ?").get(Number(booking.id))).toEqual({
+      n: 1,
+    });
     expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     // Every column added after the rows were written is empty, never the column's own name.
     for (const row of [booking, order]) {
