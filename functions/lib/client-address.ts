@@ -20,8 +20,14 @@ interface RequestContext {
 export function clientAddress(c: RequestContext): string {
   const trusted = c.env?.PORTAL_ENV === "production" || c.env?.TRUST_CLIENT_ADDRESS_HEADER === "1";
   if (!trusted) return "local";
-  return addressKey(c.req.header("cf-connecting-ip"));
+  const key = addressKey(c.req.header("cf-connecting-ip"));
+  // Off Cloudflare, a request from this machine itself (a local server's own browser tests
+  // and scripts, which the local server labels 127.0.0.1 or ::1) is the one local address.
+  if (c.env?.PORTAL_ENV !== "production" && LOOPBACK.has(key)) return "local";
+  return key;
 }
+
+const LOOPBACK = new Set(["127.0.0.1", "0:0:0:0::/64"]);
 
 /** The key of one address: IPv4 as it is, IPv6 by its /64, anything unreadable as "unknown". */
 export function addressKey(raw: string | undefined): string {

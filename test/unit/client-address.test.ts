@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressKey } from "../../functions/lib/client-address";
+import { addressKey, clientAddress } from "../../functions/lib/client-address";
 
 describe("the address a limit counts against", () => {
   it("keeps an IPv4 address", () => {
@@ -21,5 +21,16 @@ describe("the address a limit counts against", () => {
     for (const raw of [undefined, "", "x", "1::2::3", "12345::1", "1:2:3:4:5:6:7:8:9", "<script>"]) {
       expect(addressKey(raw)).toBe("unknown");
     }
+  });
+
+  it("believes the header only where Cloudflare sets it or a test says so, and calls this machine local", () => {
+    const from = (env: Record<string, string>, ip?: string) =>
+      clientAddress({ env, req: { header: (name: string) => (name === "cf-connecting-ip" ? ip : undefined) } });
+    expect(from({ PORTAL_ENV: "local" }, "203.0.113.7")).toBe("local");
+    expect(from({ PORTAL_ENV: "production" }, "203.0.113.7")).toBe("203.0.113.7");
+    expect(from({ PORTAL_ENV: "local", TRUST_CLIENT_ADDRESS_HEADER: "1" }, "203.0.113.7")).toBe("203.0.113.7");
+    expect(from({ PORTAL_ENV: "local", TRUST_CLIENT_ADDRESS_HEADER: "1" }, "127.0.0.1")).toBe("local");
+    expect(from({ PORTAL_ENV: "local", TRUST_CLIENT_ADDRESS_HEADER: "1" }, "::1")).toBe("local");
+    expect(from({ PORTAL_ENV: "production" }, "127.0.0.1")).toBe("127.0.0.1");
   });
 });
