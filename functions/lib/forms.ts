@@ -30,7 +30,6 @@ export async function readBody(c: Context): Promise<Body> {
   }
   if (type === FORM_TYPE) assertSameOrigin(c);
   const text = new TextDecoder().decode(await readLimitedBytes(c, MAX_BODY));
-  readTexts.set(c.req.raw, text);
   if (JSON_TYPE.test(type)) {
     try {
       return { value: JSON.parse(text), isForm: false };
@@ -40,9 +39,6 @@ export async function readBody(c: Context): Promise<Body> {
   }
   return { value: nestForm(new URLSearchParams(text)), isForm: true };
 }
-
-/** The text readBody read, for the refused form's flash (the stream can be read only once). */
-const readTexts = new WeakMap<Request, string>();
 
 function tooLargeProblem(): ProblemError {
   return new ProblemError(413, "too-large", (lang) => ({ detail: message(lang, "problem.tooLarge") }));
@@ -61,6 +57,18 @@ export async function readLimitedBytes(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const declared = c.req.header("content-length");
   if (declared !== undefined && !(Number(declared) <= max)) throw tooLarge();
+  // A stream can be read once: a guard in front of the route (source limits) and the
+  // route itself share one reading of the body.
+  const pending = readings.get(c.req.raw) ?? streamBytes(c, max, tooLarge);
+  readings.set(c.req.raw, pending);
+  const bytes = await pending;
+  if (bytes.byteLength > max) throw tooLarge();
+  return bytes;
+}
+
+const readings = new WeakMap<Request, Promise<Uint8Array<ArrayBuffer>>>();
+
+async function streamBytes(c: Context, max: number, tooLarge: () => ProblemError): Promise<Uint8Array<ArrayBuffer>> {
   const stream = c.req.raw.body;
   if (!stream) return new Uint8Array();
   const reader = stream.getReader();
@@ -237,8 +245,11 @@ function fieldPath(name: string): string {
 
 async function typedValues(c: Context): Promise<Record<string, string>> {
   if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith(FORM_TYPE)) return {};
-  // Only what readBody already read: a refusal before that (too large, cross-site) keeps no values.
-  const params = new URLSearchParams(readTexts.get(c.req.raw) ?? "");
+  // Only a body already read within the limit (by readBody or a guard in front of the route):
+  // a refusal before that (too large, cross-site) keeps no values.
+  const reading = readings.get(c.req.raw);
+  const bytes = reading ? await reading.catch(() => null) : null;
+  const params = new URLSearchParams(bytes && bytes.byteLength <= MAX_BODY ? new TextDecoder().decode(bytes) : "");
   const values: Record<string, string> = {};
   for (const [name, value] of params) {
     if (NEVER_KEPT.test(name) || Object.keys(values).length >= 60) continue;

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { county } from "../../county.config";
 import { answerPasses, issueChallenge } from "./challenge";
 import { clientAddress } from "./client-address";
+import { readLimitedBytes } from "./forms";
 import { message } from "./messages";
 import { normalisePhone } from "./phone";
 import { ProblemError } from "./problem";
@@ -55,8 +56,12 @@ interface BodyFields {
 /** What the guard reads of a body: the phone, and an answer to a check. Never throws: the route reports bad input. */
 async function bodyFields(c: SourceContext): Promise<BodyFields> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
-  // Hono keeps the text it read, so the route's readBody reads the same body again.
-  const text = await c.req.text().catch(() => "");
+  // The route's readBody gets the same bytes again (the stream is read once); a body over
+  // the limit reads as empty here and is refused by the route.
+  const text = await readLimitedBytes(c, MAX_BODY).then(
+    (bytes) => new TextDecoder().decode(bytes),
+    () => "",
+  );
   const isForm = type.startsWith("application/x-www-form-urlencoded");
   if (text.length > MAX_BODY) return { isForm };
   const pick = (v: unknown) => (typeof v === "string" && v.length <= 1000 ? v : undefined);
