@@ -57,7 +57,8 @@ export async function readImage(c: Context): Promise<{ bytes: Uint8Array; ext: s
   const body = await readLimitedBytes(c, MAX_REQUEST_BYTES, tooLarge);
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+    // The boundary is case-sensitive (Chromium's has capitals): pass the header as sent.
+    form = await new Response(body, { headers: { "content-type": c.req.header("content-type") ?? "" } }).formData();
   } catch {
     throw fieldProblem("image", "dash.imageMissing");
   }

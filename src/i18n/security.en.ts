@@ -7,6 +7,7 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
   "security.locked": "too many failed sign-ins",
   "security.unlock": "Unlock sign-in",
   "dash.done.unlocked": "Sign-in unlocked: the account can sign in at once.",
+  "security.invitePending": "Invited; the invitation is valid until {date}.",
   "security.linkShownOnce": "The link is shown only when it is made. Lost it? Use “Send a new invitation”.",
   "security.confirm.title": "Confirm it is you",
   "security.confirm.intro":

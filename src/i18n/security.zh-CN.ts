@@ -5,6 +5,7 @@ export const securityZhCN = {
   "security.locked": "登录失败次数过多",
   "security.unlock": "解除登录限制",
   "dash.done.unlocked": "已解除登录限制，此账户可以立即登录。",
+  "security.invitePending": "已邀请，邀请在 {date} 前有效。",
   "security.linkShownOnce": "链接只在创建时显示一次。找不到了？请点“重新发送邀请”生成新链接。",
   "security.confirm.title": "确认是您本人",
   "security.confirm.intro":

@@ -129,7 +129,9 @@ describe.skipIf(!chromiumPath)("pickup points and cooperative certificates in th
         buffer: Buffer.from(PNG_8X8),
       });
       await post(page, `form:has(#${prefixId}-image) button[type=submit]`);
-      expect(page.url()).toContain("done=certificate_image");
+      expect(page.url(), (await page.locator(".error-summary").allInnerTexts()).join(" | ")).toContain(
+        "done=certificate_image",
+      );
       expect(await fitsWidth(page)).toBe(true);
 
       const publicPage = `${prefix}/cooperatives/anning-pear-processing/`;
