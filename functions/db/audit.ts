@@ -9,7 +9,7 @@
 export interface AuditEntry {
   /** The account acting; null for the command line. */
   actorId: number | null;
-  /** e.g. `booking.check_in`, `unit_type.capacity`, `account.disable`. */
+  /** e.g. `booking.checked_in`, `unit_type.capacity`, `account.disable`. */
   action: string;
   targetType: string;
   targetId: string | number;
