@@ -23,6 +23,8 @@ function syncWith(notice: string) {
   mkdirSync(join(dir, "src"));
   mkdirSync(join(dir, "content/notices/zh-CN"), { recursive: true });
   symlinkSync(join(PROJECT, "node_modules"), join(dir, "node_modules"));
+  // The taxonomy (topics, agencies, product categories) is read from the site's own content/.
+  symlinkSync(join(PROJECT, "content/taxonomy"), join(dir, "content/taxonomy"));
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
   // Own caches, so the scratch site never touches the caches of real builds in node_modules.
   writeFileSync(
