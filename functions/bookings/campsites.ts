@@ -71,8 +71,3 @@ export async function listCampsites(db: Database, lang: Lang): Promise<PublicCam
   }
   return [...bySlug.values()];
 }
-
-/** Cheap query that proves the database answers and the migrations are applied. */
-export async function countCampsites(db: Database): Promise<number> {
-  return db.$count(campsites);
-}

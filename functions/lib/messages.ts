@@ -84,7 +84,6 @@ const zhCN = {
   "orders.point.unknown": "没有这个自提点，或它目前不开放。",
   "orders.point.wrongCooperative": "“{point}”只提供本合作社的商品。请选择游客中心等公共自提点，或分开下单。",
   "orders.text.tooLong": "内容过长，请精简。",
-  "orders.text.singleLine": "此项请写在一行内，不要换行。",
   "orders.sources.hours": "时间范围为 1 到 168 小时。",
   "orders.sources.hash": "来源编号无效。",
   "orders.postcode": "邮政编码为 6 位数字。",
@@ -267,7 +266,6 @@ const en: Record<MessageKey, string> = {
   "orders.point.wrongCooperative":
     "“{point}” only hands out its own cooperative's products. Choose a shared point such as the visitor centre, or order separately.",
   "orders.text.tooLong": "This is too long; please shorten it.",
-  "orders.text.singleLine": "Please write this on one line, without line breaks.",
   "orders.sources.hours": "The time window is 1 to 168 hours.",
   "orders.sources.hash": "This is not a valid source.",
   "orders.postcode": "A postcode has 6 digits.",

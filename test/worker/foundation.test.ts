@@ -12,7 +12,7 @@ describe("GET /api/health", () => {
   });
 
   it("reports the database down when its tables are missing", async () => {
-    await env.DB.exec("DROP TABLE unit_types; DROP TABLE campsites;");
+    await env.DB.exec("DROP TABLE cron_heartbeats;");
     const res = await call("/api/health");
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: "degraded", db: "error" });

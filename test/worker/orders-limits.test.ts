@@ -79,7 +79,7 @@ describe("order limits per request", () => {
     );
     expect(res.status).toBe(400);
     expect((await res.json<Problem>()).errors).toEqual([
-      { field: "fulfilment.address.city", message: "此项请写在一行内，不要换行。" },
+      { field: "fulfilment.address.city", message: "请写在一行内，不要换行。" },
     ]);
   });
 });
