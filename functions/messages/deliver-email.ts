@@ -17,7 +17,7 @@ import type { OutboxEntry } from "./outbox";
  * Rows of one kind to one address claimed by one run go out as ONE e-mail: a rush of
  * orders is a digest per member and minute, not a rush of mail.
  */
-export interface Mail {
+interface Mail {
   subject: string;
   text: string;
 }

@@ -23,7 +23,7 @@ export const CANCEL_KINDS = {
   flood: "order-cancelled-county",
 } as const satisfies Record<"cooperative" | "buyer" | OrderCancelCode, string>;
 
-export const BUYER_KINDS = {
+const BUYER_KINDS = {
   confirmed: ["order-confirmed"],
   ready: ["order-ready"],
   shipped: ["order-shipped"],
