@@ -19,11 +19,13 @@ import { securityHeaders } from "../lib/security";
 import { sourceLimits } from "../lib/source-limits";
 import { media } from "../media";
 import { deliverMessages } from "../messages/deliver";
+import { deliverEmails } from "../messages/deliver-email";
 import { recoverApi } from "../messages/recover";
 import { adminCooperativesApi } from "../produce/admin-routes";
 import { cooperativesApi, pickupPointsApi } from "../produce/cooperative-routes";
 import { cooperativeDashboardApi } from "../produce/dashboard-routes";
-import { deliverOrderNotices, ORDER_MAIL_CRON } from "../produce/order-mail";
+import { orderMailer } from "../produce/order-mail";
+import { ORDER_MAIL_KIND } from "../produce/order-messages";
 import { ordersApi } from "../produce/order-routes";
 import { adminPickupPointsApi } from "../produce/pickup-routes";
 import { productsApi } from "../produce/product-routes";
@@ -120,14 +122,22 @@ export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
 /** Each message's link, composed when it is sent: tokens are derived from the reference. */
 export const messageLinks = { booking: bookingLink, order: orderLink };
 
+/** What writes each kind of e-mail in the outbox. */
+export const messageMailers = { [ORDER_MAIL_KIND]: orderMailer };
+
+/** The wrangler.toml cron that sends the outbox. */
+const MINUTE_CRON = "* * * * *";
+
 /**
- * The crons of wrangler.toml: the outbox and new-order e-mails every minute, housekeeping
+ * The crons of wrangler.toml: the outbox (texts and e-mails) every minute, housekeeping
  * every hour. Each run ends by writing its schedule's heartbeat (functions/db/cron-heartbeat.ts).
  */
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env, ctx) => {
-  if (controller.cron === ORDER_MAIL_CRON) {
+  if (controller.cron === MINUTE_CRON) {
     const jobs = [
-      deliverOrderNotices(env).then((done) => done.sent + done.failed > 0 && console.log("order mail", done)),
+      deliverEmails(env, messageMailers).then(
+        (done) => Object.values(done).some((n) => n > 0) && console.log("e-mails", done),
+      ),
       deliverMessages(env, messageLinks).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("messages", done),
       ),

@@ -656,29 +656,6 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_target").on(t.targetType, t.targetId), index("audit_log_actor").on(t.actorId)],
 );
 
-/**
- * One row per order whose cooperative has been (or is being) told about it by
- * e-mail (functions/produce/order-mail.ts). The order itself is the outbox: a placed
- * order without a row here, or with an unsent row, is still to be announced.
- */
-export const orderNotices = sqliteTable(
-  "order_notices",
-  {
-    orderId: integer("order_id")
-      .primaryKey()
-      .references(() => orders.id),
-    /** Set while one Worker sends; a claim older than a few minutes may be taken over. */
-    claimedAt: text("claimed_at"),
-    attempts: integer("attempts").notNull().default(0),
-    sentAt: text("sent_at"),
-    /** JSON array of the addresses it went to ([] when the cooperative has no active member). */
-    recipients: text("recipients"),
-    messageId: text("message_id"),
-    lastError: text("last_error"),
-  },
-  (t) => [check("order_notices_attempts", sql`${t.attempts} >= 0`)],
-);
-
 export type Account = typeof accounts.$inferSelect;
 
 /* ---------------------------------------------------------------------------

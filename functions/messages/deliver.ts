@@ -1,3 +1,4 @@
+import type { MessageChannel } from "../db/schema";
 import type { Bindings } from "../env";
 import { requireTokenKeys } from "../lib/token-secret";
 import { type SmsConfig, sendSms, smsConfig } from "./aliyun-sms";
@@ -50,12 +51,16 @@ type SenderEnv = Pick<
 /** Rows claimed by this run, in one statement: racing runs never claim the same row. */
 const CLAIM_SQL = `UPDATE outbox SET status = 'sending', claimed_at = ?1, attempts = attempts + 1
   WHERE status = 'pending' AND id IN (
-    SELECT id FROM outbox WHERE status = 'pending' AND channel = 'sms' AND due_at <= ?1 AND created_at > ?2
-    ORDER BY due_at, id LIMIT ${BATCH})
+    SELECT id FROM outbox WHERE status = 'pending' AND channel = ?3 AND due_at <= ?1 AND created_at > ?2
+    ORDER BY due_at, id LIMIT ?4)
   RETURNING *`;
 
-/** Claims what is due (after turning claims of dead runs into `uncertain`). */
-export async function claimDue(d1: D1Database, now: Date): Promise<OutboxEntry[]> {
+/** Claims what is due on one channel (after turning claims of dead runs, on any channel, into `uncertain`). */
+export async function claimDue(
+  d1: D1Database,
+  now: Date,
+  { channel = "sms", limit = BATCH }: { channel?: MessageChannel; limit?: number } = {},
+): Promise<OutboxEntry[]> {
   const at = now.toISOString();
   const stale = new Date(now.getTime() - STALE_MINUTES * 60_000).toISOString();
   const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000).toISOString();
@@ -67,7 +72,7 @@ export async function claimDue(d1: D1Database, now: Date): Promise<OutboxEntry[]
          WHERE status = 'sending' AND claimed_at < ?`,
       )
       .bind(stale),
-    d1.prepare(CLAIM_SQL).bind(at, since),
+    d1.prepare(CLAIM_SQL).bind(at, since, channel, limit),
   ]);
   return (claimed?.results ?? []).map(outboxEntry);
 }
@@ -105,34 +110,36 @@ export async function sendClaimed(
   }
 }
 
-function givenUp(m: OutboxEntry, result: SendResult): boolean {
+export function givenUp(m: OutboxEntry, result: SendResult): boolean {
   if (result.outcome === "refused" && result.final) return true;
   return result.outcome === "uncertain" || m.attempts >= MAX_ATTEMPTS;
 }
 
 /** Writes down what happened to a claimed message; only while this run's claim holds. */
 async function recordResult(d1: D1Database, m: OutboxEntry, result: SendResult, now: Date): Promise<void> {
+  await resultStatement(d1, m, result, now).run();
+}
+
+/** The record of one claimed message, as a statement (an e-mail to several rows records them in one batch). */
+export function resultStatement(d1: D1Database, m: OutboxEntry, result: SendResult, now: Date): D1PreparedStatement {
   const at = now.toISOString();
   const mine = "WHERE id = ? AND status = 'sending'";
   if (result.outcome === "sent") {
-    await d1
+    return d1
       .prepare(
         // Also over `uncertain`: a slow run whose claim another run has meanwhile called stale still knows best.
         `UPDATE outbox SET status = 'sent', sent_at = ?, provider_message_id = ?, claimed_at = NULL, last_error = NULL
          WHERE id = ? AND status IN ('sending', 'uncertain')`,
       )
-      .bind(at, result.id, m.id)
-      .run();
-    return;
+      .bind(at, result.id, m.id);
   }
   const giveUp = givenUp(m, result);
   const status = result.outcome === "uncertain" ? "uncertain" : giveUp ? "failed" : "pending";
   const wait = BACKOFF_MINUTES[Math.min(m.attempts, BACKOFF_MINUTES.length) - 1] ?? 1;
   const due = new Date(now.getTime() + wait * 60_000).toISOString();
-  await d1
+  return d1
     .prepare(`UPDATE outbox SET status = ?, due_at = ?, claimed_at = NULL, last_error = ? ${mine}`)
-    .bind(status, giveUp ? m.dueAt : due, result.reason, m.id)
-    .run();
+    .bind(status, giveUp ? m.dueAt : due, result.reason, m.id);
 }
 
 /**

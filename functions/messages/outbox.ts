@@ -49,6 +49,25 @@ export function enqueue(
   ];
 }
 
+/**
+ * One message to each row a query finds (the members of a cooperative, the orders one
+ * county run cancelled), as one statement of the caller's batch. `select` yields the
+ * columns recipient, lang, params (a JSON object), booking_id and order_id, with plain
+ * `?` placeholders for its values.
+ */
+export function enqueueSelected(
+  d1: D1Database,
+  m: Pick<NewMessage, "channel" | "kind" | "due">,
+  select: { sql: string; values: unknown[] },
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO outbox (channel, recipient, kind, lang, params, booking_id, order_id, due_at)
+       SELECT ?, recipient, ?, lang, params, booking_id, order_id, ? FROM (${select.sql})`,
+    )
+    .bind(m.channel, m.kind, (m.due ?? new Date()).toISOString(), ...select.values);
+}
+
 export interface OutboxEntry {
   id: number;
   channel: MessageChannel;

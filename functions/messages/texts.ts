@@ -27,7 +27,17 @@ const TEXTS: Record<string, MessageKey> = {
   "booking-declined": "sms.bookingDeclined",
   "booking-confirmed": "sms.bookingConfirmed",
   "booking-hold-expired": "sms.bookingHoldExpired",
+  "order-confirmed": "sms.orderConfirmed",
+  "order-ready": "sms.orderReady",
+  "order-shipped": "sms.orderShipped",
+  "order-cancelled": "sms.orderCancelled",
+  "order-cancelled-buyer": "sms.orderCancelledByBuyer",
+  "order-cancelled-county": "sms.orderCancelledByCounty",
+  "order-expired": "sms.orderExpired",
 };
+
+/** Values a text may carry besides its reference and link, each as one line. */
+const VALUES = ["reason", "tracking", "address", "hours"] as const;
 
 export interface Composed {
   text: string;
@@ -45,8 +55,11 @@ export async function composeMessage(
   const ref = m.params.reference ?? "";
   const about = m.params.about === "order" ? "order" : "booking";
   const link = links ? await links.makers[about](links, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
-  // A campsite's reason travels as it was written (a single line, at most 200 characters).
-  const reason = m.params.reason?.replace(/\s+/g, " ");
-  const values = { ref, link, ...(reason ? { reason } : {}) };
+  // A reason, a tracking number or a pickup point's hours travel as written, on a single line.
+  const values: Record<string, string> = { ref, link };
+  for (const name of VALUES) {
+    const value = m.params[name]?.replace(/\s+/g, " ").trim();
+    if (value) values[name] = value;
+  }
   return { text: message(m.lang, key, values), values };
 }

@@ -3,6 +3,7 @@ import type { OrderStatus } from "../db/schema";
 import { type Claim, type Outcome, once } from "../lib/idempotency";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
+import { CANCEL_KINDS, tellBuyer } from "./order-messages";
 import { CANCELLABLE_BY, canCancel } from "./order-states";
 import { cancelStatements } from "./order-writes";
 import { orderForBuyer } from "./orders";
@@ -35,7 +36,11 @@ export async function cancelByBuyer(d1: D1Database, reference: string, token: st
       throw new ProblemError(409, "order-not-cancellable", (lang) => ({ detail: message(lang, key) }));
     }
     const response = { status: 200, body: { reference, status: "cancelled", total: row.total } };
-    await d1.batch([claimKey(response), ...cancelStatements(d1, row.id, CANCELLABLE_BY.buyer, "buyer", null)]);
+    await d1.batch([
+      claimKey(response),
+      ...cancelStatements(d1, row.id, CANCELLABLE_BY.buyer, "buyer", null),
+      tellBuyer(d1, row.id, "cancelled", CANCEL_KINDS.buyer),
+    ]);
     return response;
   });
 }

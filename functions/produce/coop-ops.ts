@@ -1,6 +1,7 @@
 import type { SessionAccount } from "../accounts/sessions";
 import type { OrderStatus, Product } from "../db/schema";
 import { COUNTY_SQL_OFFSET } from "../lib/dates";
+import { ORDER_MAIL_KIND } from "./order-messages";
 import { OPEN_STATUSES } from "./order-states";
 
 /**
@@ -115,7 +116,7 @@ export interface CoopOrder {
   linesEn: string;
   /** The tracking number recorded when it was shipped. */
   tracking: string | null;
-  /** When the cooperative's members were told by e-mail (functions/produce/order-mail.ts). */
+  /** When the cooperative's members were first told by e-mail (functions/produce/order-mail.ts). */
   mailedAt: string | null;
 }
 
@@ -131,7 +132,7 @@ const ORDER_SELECT = `SELECT o.id, o.reference, o.cooperative_id AS cooperativeI
     o.contact_email AS contactEmail, o.notes, o.cancel_reason AS cancelReason, o.held, o.created_at AS createdAt,
     ${ORDER_LINES_ZH} AS linesZh, ${ORDER_LINES_EN} AS linesEn,
     (SELECT note FROM order_events e WHERE e.order_id = o.id AND e.status = 'shipped') AS tracking,
-    (SELECT sent_at FROM order_notices n WHERE n.order_id = o.id AND n.message_id IS NOT NULL) AS mailedAt
+    (SELECT min(m.sent_at) FROM outbox m WHERE m.order_id = o.id AND m.kind = '${ORDER_MAIL_KIND}' AND m.status = 'sent') AS mailedAt
   FROM orders o LEFT JOIN pickup_points pp ON pp.id = o.pickup_point_id`;
 
 /** Orders per dashboard page; older ones are a link away, never cut off. */

@@ -1,5 +1,6 @@
 import { auditEachStatement } from "../db/audit";
 import type { OrderCancelCode } from "../db/schema";
+import { CANCEL_KINDS, tellBuyers } from "./order-messages";
 
 /**
  * The county cancels many orders at once in two cases: housekeeping, when nobody
@@ -9,6 +10,7 @@ import type { OrderCancelCode } from "../db/schema";
  * entry, or nothing happens. Every statement carries the same condition, and the
  * status change marks the rows it took (cancel code and this run's time), so two
  * runs at once return the stock once, and a confirmation that lands first wins.
+ * Each buyer is texted once, in the same batch.
  */
 
 interface Selection {
@@ -46,6 +48,10 @@ export function countyCancelStatements(
          WHERE NOT EXISTS (SELECT 1 FROM order_events WHERE order_id = target AND status = 'cancelled')`,
       )
       .bind(cancel.code, cancel.code, cancel.at),
+    tellBuyers(d1, "cancelled", CANCEL_KINDS[cancel.code], {
+      sql: `o.id IN (${taken})`,
+      values: [cancel.code, cancel.at],
+    }),
     auditEachStatement(d1, {
       actorId: cancel.actorId,
       action,

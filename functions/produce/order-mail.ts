@@ -1,38 +1,25 @@
 import { county } from "../../county.config";
-import type { Bindings } from "../env";
 import { countyDateTime } from "../lib/dates";
 import { localePath } from "../lib/lang";
 import { fenToDecimal } from "../lib/money";
+import type { Mailer } from "../messages/deliver-email";
+import { enqueueSelected } from "../messages/outbox";
 import { ORDER_LINES_EN, ORDER_LINES_ZH } from "./coop-ops";
+import { ORDER_MAIL_KIND } from "./order-messages";
 
 /**
  * Tells a cooperative by e-mail that a visitor has placed an order, so nobody
  * has to keep the dashboard open to notice one.
  *
- * The order row is the outbox: the checkout writes nothing more than before, so
- * a festival rush spends D1's single writer on orders, not on mail. A cron every
- * minute (ORDER_MAIL_CRON) claims what is due in one statement, sends, and records
- * the result in one batch: two runs never mail the same order, a claim older than
- * STALE_MINUTES (a run that died, or a refused send) is taken over, and after
- * MAX_ATTEMPTS refusals an order is left to the dashboard.
+ * The checkout writes one outbox row per active member of the cooperative in the
+ * batch of the order itself (ORDER_MAIL_KIND, see orderMailStatement); the outbox's
+ * e-mail sender (functions/messages/deliver-email.ts) claims them once, and sends each
+ * member one digest of the orders it claimed in a run, written here.
  *
  * The e-mail holds what the cooperative needs to act (reference, items, total,
  * pickup point or delivery town, a link to the order) but not the buyer's phone
  * number or address: those stay behind the dashboard's sign-in.
  */
-export const MAX_ATTEMPTS = 5;
-/** The wrangler.toml cron that runs deliverOrderNotices. */
-export const ORDER_MAIL_CRON = "* * * * *";
-export const STALE_MINUTES = 10;
-/** Orders older than this are not announced any more (e.g. when mail is first switched on). */
-const WINDOW_HOURS = 24;
-/**
- * Orders one run claims at most. A run sends each cooperative at most ONE e-mail, a
- * digest of its new orders, so a flood of orders is not also a flood of mail; what is
- * left over goes out in the next minute's digest.
- */
-const BATCH = 100;
-
 export interface OrderMail {
   id: number;
   reference: string;
@@ -50,14 +37,7 @@ export interface OrderMail {
   created_at: string;
   lines_zh: string;
   lines_en: string;
-  recipients: string;
-}
-
-export interface NoticeResult {
-  sent: number;
-  failed: number;
-  /** Orders of cooperatives with no active member: nobody to write to. */
-  nobody: number;
+  status: string;
 }
 
 /**
@@ -145,93 +125,47 @@ export function composeOrderDigest(orders: OrderMail[]): { subject: string; text
 
 const ORDER_MAIL_SQL = `SELECT o.id, o.reference, o.cooperative_id, k.name_zh AS coop_zh, k.name_en AS coop_en,
     o.total_fen, o.fulfilment, pp.name_zh AS pickup_zh, pp.name_en AS pickup_en, o.city, o.district, o.notes, o.held, o.created_at,
-    ${ORDER_LINES_ZH} AS lines_zh, ${ORDER_LINES_EN} AS lines_en,
-    (SELECT json_group_array(a.email) FROM accounts a WHERE a.role = 'cooperative' AND a.cooperative_id = o.cooperative_id
-      AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL) AS recipients
+    ${ORDER_LINES_ZH} AS lines_zh, ${ORDER_LINES_EN} AS lines_en, o.status
   FROM orders o JOIN cooperatives k ON k.id = o.cooperative_id LEFT JOIN pickup_points pp ON pp.id = o.pickup_point_id
   WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`;
 
-/** What the e-mails of these orders are made of, with their recipients (JSON). */
+/** What the e-mails of these orders are made of. */
 export async function orderMails(d1: D1Database, ids: number[]): Promise<OrderMail[]> {
   const { results } = await d1.prepare(ORDER_MAIL_SQL).bind(JSON.stringify(ids)).all<OrderMail>();
   return results;
 }
 
 /**
- * Claims up to BATCH orders to announce, in one statement: new ones get a row,
- * unsent ones whose last claim went stale get theirs back. Only the Worker whose
- * statement wrote the row may send.
+ * The new-order e-mail to each active member of the order's cooperative (one who has
+ * set a password and is not disabled), for the checkout's batch. A cooperative with no
+ * such member gets none: its orders wait on the dashboard.
  */
-const CLAIM_SQL = `INSERT INTO order_notices (order_id, claimed_at, attempts)
-    SELECT o.id, ?1, 1 FROM orders o LEFT JOIN order_notices n ON n.order_id = o.id
-    WHERE o.status = 'placed' AND o.created_at > ?3
-      AND (n.order_id IS NULL OR (n.sent_at IS NULL AND n.attempts < ${MAX_ATTEMPTS}
-        AND (n.claimed_at IS NULL OR n.claimed_at < ?2)))
-    ORDER BY o.id LIMIT ${BATCH}
-    ON CONFLICT (order_id) DO UPDATE SET claimed_at = excluded.claimed_at, attempts = order_notices.attempts + 1
-      WHERE order_notices.sent_at IS NULL AND order_notices.attempts < ${MAX_ATTEMPTS}
-        AND (order_notices.claimed_at IS NULL OR order_notices.claimed_at < ?2)
-    RETURNING order_id`;
-
-/**
- * Sends what is due: one digest per cooperative. `from` overrides the configured
- * sender (tests use it to have the binding refuse). Without a MAIL binding nothing
- * is claimed or sent. Counts are of e-mails (and of cooperatives nobody could be told).
- */
-export async function deliverOrderNotices(
-  env: Pick<Bindings, "DB" | "MAIL">,
-  opts: { now?: Date; from?: string } = {},
-): Promise<NoticeResult> {
-  const result: NoticeResult = { sent: 0, failed: 0, nobody: 0 };
-  const mail = env.MAIL;
-  if (!mail) return result;
-  const now = opts.now ?? new Date();
-  const from = { email: opts.from ?? county.orderMail.from, name: county.orderMail.name["zh-CN"] };
-  const d1 = env.DB;
-  const at = now.toISOString();
-  const stale = new Date(now.getTime() - STALE_MINUTES * 60_000).toISOString();
-  const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000).toISOString();
-  const { results: claimed } = await d1.prepare(CLAIM_SQL).bind(at, stale, since).all<{ order_id: number }>();
-  if (claimed.length === 0) return result;
-  const orders = await orderMails(
+export function orderMailStatement(d1: D1Database, reference: string, cooperative: string): D1PreparedStatement {
+  return enqueueSelected(
     d1,
-    claimed.map((c) => c.order_id),
+    { channel: "email", kind: ORDER_MAIL_KIND },
+    {
+      sql: `SELECT a.email AS recipient, 'zh-CN' AS lang, json_object('reference', o.reference, 'about', 'order') AS params,
+              NULL AS booking_id, o.id AS order_id
+            FROM orders o JOIN accounts a ON a.role = 'cooperative' AND a.cooperative_id = o.cooperative_id
+              AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL
+            WHERE o.reference = ? AND o.cooperative_id = ? ORDER BY a.id`,
+      values: [reference, cooperative],
+    },
   );
-  const byCooperative = Map.groupBy(orders, (o) => o.cooperative_id);
-  const done: D1PreparedStatement[] = [];
-  for (const group of byCooperative.values()) {
-    const to = JSON.parse(group[0]?.recipients ?? "[]") as string[];
-    const ids = JSON.stringify(group.map((o) => o.id));
-    try {
-      let messageId: string | null = null;
-      if (to.length > 0) {
-        const { subject, text } = composeOrderDigest(group);
-        messageId = (await mail.send({ from, to, subject, text })).messageId;
-        result.sent++;
-      } else {
-        result.nobody++;
-      }
-      done.push(
-        d1
-          .prepare(
-            `UPDATE order_notices SET sent_at = ?, recipients = ?, message_id = ?, claimed_at = NULL, last_error = NULL
-             WHERE order_id IN (SELECT value FROM json_each(?))`,
-          )
-          .bind(at, JSON.stringify(to), messageId, ids),
-      );
-    } catch (error) {
-      result.failed++;
-      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      // The claim stays until it goes stale: the next try comes STALE_MINUTES later, not in this run.
-      done.push(
-        d1
-          .prepare(
-            "UPDATE order_notices SET claimed_at = ?, last_error = ? WHERE order_id IN (SELECT value FROM json_each(?))",
-          )
-          .bind(at, reason, ids),
-      );
-    }
-  }
-  if (done.length > 0) await d1.batch(done);
-  return result;
 }
+
+/** The digest of a member's claimed new-order rows: only orders still waiting to be confirmed are announced. */
+export const orderMailer: Mailer = {
+  from: { email: county.orderMail.from, name: county.orderMail.name["zh-CN"] },
+  async compose(d1, messages) {
+    const ids = messages.flatMap((m) => (m.orderId === null ? [] : [m.orderId]));
+    const placed = (await orderMails(d1, ids)).filter((o) => o.status === "placed");
+    if (placed.length === 0) return null;
+    const open = new Set(placed.map((o) => o.id));
+    return {
+      mail: composeOrderDigest(placed),
+      about: messages.filter((m) => m.orderId !== null && open.has(m.orderId)),
+    };
+  },
+};

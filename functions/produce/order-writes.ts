@@ -1,5 +1,6 @@
 import type { Lang } from "../lib/lang";
 import type { PlannedOrder } from "./checkout";
+import { orderMailStatement } from "./order-mail";
 import { IN_SEASON_SQL } from "./season";
 
 /**
@@ -89,6 +90,7 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, details: O
         "INSERT INTO order_events (order_id, status, actor) SELECT id, 'placed', 'buyer' FROM orders WHERE reference = ?",
       )
       .bind(reference),
+    orderMailStatement(d1, reference, plan.cooperative),
   ];
   for (const line of plan.lines) {
     statements.push(

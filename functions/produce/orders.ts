@@ -13,7 +13,9 @@ import {
 } from "../db/schema";
 import type { Lang } from "../lib/lang";
 import { normaliseReference, REFERENCE_PATTERN, sameDigest, sha256Hex } from "../lib/tokens";
+import { type MessageRecord, messageHistory } from "../messages/history";
 import type { OrderableRow } from "./checkout";
+import { isBuyerMessage } from "./order-messages";
 
 /** Order reads: what checkout needs to decide, and what a buyer sees of an order. */
 
@@ -73,6 +75,8 @@ export interface OrderView {
   expiresAt: string | null;
   lines: Array<{ product: string; name: string; unit: string; quantity: number; price: number; subtotal: number }>;
   events: Array<{ status: OrderStatus; at: string; actor: string; note: string | null }>;
+  /** The texts sent to the buyer about it, oldest first (never their number or wording). */
+  messages: MessageRecord[];
 }
 
 /** The full order for its buyer, or null. The caller checks the token first (see findOrderRow). */
@@ -85,7 +89,7 @@ export async function orderView(db: Database, orderId: number, lang: Lang): Prom
     .leftJoin(pickupPoints, eq(pickupPoints.id, orders.pickupPointId))
     .where(eq(orders.id, orderId));
   if (!head) return null;
-  const [lines, events] = await Promise.all([
+  const [lines, events, messages] = await Promise.all([
     db
       .select({ line: orderLines, product: products })
       .from(orderLines)
@@ -93,6 +97,7 @@ export async function orderView(db: Database, orderId: number, lang: Lang): Prom
       .where(eq(orderLines.orderId, orderId))
       .orderBy(asc(products.sortOrder), asc(products.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)),
+    messageHistory(db.$client, { orderId }),
   ]);
   const { order: o, coop, point } = head;
   return {
@@ -138,6 +143,7 @@ export async function orderView(db: Database, orderId: number, lang: Lang): Prom
       subtotal: line.quantity * line.unitPriceFen,
     })),
     events: events.map((e) => ({ status: e.status, at: e.at, actor: e.actor, note: e.note })),
+    messages: messages.filter((m) => isBuyerMessage(m.kind)),
   };
 }
 

@@ -6,6 +6,7 @@ import { GUARD, guard, violated } from "../lib/constraints";
 import { singleLine } from "../lib/fields";
 import { normaliseReference } from "../lib/tokens";
 import { type CoopOrder, orderInScope } from "./coop-ops";
+import { CANCEL_KINDS, tellBuyer } from "./order-messages";
 import { isWrongFulfilment, type OrderStep, STEP_TARGET, stepsFor } from "./order-states";
 import { cancelStatements, transitionStatements } from "./order-writes";
 import { ORDER_STATUS_IN_TEXT } from "./status-labels";
@@ -39,6 +40,17 @@ function refused(order: CoopOrder, step: OrderStep) {
   }));
 }
 
+/** The buyer's text about a step, in the step's batch; completing an order tells nobody. */
+function tellOfStep(d1: D1Database, orderId: number, step: OrderStep, note: string | null): D1PreparedStatement[] {
+  if (step === "confirm") return [tellBuyer(d1, orderId, "confirmed", "order-confirmed")];
+  if (step === "ready") return [tellBuyer(d1, orderId, "ready", "order-ready", { pickup: true })];
+  if (step === "ship") return [tellBuyer(d1, orderId, "shipped", "order-shipped", { extra: { tracking: note ?? "" } })];
+  if (step === "cancel") {
+    return [tellBuyer(d1, orderId, "cancelled", CANCEL_KINDS.cooperative, { extra: { reason: note ?? "" } })];
+  }
+  return [];
+}
+
 export async function moveOrder(
   d1: D1Database,
   account: SessionAccount,
@@ -67,6 +79,7 @@ export async function moveOrder(
         ...(step === "cancel"
           ? cancelStatements(d1, order.id, [order.status], actor, note)
           : transitionStatements(d1, order.id, order.status, to, actor, note)),
+        ...tellOfStep(d1, order.id, step, note),
       ],
       [guard(d1, "NOT EXISTS (SELECT 1 FROM orders WHERE id = ? AND status = ?)", order.id, order.status)],
     );

@@ -10,6 +10,7 @@ import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
 import { operationsEn } from "./operations.en";
 import { orderHoldsEn } from "./order-holds.en";
+import { orderMessagesEn } from "./order-messages.en";
 import { placesEn } from "./places.en";
 import { privacyEn } from "./privacy.en";
 import { profileEn } from "./profile.en";
@@ -454,6 +455,7 @@ export const en: Record<UiKey, string> = {
   ...coopEn,
   ...operationsEn,
   ...messagesEn,
+  ...orderMessagesEn,
   ...formsEn,
   ...navEn,
   ...privacyEn,

@@ -10,6 +10,7 @@ import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
 import { operationsZhCN } from "./operations.zh-CN";
 import { orderHoldsZhCN } from "./order-holds.zh-CN";
+import { orderMessagesZhCN } from "./order-messages.zh-CN";
 import { placesZhCN } from "./places.zh-CN";
 import { privacyZhCN } from "./privacy.zh-CN";
 import { profileZhCN } from "./profile.zh-CN";
@@ -435,6 +436,7 @@ export const zhCN = {
   ...coopZhCN,
   ...operationsZhCN,
   ...messagesZhCN,
+  ...orderMessagesZhCN,
   ...formsZhCN,
   ...navZhCN,
   ...privacyZhCN,

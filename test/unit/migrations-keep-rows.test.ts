@@ -37,6 +37,8 @@ const SEED_BEFORE_0007 = `
   INSERT INTO orders (reference, token_hash, checkout, cooperative_id, total_fen, fulfilment, pickup_point_id, contact_name, contact_phone)
     VALUES ('HGFEDCBA', 'h', 'c', 'coop', 4800, 'pickup', 'p', '张三', '13900000000');
   INSERT INTO order_lines (order_id, product_id, quantity, unit_price_fen) SELECT id, 'syrup', 1, 4800 FROM orders;
+  INSERT INTO order_notices (order_id, attempts, sent_at, recipients, message_id)
+    SELECT id, 1, '2026-05-01T00:00:00.000Z', '["li@coop.example.cn","wang@coop.example.cn"]', '<m1@jinchuan.gov.cn>' FROM orders;
 `;
 
 describe("migrations keep the rows of a live database", () => {
@@ -62,6 +64,22 @@ describe("migrations keep the rows of a live database", () => {
     expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE booking_id = ?").get(Number(booking.id))).toEqual({
       n: 1,
     });
+    // The new-order e-mail already sent moved to the outbox, one row per address, with its time and id.
+    expect(
+      db
+        .prepare(
+          "SELECT recipient, kind, status, sent_at, provider_message_id FROM outbox WHERE channel = 'email' ORDER BY id",
+        )
+        .all(),
+    ).toEqual(
+      ["li@coop.example.cn", "wang@coop.example.cn"].map((recipient) => ({
+        recipient,
+        kind: "order-new",
+        status: "sent",
+        sent_at: "2026-05-01T00:00:00.000Z",
+        provider_message_id: "<m1@jinchuan.gov.cn>",
+      })),
+    );
     expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     // Every column added after the rows were written is empty, never the column's own name.
     for (const row of [booking, order]) {

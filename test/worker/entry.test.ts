@@ -96,8 +96,8 @@ describe("the crons", () => {
     expect((await postOrder(checkout([{ product: "syrup", quantity: 1 }]))).status).toBe(201);
     await env.DB.prepare("UPDATE idempotency_keys SET created_at = '2000-01-01T00:00:00.000Z'").run();
     await runCron("* * * * *");
-    expect(await scalar("SELECT count(*) FROM order_notices WHERE sent_at IS NOT NULL")).toBe(1);
-    expect(await scalar("SELECT recipients FROM order_notices")).toBe('["li@pear.example.cn"]');
+    expect(await scalar("SELECT count(*) FROM outbox WHERE channel = 'email' AND status = 'sent'")).toBe(1);
+    expect(await scalar("SELECT recipient FROM outbox WHERE channel = 'email'")).toBe("li@pear.example.cn");
     // Not housekeeping's work: old idempotency records stay until the hourly run.
     expect(await scalar("SELECT count(*) FROM idempotency_keys")).toBe(1);
   });

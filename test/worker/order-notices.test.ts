@@ -1,33 +1,52 @@
 import { env } from "cloudflare:workers";
-import {
-  buyerText,
-  composeOrderDigest,
-  deliverOrderNotices,
-  MAX_ATTEMPTS,
-  orderMails,
-  STALE_MINUTES,
-} from "@functions/produce/order-mail";
+import { messageMailers } from "@functions/api";
+import { MAX_ATTEMPTS, STALE_MINUTES } from "@functions/messages/deliver";
+import { deliverEmails } from "@functions/messages/deliver-email";
+import { buyerText, composeOrderDigest, orderMailer, orderMails } from "@functions/produce/order-mail";
 import { beforeEach, describe, expect, it } from "vitest";
 import { as, createAccount, signIn } from "./accounts";
 import { scalar } from "./helpers";
 import { checkout, type PlacedBody, postOrder, seedProduce } from "./produce";
 
-interface Notice {
+/**
+ * The new-order e-mail to cooperatives, on the one outbox: written with the order,
+ * sent by the cron through the MAIL binding (miniflare's, which keeps each message
+ * and answers with its id), claimed once.
+ */
+interface Mail {
   reference: string;
-  sent_at: string | null;
+  recipient: string;
+  status: string;
   attempts: number;
-  recipients: string | null;
-  message_id: string | null;
+  sent_at: string | null;
+  provider_message_id: string | null;
   last_error: string | null;
 }
 
-async function notices(): Promise<Notice[]> {
+async function mails(): Promise<Mail[]> {
   const { results } = await env.DB.prepare(
-    `SELECT o.reference, n.sent_at, n.attempts, n.recipients, n.message_id, n.last_error
-     FROM order_notices n JOIN orders o ON o.id = n.order_id ORDER BY o.id`,
-  ).all<Notice>();
+    `SELECT o.reference, m.recipient, m.status, m.attempts, m.sent_at, m.provider_message_id, m.last_error
+     FROM outbox m JOIN orders o ON o.id = m.order_id WHERE m.channel = 'email' ORDER BY m.id`,
+  ).all<Mail>();
   return results;
 }
+
+/** The MAIL binding, counting what it is asked to send; `afterSend` runs once the binding took the mail. */
+function countingMail(afterSend: () => Promise<void> = async () => {}) {
+  const sent: Array<{ to: string; subject: string }> = [];
+  const MAIL = {
+    async send(message: { to: string; subject: string }) {
+      const answer = await (env.MAIL as SendEmail).send(message as never);
+      sent.push({ to: message.to, subject: message.subject });
+      await afterSend();
+      return answer;
+    },
+  } as unknown as SendEmail;
+  return { sent, env: { DB: env.DB, MAIL } };
+}
+
+const deliver = (opts: { now?: Date } = {}, mailEnv: Pick<typeof env, "DB" | "MAIL"> = env) =>
+  deliverEmails(mailEnv, messageMailers, opts);
 
 const BUYER = { name: "赵敏", phone: "13912345678" };
 const ADDRESS = {
@@ -65,7 +84,7 @@ beforeEach(async () => {
 });
 
 describe("new-order e-mails to cooperatives", () => {
-  it("mails each cooperative of a checkout once, to its active members, at the next minute's run", async () => {
+  it("are written with the order, one per active member, and sent once at the next minute's run", async () => {
     const placed = await placeCheckout(
       checkout(
         [
@@ -75,33 +94,43 @@ describe("new-order e-mails to cooperatives", () => {
         { contact: BUYER },
       ),
     );
-    // The checkout itself writes nothing for mail: D1's single writer stays on orders.
-    expect(await notices()).toEqual([]);
-    expect(await deliverOrderNotices(env)).toEqual({ sent: 1, failed: 0, nobody: 1 });
     const [pear, wine] = placed.orders.map((o) => o.reference);
-    const rows = await notices();
-    expect(rows.map((r) => r.reference)).toEqual([pear, wine]);
-    const [toPear, toWine] = rows;
-    expect(toPear?.sent_at).not.toBeNull();
-    expect(JSON.parse(toPear?.recipients ?? "")).toEqual(["li@pear.example.cn", "wang@pear.example.cn"]);
-    // The binding's own message id: the mail really went through MAIL.
-    expect(toPear?.message_id).toMatch(/^<[^>]+@jinchuan\.gov\.cn>$/);
-    // The wine cooperative has no member yet: nobody to write to, and it is not retried.
-    expect(toWine).toMatchObject({ recipients: "[]", message_id: null, attempts: 1 });
-    expect(toWine?.sent_at).not.toBeNull();
+    // In the checkout's batch: the pear cooperative's two active members; the wine cooperative has nobody yet.
+    expect((await mails()).map((m) => [m.reference, m.recipient, m.status])).toEqual([
+      [pear, "li@pear.example.cn", "pending"],
+      [pear, "wang@pear.example.cn", "pending"],
+    ]);
+    expect(await deliver()).toEqual({ sent: 2, refused: 0, failed: 0 });
+    const rows = await mails();
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: "sent", attempts: 1, last_error: null });
+      // The binding's own message id: the mail really went through MAIL.
+      expect(row.provider_message_id).toMatch(/^<[^>]+@jinchuan\.gov\.cn>$/);
+    }
+    expect(rows.some((r) => r.reference === wine)).toBe(false);
 
     // The cooperative sees on the order that its members were told.
     const member = await signIn("li@pear.example.cn");
     const order = await (await as(member, `/api/dashboard/orders/${pear}`)).json<{ mailedAt: string | null }>();
-    expect(order.mailedAt).toBe(toPear?.sent_at);
+    expect(order.mailedAt).toBe(rows[0]?.sent_at);
 
     // Later runs, however many at once, send nothing again.
-    const again = await Promise.all([deliverOrderNotices(env), deliverOrderNotices(env), deliverOrderNotices(env)]);
-    expect(again.map((r) => r.sent + r.failed + r.nobody)).toEqual([0, 0, 0]);
-    expect(await scalar("SELECT sum(attempts) FROM order_notices")).toBe(2);
+    const again = await Promise.all([deliver(), deliver(), deliver()]);
+    expect(again.map((r) => r.sent + r.refused + r.failed)).toEqual([0, 0, 0]);
+    expect(await scalar("SELECT sum(attempts) FROM outbox WHERE channel = 'email'")).toBe(2);
   });
 
-  it("sends a cooperative one digest per run, and never mails an order twice when runs overlap", async () => {
+  it("is part of the order's batch: an outbox that refuses the row refuses the order", async () => {
+    await env.DB.prepare(
+      "CREATE TRIGGER outbox_down BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END",
+    ).run();
+    const res = await postOrder(checkout([{ product: "syrup", quantity: 1 }], { contact: BUYER }));
+    expect(res.status).toBe(500);
+    expect(await scalar("SELECT count(*) FROM orders")).toBe(0);
+    expect(await scalar("SELECT stock FROM products WHERE id = 'syrup'")).toBe(5);
+  });
+
+  it("sends each member one digest per run, and every order once when three runs overlap", async () => {
     await env.DB.prepare("UPDATE products SET stock = 100 WHERE id = 'syrup'").run();
     // Thirty buyers (one phone may hold only a few open orders).
     for (let i = 0; i < 30; i++) {
@@ -109,15 +138,43 @@ describe("new-order e-mails to cooperatives", () => {
       const res = await postOrder(checkout([{ product: "syrup", quantity: 1 }], { contact: { name: "赵敏", phone } }));
       expect(res.status).toBe(201);
     }
-    const runs = await Promise.all([deliverOrderNotices(env), deliverOrderNotices(env), deliverOrderNotices(env)]);
-    // At most one e-mail per cooperative per run: thirty orders are not thirty mails.
-    for (const run of runs) expect(run.sent).toBeLessThanOrEqual(1);
-    const mails = runs.reduce((n, r) => n + r.sent, 0);
-    expect(mails).toBeGreaterThanOrEqual(1);
-    expect(await scalar("SELECT count(DISTINCT message_id) FROM order_notices")).toBe(mails);
-    expect(await scalar("SELECT count(*) FROM order_notices WHERE attempts = 1 AND sent_at IS NOT NULL")).toBe(30);
-    const later = await Promise.all([deliverOrderNotices(env), deliverOrderNotices(env)]);
+    const mail = countingMail();
+    const runs = await Promise.all([deliver({}, mail.env), deliver({}, mail.env), deliver({}, mail.env)]);
+    // At most one e-mail per member per run: thirty orders are not sixty mails.
+    for (const run of runs) expect(run.sent).toBeLessThanOrEqual(2);
+    const sent = runs.reduce((n, r) => n + r.sent, 0);
+    expect(mail.sent).toHaveLength(sent);
+    expect(await scalar("SELECT count(DISTINCT provider_message_id) FROM outbox WHERE channel = 'email'")).toBe(sent);
+    expect(await scalar("SELECT count(*) FROM outbox WHERE attempts = 1 AND status = 'sent'")).toBe(60);
+    // Each member heard of each order once.
+    const told = await scalar<string>(
+      `SELECT json_group_array(n) FROM (SELECT count(*) AS n FROM outbox GROUP BY recipient, order_id)`,
+    );
+    expect(new Set(JSON.parse(told))).toEqual(new Set([1]));
+    const later = await Promise.all([deliver({}, mail.env), deliver({}, mail.env)]);
     expect(later.map((r) => r.sent)).toEqual([0, 0]);
+    expect(mail.sent).toHaveLength(sent);
+  });
+
+  it("never mails twice when a run dies between the send and its record", async () => {
+    await quietOrder();
+    await env.DB.prepare("DELETE FROM outbox WHERE recipient = 'wang@pear.example.cn'").run();
+    // The binding takes the mail, then the run is gone: it never records anything.
+    const dying = countingMail(() => new Promise<void>(() => {}));
+    void deliver({}, dying.env);
+    await expect.poll(() => dying.sent.length).toBe(1);
+    const after = countingMail();
+    for (const minutes of [1, STALE_MINUTES + 1, STALE_MINUTES + 30, 120]) {
+      expect((await deliver({ now: minutesLater(minutes) }, after.env)).sent).toBe(0);
+    }
+    expect(after.sent).toEqual([]);
+    expect(await mails()).toEqual([
+      expect.objectContaining({
+        status: "uncertain",
+        attempts: 1,
+        last_error: expect.stringContaining("never recorded"),
+      }),
+    ]);
   });
 
   it("lists a run's orders in one digest", async () => {
@@ -178,31 +235,32 @@ describe("new-order e-mails to cooperatives", () => {
     for (const secret of [BUYER.phone, BUYER.name, ADDRESS.line, ADDRESS.postcode]) expect(text).not.toContain(secret);
   });
 
-  it("tries a refused send again after a pause, and leaves an order to the dashboard after the last attempt", async () => {
+  it("tries a refused send again after a pause, and gives up after the last attempt", async () => {
     const first = await quietOrder();
+    await env.DB.prepare("DELETE FROM outbox WHERE recipient = 'wang@pear.example.cn'").run();
     // A sender the MAIL binding does not allow: the binding refuses, as a provider would.
-    const refuse = (minutes: number) =>
-      deliverOrderNotices(env, { from: "someone@elsewhere.example", now: minutesLater(minutes) });
-    expect(await refuse(0)).toEqual({ sent: 0, failed: 1, nobody: 0 });
-    expect(await notices()).toEqual([
+    const refusing = { "order-new": { ...orderMailer, from: { email: "someone@elsewhere.example", name: "x" } } };
+    const refuse = (minutes: number) => deliverEmails(env, refusing, { now: minutesLater(minutes) });
+    expect(await refuse(0)).toEqual({ sent: 0, refused: 1, failed: 0 });
+    expect(await mails()).toEqual([
       expect.objectContaining({
         reference: first,
-        sent_at: null,
+        status: "pending",
         attempts: 1,
         last_error: expect.stringContaining("not allowed"),
       }),
     ]);
     // Not again within the pause, then again after it.
-    expect(await deliverOrderNotices(env, { now: minutesLater(1) })).toEqual({ sent: 0, failed: 0, nobody: 0 });
-    expect(await deliverOrderNotices(env, { now: minutesLater(STALE_MINUTES + 1) })).toMatchObject({ sent: 1 });
-    expect(await notices()).toEqual([
-      expect.objectContaining({ attempts: 2, last_error: null, sent_at: expect.any(String) }),
-    ]);
+    expect(await deliver({ now: minutesLater(0.5) })).toEqual({ sent: 0, refused: 0, failed: 0 });
+    expect(await deliver({ now: minutesLater(2) })).toMatchObject({ sent: 1 });
+    expect(await mails()).toEqual([expect.objectContaining({ status: "sent", attempts: 2, last_error: null })]);
 
     const second = await quietOrder("slices");
-    for (let i = 0; i <= MAX_ATTEMPTS + 1; i++) await refuse(i * (STALE_MINUTES + 1));
-    expect(await deliverOrderNotices(env, { now: minutesLater(120) })).toEqual({ sent: 0, failed: 0, nobody: 0 });
-    expect((await notices()).find((n) => n.reference === second)).toMatchObject({
+    await env.DB.prepare("DELETE FROM outbox WHERE recipient = 'wang@pear.example.cn'").run();
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await refuse(i * 40);
+    expect(await deliver({ now: minutesLater(300) })).toEqual({ sent: 0, refused: 0, failed: 0 });
+    expect((await mails()).find((m) => m.reference === second)).toMatchObject({
+      status: "failed",
       attempts: MAX_ATTEMPTS,
       sent_at: null,
     });
@@ -210,18 +268,24 @@ describe("new-order e-mails to cooperatives", () => {
 
   it("announces only orders still placed and less than a day old", async () => {
     const old = await quietOrder();
-    await env.DB.prepare("UPDATE orders SET created_at = '2020-01-01T00:00:00.000Z' WHERE reference = ?")
-      .bind(old)
-      .run();
+    await env.DB.prepare("UPDATE outbox SET created_at = '2020-01-01T00:00:00.000Z'").run();
     const cancelled = await quietOrder("slices");
     await env.DB.prepare("UPDATE orders SET status = 'cancelled' WHERE reference = ?").bind(cancelled).run();
-    expect(await deliverOrderNotices(env)).toEqual({ sent: 0, failed: 0, nobody: 0 });
-    expect(await notices()).toEqual([]);
+    const mail = countingMail();
+    // One per member, each with nothing left to tell.
+    expect(await deliver({}, mail.env)).toEqual({ sent: 0, refused: 0, failed: 2 });
+    expect(mail.sent).toEqual([]);
+    const rows = await mails();
+    expect(rows.filter((m) => m.reference === old).map((m) => m.status)).toEqual(["pending", "pending"]);
+    expect(rows.filter((m) => m.reference === cancelled).map((m) => [m.status, m.last_error])).toEqual([
+      ["failed", expect.stringContaining("no longer needed")],
+      ["failed", expect.stringContaining("no longer needed")],
+    ]);
   });
 
-  it("does nothing without a MAIL binding: orders wait in the dashboard", async () => {
+  it("does nothing without a MAIL binding: the e-mails wait in the outbox and the orders on the dashboard", async () => {
     await quietOrder();
-    expect(await deliverOrderNotices({ DB: env.DB })).toEqual({ sent: 0, failed: 0, nobody: 0 });
-    expect(await notices()).toEqual([]);
+    expect(await deliver({}, { DB: env.DB })).toEqual({ sent: 0, refused: 0, failed: 0 });
+    expect((await mails()).map((m) => m.status)).toEqual(["pending", "pending"]);
   });
 });

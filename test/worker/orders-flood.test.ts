@@ -60,6 +60,13 @@ describe("staff find and cancel a flood of orders from one source", () => {
       await scalar("SELECT count(*) FROM audit_log WHERE action = 'order.cancel_flood' AND actor_id IS NOT NULL"),
     ).toBe(6);
     expect(await scalar("SELECT count(*) FROM order_events WHERE status = 'cancelled' AND note = 'flood'")).toBe(6);
+    // Each buyer is told once, in the batch that cancelled the order, however many staff pressed.
+    expect(
+      await scalar(
+        `SELECT count(DISTINCT order_id) || '/' || count(*) FROM outbox
+         WHERE kind = 'order-cancelled-county' AND order_id IN (SELECT id FROM orders WHERE cancel_code = 'flood')`,
+      ),
+    ).toBe("6/6");
 
     // The real buyer's order is untouched, and that source can still order.
     expect(await scalar("SELECT status FROM orders WHERE reference = ?", buyer?.reference)).toBe("placed");
