@@ -9,6 +9,7 @@ import { campsitesApi } from "../bookings/campsite-routes";
 import { sitesApi } from "../bookings/dashboard-routes";
 import { bookingLink, bookingRecovery } from "../bookings/recovery";
 import { bookingsApi } from "../bookings/routes";
+import { importSessionsFromAssets, SESSIONS_IMPORT } from "../bookings/session-import";
 import { activitySlotsApi } from "../bookings/slot-routes";
 import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
@@ -120,13 +121,23 @@ export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
 /** Each message's link, composed when it is sent: tokens are derived from the reference. */
 export const messageLinks = { booking: bookingLink, order: orderLink };
 
+const importSessions = (env: Bindings) =>
+  importSessionsFromAssets(env).then((done) => done && done.changedEvents > 0 && console.log("sessions", done));
+
 /**
- * The crons of wrangler.toml: the outbox and new-order e-mails every minute, housekeeping
- * every hour. Each run ends by writing its schedule's heartbeat (functions/db/cron-heartbeat.ts).
+ * The crons of wrangler.toml: the outbox, new-order e-mails and the import of the build's
+ * activity sessions every minute, housekeeping every hour. Each run ends by writing its
+ * schedule's heartbeat (functions/db/cron-heartbeat.ts). SESSIONS_IMPORT is no schedule:
+ * `npm run slots:sync` asks a local Worker for the import alone and waits for it.
  */
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env, ctx) => {
+  if (controller.cron === SESSIONS_IMPORT) {
+    await importSessions(env);
+    return;
+  }
   if (controller.cron === ORDER_MAIL_CRON) {
     const jobs = [
+      importSessions(env),
       deliverOrderNotices(env).then((done) => done.sent + done.failed > 0 && console.log("order mail", done)),
       deliverMessages(env, messageLinks).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("messages", done),

@@ -27,6 +27,9 @@ const TEXTS: Record<string, MessageKey> = {
   "booking-declined": "sms.bookingDeclined",
   "booking-confirmed": "sms.bookingConfirmed",
   "booking-hold-expired": "sms.bookingHoldExpired",
+  "event-cancelled": "sms.eventCancelled",
+  "event-postponed": "sms.eventPostponed",
+  "session-moved": "sms.sessionMoved",
 };
 
 export interface Composed {
@@ -47,6 +50,8 @@ export async function composeMessage(
   const link = links ? await links.makers[about](links, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
   // A campsite's reason travels as it was written (a single line, at most 200 characters).
   const reason = m.params.reason?.replace(/\s+/g, " ");
-  const values = { ref, link, ...(reason ? { reason } : {}) };
+  // A moved session's new day and start time (session-changes.ts).
+  const { date, time } = m.params;
+  const values = { ref, link, ...(reason ? { reason } : {}), ...(date ? { date } : {}), ...(time ? { time } : {}) };
   return { text: message(m.lang, key, values), values };
 }
