@@ -80,7 +80,15 @@ async function awaitRemoteImport() {
   const pending = () => {
     const out = execFileSync(
       "wrangler",
-      ["d1", "execute", "DB", "--remote", "--json", "--command", "SELECT id, date, start_time, active FROM activity_slots"],
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--remote",
+        "--json",
+        "--command",
+        "SELECT id, date, start_time, active FROM activity_slots",
+      ],
       { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
     );
     const rows = JSON.parse(out)[0]?.results ?? [];

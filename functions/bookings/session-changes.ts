@@ -17,7 +17,7 @@ import { releaseStatements } from "./release";
  * same state, it finds nothing to do and returns no statements.
  */
 
-export type EventStatus = "scheduled" | "tentative" | "postponed" | "rescheduled" | "cancelled";
+type EventStatus = "scheduled" | "tentative" | "postponed" | "rescheduled" | "cancelled";
 
 export interface EventState {
   slug: string;

@@ -26,7 +26,6 @@ const ImportedSlot = z.object({
   title: z.object({ "zh-CN": text, en: text }),
   eventNote: z.object({ "zh-CN": text, en: text }).default({ "zh-CN": "", en: "" }),
 });
-export type ImportedSlot = z.input<typeof ImportedSlot>;
 
 export interface ImportResult {
   events: number;
@@ -63,7 +62,14 @@ function byEvent(slots: z.output<typeof ImportedSlot>[]) {
 /** Brings D1 to these sessions. A second run on the same file writes and sends nothing. */
 export async function importSessions(d1: D1Database, input: unknown): Promise<ImportResult> {
   const slots = z.array(ImportedSlot).parse(input);
-  const result: ImportResult = { events: 0, sessions: slots.length, changedEvents: 0, cancelled: 0, moved: 0, messages: 0 };
+  const result: ImportResult = {
+    events: 0,
+    sessions: slots.length,
+    changedEvents: 0,
+    cancelled: 0,
+    moved: 0,
+    messages: 0,
+  };
   for (const { event, sessions } of byEvent(slots)) {
     result.events++;
     const change = await sessionChanges(d1, event, sessions);

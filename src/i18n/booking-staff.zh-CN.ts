@@ -8,7 +8,8 @@ export const bookingStaffZhCN = {
   "booking.held.body": "这是一笔较大的预订，营地确认后才生效。名额为您保留到 {until}，营地会用短信通知您结果。",
   "booking.cancelledByCampsite": "营地已取消这个预订：{reason}",
   "booking.cancelledByOrganiser": "主办方已取消这个预订：{reason}",
-  "booking.sessionMoved": "这个场次的日期或时间已调整，现在是 {date} {time}。如不便参加，{until}（含当天）前可在线免费取消。",
+  "booking.sessionMoved":
+    "这个场次的日期或时间已调整，现在是 {date} {time}。如不便参加，{until}（含当天）前可在线免费取消。",
   "booking.holdExpired": "营地未在期限内确认这个预订，名额已释放。如仍需预订，请致电营地。",
   "dash.cancel.heading": "取消这个预订",
   "dash.cancel.open": "取消预订…",

@@ -10,7 +10,10 @@ import { countyToday } from "./dashboard";
  * and each guest's booking page gives the event's reason in the guest's language.
  */
 const SLOTS = "dist/client/events/slots.json";
-const REASON = { "zh-CN": "因连日降雨，梨园道路受损，活动取消。", en: "Days of rain damaged the orchard roads, so the event is off." };
+const REASON = {
+  "zh-CN": "因连日降雨，梨园道路受损，活动取消。",
+  en: "Days of rain damaged the orchard roads, so the event is off.",
+};
 
 interface Slot {
   id: string;
@@ -51,7 +54,9 @@ describe.skipIf(!chromiumPath)("an event called off: the guest's booking page sa
     if (!open) throw new Error("no bookable session in the build");
     booked["zh-CN"] = await bookSession(open.id, "13600000001", "zh-CN");
     booked.en = await bookSession(open.id, "13600000002", "en");
-    const cancelled = slots.map((s) => (s.event === open.event ? { ...s, eventStatus: "cancelled", eventNote: REASON } : s));
+    const cancelled = slots.map((s) =>
+      s.event === open.event ? { ...s, eventStatus: "cancelled", eventNote: REASON } : s,
+    );
     try {
       writeFileSync(SLOTS, JSON.stringify(cancelled));
       // The dev server picks up the changed build file; until it does, the import still sees the old one.

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
  * The texts about a called-off event or a moved session fit one SMS (70 Chinese
  * characters with the sign name) with the longest reason the import puts in them (24 characters).
  */
-const LONGEST_REASON = "因连日降雨梨园道路受损，活动取消，敬请谅解，具体…";
+const LONGEST_REASON = "因连日降雨梨园道路受损，活动取消，敬请谅解，具…";
 const cases = [
   { kind: "event-cancelled", params: { reason: LONGEST_REASON } },
   { kind: "event-postponed", params: { reason: LONGEST_REASON } },

@@ -97,7 +97,10 @@ describe("an event called off", () => {
       ["13800000000", "zh-CN"],
       ["13900000000", "en"],
     ]);
-    expect(JSON.parse(texts[1]?.params ?? "{}")).toMatchObject({ reference: third.reference, reason: expect.any(String) });
+    expect(JSON.parse(texts[1]?.params ?? "{}")).toMatchObject({
+      reference: third.reference,
+      reason: expect.any(String),
+    });
     expect(await scalar("SELECT count(*) FROM audit_log WHERE action = 'booking.event_cancelled'")).toBe(3);
 
     const seen = await call(`/api/bookings/${third.reference}?token=${third.token}`);
@@ -157,7 +160,9 @@ describe("a session moved", () => {
     // The usual rule: online cancellation ends the day before the session.
     const late = await postJson(`/api/bookings/${b.reference}/cancel`, { token: b.token });
     expect(late.status).toBe(409);
-    await importSessions(env.DB, [session("a", { eventStatus: "rescheduled", date: today, start: "21:00", end: "22:00" })]);
+    await importSessions(env.DB, [
+      session("a", { eventStatus: "rescheduled", date: today, start: "21:00", end: "22:00" }),
+    ]);
     expect(await scalar("SELECT free_cancel_until FROM bookings WHERE reference = ?", b.reference)).toBe(today);
     const view = await (await call(`/api/bookings/${b.reference}?token=${b.token}`)).json();
     expect(view).toMatchObject({ freeCancellationUntil: today });
@@ -186,7 +191,10 @@ describe("the same import twice", () => {
     expect(await importSessions(env.DB, initial)).toMatchObject({ changedEvents: 0 });
     expect(await databaseDigest()).toBe(before);
 
-    const moved = [session("a", { eventStatus: "rescheduled", date: inDays(21) }), session("b", { eventStatus: "rescheduled" })];
+    const moved = [
+      session("a", { eventStatus: "rescheduled", date: inDays(21) }),
+      session("b", { eventStatus: "rescheduled" }),
+    ];
     expect(await importSessions(env.DB, moved)).toMatchObject({ changedEvents: 1, moved: 1, messages: 1 });
     before = await databaseDigest();
     expect(await importSessions(env.DB, moved)).toMatchObject({ changedEvents: 0, moved: 0, messages: 0 });
