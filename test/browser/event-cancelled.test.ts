@@ -28,6 +28,26 @@ async function runImport() {
   if (!res.ok) throw new Error(`import: ${res.status}`);
 }
 
+/** Imports `slots` as if a build had published them, until `done` says the Worker saw them. */
+async function importUntil(slots: string, done: () => Promise<boolean>) {
+  writeFileSync(SLOTS, slots);
+  // The dev server picks up the changed build file; until it does, the import still sees the old one.
+  for (let i = 0; i < 60; i++) {
+    await runImport();
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the Worker never imported the changed sessions");
+}
+
+const bookingJson = async (b: { reference: string; token: string }) =>
+  (await (await fetch(`${baseURL}/api/bookings/${b.reference}?token=${b.token}`)).json()) as {
+    status: string;
+    checkIn: string;
+  };
+const sessionsOf = async (event: string) =>
+  (await (await fetch(`${baseURL}/api/activity-slots?event=${event}`)).json()) as { id: string; date: string }[];
+
 async function bookSession(slot: string, phone: string, lang: "zh-CN" | "en") {
   const res = await fetch(`${baseURL}/api/bookings${lang === "en" ? "?lang=en" : ""}`, {
     method: "POST",
@@ -45,29 +65,37 @@ async function bookSession(slot: string, phone: string, lang: "zh-CN" | "en") {
 describe.skipIf(!chromiumPath)("an event called off: the guest's booking page says why", () => {
   let browser: Browser;
   const built = readFileSync(SLOTS, "utf8");
+  const slots = JSON.parse(built) as Slot[];
+  const open = slots.filter(
+    (s) => s.eventStatus !== "cancelled" && s.eventStatus !== "postponed" && s.date >= countyToday(1),
+  );
   const booked: Record<"zh-CN" | "en", { reference: string; token: string }> = {} as never;
+  let moved: { reference: string; token: string };
+  let movedFrom = "";
 
   beforeAll(async () => {
     browser = await launch();
-    const slots = JSON.parse(built) as Slot[];
-    const open = slots.find((s) => s.eventStatus === "scheduled" && s.date >= countyToday(1));
-    if (!open) throw new Error("no bookable session in the build");
-    booked["zh-CN"] = await bookSession(open.id, "13600000001", "zh-CN");
-    booked.en = await bookSession(open.id, "13600000002", "en");
-    const cancelled = slots.map((s) =>
-      s.event === open.event ? { ...s, eventStatus: "cancelled", eventNote: REASON } : s,
+    const [off, move] = [open[0], open.find((s) => s.event !== open[0]?.event)];
+    if (!off || !move) throw new Error("the build needs bookable sessions of two events");
+    booked["zh-CN"] = await bookSession(off.id, "13600000001", "zh-CN");
+    booked.en = await bookSession(off.id, "13600000002", "en");
+    moved = await bookSession(move.id, "13600000003", "en");
+    movedFrom = move.date;
+    const changed = slots.map((s) =>
+      s.event === off.event
+        ? { ...s, eventStatus: "cancelled", eventNote: REASON }
+        : s.id === move.id
+          ? { ...s, eventStatus: "rescheduled", date: countyToday(0), start: "23:00", end: "23:30" }
+          : s,
     );
     try {
-      writeFileSync(SLOTS, JSON.stringify(cancelled));
-      // The dev server picks up the changed build file; until it does, the import still sees the old one.
-      for (let i = 0; i < 40; i++) {
-        await runImport();
-        const seen = await fetch(`${baseURL}/api/bookings/${booked.en.reference}?token=${booked.en.token}`);
-        if (((await seen.json()) as { status: string }).status === "cancelled") break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
+      await importUntil(JSON.stringify(changed), async () => {
+        const [a, b] = await Promise.all([bookingJson(booked.en), bookingJson(moved)]);
+        return a.status === "cancelled" && b.checkIn === countyToday(0);
+      });
     } finally {
-      writeFileSync(SLOTS, built);
+      // Later files book the build's sessions as published: the event goes ahead again, the session moves back.
+      await importUntil(built, async () => (await sessionsOf(off.event)).length > 0);
     }
   });
   afterAll(async () => {
@@ -93,4 +121,17 @@ describe.skipIf(!chromiumPath)("an event called off: the guest's booking page sa
       });
     }
   }
+
+  it("a guest whose session was moved is told on the booking page, with the day free cancellation ends", async () => {
+    const guest = await openPageIn(browser, MODES[0], { javaScriptEnabled: true });
+    await guest.page.goto(`/en/visit/booking/?ref=${moved.reference}&token=${encodeURIComponent(moved.token)}`);
+    // Moved to tonight, then back by the restoring import: free to cancel up to the session's day as published.
+    const view = (await bookingJson(moved)) as { checkIn: string; freeCancellationUntil?: string };
+    expect(view.checkIn).toBe(movedFrom);
+    expect(view.freeCancellationUntil).toBe(movedFrom);
+    expect(await guest.page.textContent(".session-moved")).toMatch(/The day or time of this session has changed/);
+    expect(await guest.page.locator("#cancel-heading").count()).toBe(1);
+    expect(await axe(guest.page)).toEqual([]);
+    await guest.context.close();
+  });
 });
