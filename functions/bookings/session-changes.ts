@@ -143,6 +143,17 @@ function stillAsRead(d1: D1Database, b: BookingRow) {
   );
 }
 
+/** The session is still on the day and time it was read: a second run planned meanwhile (same time moved) is refused. */
+function sessionAsRead(d1: D1Database, was: SlotRow) {
+  return guard(
+    d1,
+    "NOT EXISTS (SELECT 1 FROM activity_slots WHERE id = ? AND date = ? AND start_time = ?)",
+    was.id,
+    was.date,
+    was.start_time,
+  );
+}
+
 function cancelStatements(d1: D1Database, b: BookingRow, event: EventState, actorId: number | null) {
   const reason = reasonFor(event, guestLang(b));
   // releaseStatements refuses the batch itself when the booking is no longer live.
@@ -221,6 +232,7 @@ export async function sessionChanges(
   const byId = new Map(sessions.map((s) => [s.id, s]));
   const touched: D1PreparedStatement[] = [];
   const told: Parameters<typeof tellGuests>[1] = [];
+  const guarded = new Set<string>();
   let cancelled = 0;
   let moved = 0;
   for (const b of now.bookings) {
@@ -236,6 +248,10 @@ export async function sessionChanges(
     const was = now.slots.get(s.id);
     // A booking whose day differs from its session's is moved too: sessions moved before this rule kept stale days.
     if (b.check_in !== s.date || (was && was.start_time !== s.startTime)) {
+      if (was && !guarded.has(s.id)) {
+        guarded.add(s.id);
+        touched.push(sessionAsRead(d1, was));
+      }
       touched.push(...moveStatements(d1, b, s, actorId));
       told.push({ booking: b, kind: "session-moved", params: { date: s.date, time: s.startTime } });
       moved++;

@@ -70,16 +70,23 @@ export async function importSessions(d1: D1Database, input: unknown): Promise<Im
     moved: 0,
     messages: 0,
   };
+  const failed: unknown[] = [];
   for (const { event, sessions } of byEvent(slots)) {
     result.events++;
-    const change = await sessionChanges(d1, event, sessions);
-    if (change.statements.length === 0) continue;
-    await d1.batch(change.statements);
-    result.changedEvents++;
-    result.cancelled += change.cancelled;
-    result.moved += change.moved;
-    result.messages += change.messages;
+    try {
+      const change = await sessionChanges(d1, event, sessions);
+      if (change.statements.length === 0) continue;
+      await d1.batch(change.statements);
+      result.changedEvents++;
+      result.cancelled += change.cancelled;
+      result.moved += change.moved;
+      result.messages += change.messages;
+    } catch (error) {
+      // One event refused (a booking changed meanwhile) does not hold up the others; the next run retries it.
+      failed.push(error);
+    }
   }
+  if (failed.length > 0) throw failed[0];
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { bookingsTouched } from "@functions/bookings/session-changes";
+import { bookingsTouched, sessionChanges } from "@functions/bookings/session-changes";
 import { importSessions } from "@functions/bookings/session-import";
 import { todayInCounty } from "@functions/lib/dates";
 import { describe, expect, it } from "vitest";
@@ -179,6 +179,39 @@ describe("a session moved", () => {
     expect(await importSessions(env.DB, [session("a", { date: inDays(25) })])).toMatchObject({ moved: 1 });
     expect(await scalar("SELECT check_in FROM bookings WHERE reference = ?", b.reference)).toBe(inDays(25));
   });
+});
+
+describe("two runs planned at once", () => {
+  const asSession = (s: ReturnType<typeof session>) => ({
+    id: s.id,
+    nameZh: s.title["zh-CN"],
+    nameEn: s.title.en,
+    date: s.date,
+    startTime: s.start,
+    endTime: s.end,
+    capacity: s.capacity,
+    priceFen: s.price,
+  });
+
+  for (const change of [
+    { name: "a session moved to another time the same day", status: "rescheduled", s: { start: "15:00" } },
+    { name: "an event called off", status: "cancelled", s: {} },
+  ] as const) {
+    it(`${change.name}: the second batch is refused, the guest told once`, async () => {
+      await importSessions(env.DB, [session("a")]);
+      await book("a", "13800000000");
+      const event = { slug: EVENT, status: change.status, reason: CANCELLED.eventNote };
+      const sessions = [asSession(session("a", change.s))];
+      const first = await sessionChanges(env.DB, event, sessions);
+      const second = await sessionChanges(env.DB, event, sessions);
+      expect(second.messages).toBe(1);
+      await env.DB.batch(first.statements);
+      const before = await databaseDigest();
+      await expect(env.DB.batch(second.statements)).rejects.toThrow(/constraint/);
+      expect(await databaseDigest()).toBe(before);
+      expect(await scalar("SELECT count(*) FROM outbox")).toBe(1);
+    });
+  }
 });
 
 describe("the same import twice", () => {
