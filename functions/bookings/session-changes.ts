@@ -41,8 +41,8 @@ export interface SessionState {
 const GOING_AHEAD: readonly EventStatus[] = ["scheduled", "tentative", "rescheduled"];
 /** Bookings that still expect to come: what a called-off event cancels and a moved session moves. */
 const LIVE: readonly BookingStatus[] = ["confirmed", "held"];
-/** The reason as it travels in a text message; the booking page shows it whole. */
-const SMS_REASON = 24;
+/** The reason's length in a text message (one SMS: 70 Chinese or 160 Latin characters); the booking page shows it whole. */
+const SMS_REASON: Record<Lang, number> = { "zh-CN": 24, en: 60 };
 
 interface SlotRow {
   id: string;
@@ -93,9 +93,10 @@ function reasonFor(event: EventState, lang: Lang): string {
   return said || message(lang, event.status === "postponed" ? "sessions.postponed" : "sessions.cancelled");
 }
 
-const short = (text: string) => {
+const short = (text: string, lang: Lang) => {
   const line = text.replace(/\s+/g, " ");
-  return line.length > SMS_REASON ? `${line.slice(0, SMS_REASON - 1)}…` : line;
+  const max = SMS_REASON[lang];
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
 function slotDiffers(now: SlotRow | undefined, s: SessionState, event: EventState, active: boolean): boolean {
@@ -241,7 +242,7 @@ export async function sessionChanges(
     if (!goingAhead) {
       touched.push(...cancelStatements(d1, b, event, actorId));
       const kind = event.status === "postponed" ? "event-postponed" : "event-cancelled";
-      told.push({ booking: b, kind, params: { reason: short(reasonFor(event, guestLang(b))) } });
+      told.push({ booking: b, kind, params: { reason: short(reasonFor(event, guestLang(b)), guestLang(b)) } });
       cancelled++;
       continue;
     }

@@ -1,8 +1,12 @@
 import { env } from "cloudflare:workers";
+import { messageLinks } from "@functions/api";
 import { bookingsTouched, sessionChanges } from "@functions/bookings/session-changes";
 import { importSessions } from "@functions/bookings/session-import";
 import { todayInCounty } from "@functions/lib/dates";
+import { deliverMessages } from "@functions/messages/deliver";
 import { describe, expect, it } from "vitest";
+import { FAKE_SMS_KEY_PREFIX, FAKE_SMS_SECRET, FAKE_SMS_SIGN_NAME } from "../fake-sms/keys";
+import type { FakeText } from "../fake-sms/server";
 import { databaseDigest } from "./digest";
 import { call, inDays, postJson, scalar } from "./helpers";
 
@@ -178,6 +182,38 @@ describe("a session moved", () => {
     await env.DB.prepare("UPDATE activity_slots SET date = ?").bind(inDays(25)).run();
     expect(await importSessions(env.DB, [session("a", { date: inDays(25) })])).toMatchObject({ moved: 1 });
     expect(await scalar("SELECT check_in FROM bookings WHERE reference = ?", b.reference)).toBe(inDays(25));
+  });
+});
+
+describe("the guests' texts", () => {
+  it("go out through the SMS provider once, with the reason or the new time and the guest's link", async () => {
+    const key = `${FAKE_SMS_KEY_PREFIX}${crypto.randomUUID()}`;
+    const provider = {
+      ...env,
+      ALIYUN_SMS_ENDPOINT: env.FAKE_SMS_URL,
+      ALIYUN_SMS_ACCESS_KEY_ID: key,
+      ALIYUN_SMS_ACCESS_KEY_SECRET: FAKE_SMS_SECRET,
+      ALIYUN_SMS_SIGN_NAME: FAKE_SMS_SIGN_NAME,
+      ALIYUN_SMS_TEMPLATES: JSON.stringify({ "event-cancelled:en": "SMS_490001", "session-moved:zh-CN": "SMS_490002" }),
+    };
+    await importSessions(env.DB, [session("a"), { ...session("b"), event: "other-2099" }]);
+    const off = await book("a", "13900000000", "en");
+    await book("b", "13800000000");
+    await importSessions(env.DB, [
+      session("a", CANCELLED),
+      { ...session("b", { eventStatus: "rescheduled", start: "16:00" }), event: "other-2099" },
+    ]);
+    await deliverMessages(provider, messageLinks);
+    await deliverMessages(provider, messageLinks);
+    const sent = (await (await fetch(new URL(`/__texts?key=${key}`, env.FAKE_SMS_URL))).json()) as FakeText[];
+    expect(sent.map((t) => [t.PhoneNumbers, t.TemplateCode])).toEqual([
+      ["13900000000", "SMS_490001"],
+      ["13800000000", "SMS_490002"],
+    ]);
+    const cancelled = JSON.parse(sent[0]?.TemplateParam ?? "{}");
+    expect(cancelled).toMatchObject({ ref: off.reference, reason: CANCELLED.eventNote.en });
+    expect(cancelled.link).toContain(off.reference);
+    expect(JSON.parse(sent[1]?.TemplateParam ?? "{}")).toMatchObject({ date: inDays(20), time: "16:00" });
   });
 });
 
