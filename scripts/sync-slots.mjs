@@ -1,48 +1,108 @@
-// Loads the activity sessions of content/events (built into dist/client/events/slots.json)
-// into D1. Local by default; `--remote` updates the production database. Capacity never
-// drops below places already booked, and sessions of cancelled or postponed events
-// stop taking bookings.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// Brings the activity sessions of D1 to the build's content/events (dist/client/events/slots.json)
+// through the Worker's own import (functions/bookings/session-import.ts), so the bookings of a
+// cancelled, postponed or moved session change with it and their guests are told.
+// Local by default: runs the built Worker for a moment and asks it for the import.
+// `--remote`: the deployed Worker imports its own build on the minute cron; this waits until
+// the remote database shows every session as the build has it.
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 
 const remote = process.argv.includes("--remote");
 const persist = process.env.PORTAL_PERSIST ?? ".wrangler/state";
 const slots = JSON.parse(readFileSync("dist/client/events/slots.json", "utf8"));
-const OPEN = new Set(["scheduled", "tentative", "rescheduled"]);
-const q = (v) => (typeof v === "number" ? String(Math.trunc(v)) : `'${String(v).replaceAll("'", "''")}'`);
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+// The cron name the Worker runs the import under alone (SESSIONS_IMPORT in session-import.ts).
+const IMPORT = "sessions-import";
 
-const statements = slots.map((s) => {
-  const values = [
-    s.id,
-    s.event,
-    s.title["zh-CN"],
-    s.title.en,
-    s.date,
-    s.start,
-    s.end,
-    s.capacity,
-    s.price,
-    OPEN.has(s.eventStatus) ? 1 : 0,
-  ];
-  return `INSERT INTO activity_slots (id, event_slug, name_zh, name_en, date, start_time, end_time, capacity, price_fen, active)
-VALUES (${values.map(q).join(", ")})
-ON CONFLICT (id) DO UPDATE SET event_slug = excluded.event_slug, name_zh = excluded.name_zh, name_en = excluded.name_en,
-  date = excluded.date, start_time = excluded.start_time, end_time = excluded.end_time,
-  capacity = max(excluded.capacity, activity_slots.booked), price_fen = excluded.price_fen, active = excluded.active;`;
-});
-
-const dir = mkdtempSync(join(tmpdir(), "portal-slots-"));
-try {
-  const file = join(dir, "slots.sql");
-  writeFileSync(file, statements.join("\n"));
-  const where = remote ? ["--remote"] : ["--local", "--persist-to", persist];
-  execFileSync("wrangler", ["d1", "execute", "DB", ...where, "--yes", "--file", file], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
-  console.log(`sync-slots: ${slots.length} activity sessions loaded into the ${remote ? "remote" : "local"} database`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+
+async function until(what, ms, attempt) {
+  const deadline = Date.now() + ms;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      if (await attempt()) return;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`sync-slots: ${what} ${last}`);
 }
+
+async function importLocally() {
+  const [port, inspector] = [await freePort(), await freePort()];
+  const worker = spawn(
+    "wrangler",
+    [
+      "dev",
+      "-c",
+      "dist/server/wrangler.json",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(inspector),
+      "--persist-to",
+      persist,
+      "--var",
+      "PORTAL_ENV:local",
+      "--test-scheduled",
+    ],
+    { stdio: ["ignore", "ignore", "inherit"], detached: true, env },
+  );
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await until("the Worker did not start", 60_000, async () => (await fetch(`${base}/api/activity-slots?event=x`)).ok);
+    const res = await fetch(`${base}/cdn-cgi/handler/scheduled?cron=${IMPORT}`);
+    if (!res.ok) throw new Error(`sync-slots: the import failed (${res.status}); the Worker's log says why`);
+  } finally {
+    try {
+      process.kill(-worker.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const OPEN = new Set(["scheduled", "tentative", "rescheduled"]);
+
+async function awaitRemoteImport() {
+  const wanted = new Map(slots.map((s) => [s.id, `${s.date} ${s.start} ${OPEN.has(s.eventStatus) ? 1 : 0}`]));
+  const pending = () => {
+    const out = execFileSync(
+      "wrangler",
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--remote",
+        "--json",
+        "--command",
+        "SELECT id, date, start_time, active FROM activity_slots",
+      ],
+      { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const rows = JSON.parse(out)[0]?.results ?? [];
+    const have = new Map(rows.map((r) => [r.id, `${r.date} ${r.start_time} ${r.active}`]));
+    return [...wanted].filter(([id, v]) => have.get(id) !== v).map(([id]) => id);
+  };
+  let left = [];
+  await until("the deployed Worker has not imported the sessions: is its cron trigger deployed?", 180_000, () => {
+    left = pending();
+    if (left.length) console.log(`sync-slots: waiting for the Worker's cron (${left.length} sessions to go)`);
+    return left.length === 0;
+  });
+}
+
+if (remote) await awaitRemoteImport();
+else await importLocally();
+console.log(`sync-slots: ${slots.length} activity sessions imported into the ${remote ? "remote" : "local"} database`);

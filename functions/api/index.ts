@@ -9,6 +9,8 @@ import { campsitesApi } from "../bookings/campsite-routes";
 import { sitesApi } from "../bookings/dashboard-routes";
 import { bookingLink, bookingRecovery } from "../bookings/recovery";
 import { bookingsApi } from "../bookings/routes";
+import { importSessionsFromAssets, SESSIONS_IMPORT } from "../bookings/session-import";
+import { importSessionsFromAssets, SESSIONS_IMPORT } from "../bookings/session-import";
 import { activitySlotsApi } from "../bookings/slot-routes";
 import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
@@ -128,13 +130,23 @@ export const messageMailers = { [ORDER_MAIL_KIND]: orderMailer };
 /** The wrangler.toml cron that sends the outbox. */
 const MINUTE_CRON = "* * * * *";
 
+const importSessions = (env: Bindings) =>
+  importSessionsFromAssets(env).then((done) => done && done.changedEvents > 0 && console.log("sessions", done));
+
 /**
- * The crons of wrangler.toml: the outbox (texts and e-mails) every minute, housekeeping
- * every hour. Each run ends by writing its schedule's heartbeat (functions/db/cron-heartbeat.ts).
+ * The crons of wrangler.toml: the outbox (texts and e-mails) and the import of the build's
+ * activity sessions every minute, housekeeping every hour. Each run ends by writing its
+ * schedule's heartbeat (functions/db/cron-heartbeat.ts). SESSIONS_IMPORT is no schedule:
+ * `npm run slots:sync` asks a local Worker for the import alone and waits for it.
  */
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env, ctx) => {
+  if (controller.cron === SESSIONS_IMPORT) {
+    await importSessions(env);
+    return;
+  }
   if (controller.cron === MINUTE_CRON) {
     const jobs = [
+      importSessions(env),
       deliverEmails(env, messageMailers).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("e-mails", done),
       ),

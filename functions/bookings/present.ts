@@ -40,7 +40,7 @@ export function bookingView(row: BookingRow, freeCancelDays: number): BookingVie
     guests: { adults: row.adults, children: row.children },
     total: row.total_fen,
     currency: "CNY",
-    freeCancellationUntil: freeCancellationUntil(row.check_in, freeCancelDays),
+    freeCancellationUntil: freeCancellationUntil(row.check_in, freeCancelDays, row.free_cancel_until),
     ...(row.status === "held" && row.hold_until ? { holdUntil: row.hold_until } : {}),
     ...(row.status === "cancelled" && row.cancelled_by ? { cancelledBy: row.cancelled_by } : {}),
     ...(row.status === "cancelled" && row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),

@@ -51,6 +51,8 @@ export interface BookingRow {
   cancelled_at: string | null;
   cancelled_by: "guest" | "campsite" | "housekeeping" | null;
   cancel_reason: string | null;
+  /** Set when its session was moved (session-changes.ts); absent on a row built before the write. */
+  free_cancel_until?: string | null;
   hold_until: string | null;
   phone_hash: string | null;
   address_hash: string | null;

@@ -67,6 +67,8 @@ export function sessionOpen(date: string, today: string): boolean {
  * included: `freeCancelDays` before arrival (or the activity's day). Pages state
  * it before booking and the cancel route refuses after it, from this one date.
  */
-export function freeCancellationUntil(checkIn: string, freeCancelDays: number): string {
-  return addDays(checkIn, -freeCancelDays);
+export function freeCancellationUntil(checkIn: string, freeCancelDays: number, movedUntil?: string | null): string {
+  const usual = addDays(checkIn, -freeCancelDays);
+  // A session the organiser moved may be cancelled free up to its new day (session-changes.ts).
+  return movedUntil && movedUntil > usual ? movedUntil : usual;
 }

@@ -180,8 +180,13 @@ export const bookings = sqliteTable(
     erasedAt: text("erased_at"),
     /** Who cancelled: the guest, the campsite (staff) or housekeeping (a hold that ran out). */
     cancelledBy: text("cancelled_by", { enum: ["guest", "campsite", "housekeeping"] }),
-    /** The campsite's reason, shown to the guest on their booking page. */
+    /** The campsite's (or the event organiser's) reason, shown to the guest on their booking page. */
     cancelReason: text("cancel_reason"),
+    /**
+     * When its session was moved: the guest may cancel free of charge up to this day
+     * (the new session day), whatever the usual deadline says.
+     */
+    freeCancelUntil: text("free_cancel_until"),
     /** Until when a `held` booking keeps its places without the campsite's confirmation (UTC). */
     holdUntil: text("hold_until"),
     /**

@@ -67,6 +67,11 @@ const zhCN = {
   "sms.bookingDeclined": "很抱歉，营地未能确认您的预订 {ref}，原因：{reason}。名额已释放。详情：{link}",
   "sms.bookingHoldExpired": "营地未在期限内确认您的预订 {ref}，名额已释放。如仍需预订，请致电营地。详情：{link}",
   "sms.bookingConfirmed": "营地已确认您的预订 {ref}。详情：{link}",
+  "sms.eventCancelled": "活动已取消，您的预订 {ref} 随之取消：{reason}。详情：{link}",
+  "sms.eventPostponed": "活动延期，您的预订 {ref} 已取消：{reason}。详情：{link}",
+  "sms.sessionMoved": "您预订的场次 {ref} 改到 {date} {time}，可免费取消。详情：{link}",
+  "sessions.cancelled": "主办方已取消活动。",
+  "sessions.postponed": "主办方已将活动延期，新日期另行公布。",
   "bookings.slotFull": "这个场次只剩 {remaining} 个名额。",
   "bookings.unavailable": "这个营位或场次刚刚停止预订或调整了价格，请刷新页面后重试。",
   "bookings.notFound": "没有找到这个预订。请检查预订号和凭证。",
@@ -253,6 +258,11 @@ const en: Record<MessageKey, string> = {
   "sms.bookingHoldExpired":
     "The campsite did not confirm your booking {ref} in time, so its places are released. To book, please call the campsite. Details: {link}",
   "sms.bookingConfirmed": "The campsite has confirmed your booking {ref}. Details: {link}",
+  "sms.eventCancelled": "The event is cancelled, and so is your booking {ref}: {reason} Details: {link}",
+  "sms.eventPostponed": "The event is postponed, so your booking {ref} is cancelled: {reason} Details: {link}",
+  "sms.sessionMoved": "Your session {ref} moved to {date} {time}. You may cancel it free of charge: {link}",
+  "sessions.cancelled": "The organiser has cancelled the event.",
+  "sessions.postponed": "The organiser has postponed the event; the new dates will be announced.",
   "bookings.slotFull": "Only {remaining} places are left in this session.",
   "bookings.unavailable":
     "This unit type or session has just stopped taking bookings or changed its price. Reload the page and try again.",

@@ -34,10 +34,13 @@ const TEXTS: Record<string, MessageKey> = {
   "order-cancelled-buyer": "sms.orderCancelledByBuyer",
   "order-cancelled-county": "sms.orderCancelledByCounty",
   "order-expired": "sms.orderExpired",
+  "event-cancelled": "sms.eventCancelled",
+  "event-postponed": "sms.eventPostponed",
+  "session-moved": "sms.sessionMoved",
 };
 
 /** Values a text may carry besides its reference and link, each as one line. */
-const VALUES = ["reason", "tracking", "address", "hours"] as const;
+const VALUES = ["reason", "tracking", "address", "hours", "date", "time"] as const;
 
 export interface Composed {
   text: string;
@@ -55,7 +58,8 @@ export async function composeMessage(
   const ref = m.params.reference ?? "";
   const about = m.params.about === "order" ? "order" : "booking";
   const link = links ? await links.makers[about](links, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
-  // A reason, a tracking number or a pickup point's hours travel as written, on a single line.
+  // A reason, a tracking number, a pickup point's hours or a moved session's day and time
+  // (session-changes.ts) travel as written, on a single line.
   const values: Record<string, string> = { ref, link };
   for (const name of VALUES) {
     const value = m.params[name]?.replace(/\s+/g, " ").trim();

@@ -6,6 +6,9 @@ export const bookingStaffEn: Record<BookingStaffKey, string> = {
   "booking.held.body":
     "This is a large booking: it takes effect once the campsite confirms it. The places are held for you until {until}; the campsite will text you its answer.",
   "booking.cancelledByCampsite": "Cancelled by the campsite: {reason}",
+  "booking.cancelledByOrganiser": "Cancelled by the organiser: {reason}",
+  "booking.sessionMoved":
+    "The day or time of this session has changed: it is now on {date} at {time}. If you cannot come, you may cancel online free of charge until {until}, that day included.",
   "booking.holdExpired":
     "The campsite did not confirm this booking in time, so its places are released. To book, please call the campsite.",
   "dash.cancel.heading": "Cancel this booking",
@@ -45,6 +48,8 @@ export const bookingStaffEn: Record<BookingStaffKey, string> = {
   "dash.audit.do.booking.cancel_by_phone": "Cancelled the bookings of one phone",
   "dash.audit.do.booking.confirm": "Confirmed a large booking",
   "dash.audit.do.booking.decline": "Declined a large booking",
+  "dash.audit.do.booking.event_cancelled": "Cancelled a booking because its event was called off or postponed",
+  "dash.audit.do.booking.session_moved": "Moved a booking with its session",
   "dash.audit.do.booking.hold_expired": "Released a booking nobody confirmed",
   "dash.audit.field.holdUntil": "Held until",
 };

@@ -7,6 +7,9 @@ export const bookingStaffZhCN = {
   "booking.held.heading": "等待营地确认",
   "booking.held.body": "这是一笔较大的预订，营地确认后才生效。名额为您保留到 {until}，营地会用短信通知您结果。",
   "booking.cancelledByCampsite": "营地已取消这个预订：{reason}",
+  "booking.cancelledByOrganiser": "主办方已取消这个预订：{reason}",
+  "booking.sessionMoved":
+    "这个场次的日期或时间已调整，现在是 {date} {time}。如不便参加，{until}（含当天）前可在线免费取消。",
   "booking.holdExpired": "营地未在期限内确认这个预订，名额已释放。如仍需预订，请致电营地。",
   "dash.cancel.heading": "取消这个预订",
   "dash.cancel.open": "取消预订…",
@@ -44,6 +47,8 @@ export const bookingStaffZhCN = {
   "dash.audit.do.booking.cancel_by_phone": "按电话批量取消预订",
   "dash.audit.do.booking.confirm": "确认大额预订",
   "dash.audit.do.booking.decline": "拒绝大额预订",
+  "dash.audit.do.booking.event_cancelled": "活动取消或延期，预订随之取消",
+  "dash.audit.do.booking.session_moved": "场次改期，预订随之调整",
   "dash.audit.do.booking.hold_expired": "待确认预订到期释放",
   "dash.audit.field.holdUntil": "保留到",
 };

@@ -131,7 +131,11 @@ describe("activity slots for the booking engine", () => {
     const events = groupEvents([
       source("fair", "zh-CN", { slots: [{ ...slot("fair-tour-0320-1000"), title: "梨园导览" }] }),
       source("fair", "en", { slots: [{ ...slot("fair-tour-0320-1000"), title: "Orchard tour" }] }),
-      source("market", "zh-CN", { status: "cancelled", slots: [{ ...slot("market-stall"), price: 0, title: "摊位" }] }),
+      source("market", "zh-CN", {
+        status: "cancelled",
+        statusNote: "因雨取消",
+        slots: [{ ...slot("market-stall"), price: 0, title: "摊位" }],
+      }),
     ]);
     expect(listActivitySlots(events)).toEqual([
       {
@@ -144,8 +148,15 @@ describe("activity slots for the booking engine", () => {
         capacity: 20,
         price: 3000,
         title: { "zh-CN": "梨园导览", en: "Orchard tour" },
+        eventNote: { "zh-CN": "", en: "" },
       },
-      expect.objectContaining({ id: "market-stall", eventStatus: "cancelled", title: { "zh-CN": "摊位", en: "摊位" } }),
+      // An event in one language gives its guests that language's reason.
+      expect.objectContaining({
+        id: "market-stall",
+        eventStatus: "cancelled",
+        title: { "zh-CN": "摊位", en: "摊位" },
+        eventNote: { "zh-CN": "因雨取消", en: "因雨取消" },
+      }),
     ]);
   });
 });

@@ -192,6 +192,8 @@ export interface ActivitySlot {
   /** Integer fen per person. */
   price: number;
   title: Record<Lang, string>;
+  /** The event's statusNote in each language ("" when it has none). */
+  eventNote: Record<Lang, string>;
 }
 
 /** Every activity slot of every event, for loading into the booking database. */
@@ -199,6 +201,7 @@ export function listActivitySlots(events: CountyEvent[]): ActivitySlot[] {
   return events.flatMap((event) =>
     event.data.slots.map((slot, i) => {
       const title = (locale: Lang) => versionFor(event, locale).version.data.slots[i]?.title ?? slot.title;
+      const note = (locale: Lang) => versionFor(event, locale).version.data.statusNote ?? "";
       return {
         id: slot.id,
         event: event.slug,
@@ -209,6 +212,8 @@ export function listActivitySlots(events: CountyEvent[]): ActivitySlot[] {
         capacity: slot.capacity,
         price: slot.price,
         title: { "zh-CN": title("zh-CN"), en: title("en") },
+        // Why it was called off, put off or moved: the guests of its sessions are told in their language.
+        eventNote: { "zh-CN": note("zh-CN"), en: note("en") },
       };
     }),
   );

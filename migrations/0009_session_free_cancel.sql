@@ -1,0 +1,1 @@
+ALTER TABLE `bookings` ADD `free_cancel_until` text;
