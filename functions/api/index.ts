@@ -10,7 +10,6 @@ import { sitesApi } from "../bookings/dashboard-routes";
 import { bookingLink, bookingRecovery } from "../bookings/recovery";
 import { bookingsApi } from "../bookings/routes";
 import { importSessionsFromAssets, SESSIONS_IMPORT } from "../bookings/session-import";
-import { importSessionsFromAssets, SESSIONS_IMPORT } from "../bookings/session-import";
 import { activitySlotsApi } from "../bookings/slot-routes";
 import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
