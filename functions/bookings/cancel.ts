@@ -14,6 +14,7 @@ import { type BookingView, bookingView, cancelRefusal } from "./present";
 import type { BookingRow } from "./queries";
 import { releaseStatements } from "./release";
 import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
+import { tellGuest, whatInText } from "./tell-guest";
 
 /** A guest may withdraw a booking that is confirmed or still awaiting the campsite's confirmation. */
 const GUEST_CANCELS = ["confirmed", "held"] as const;
@@ -90,7 +91,11 @@ async function cancelOnce(
   const { holdUntil: _released, ...rest } = view;
   const response = { status: 200, body: { ...rest, status: "cancelled", cancelledBy: "guest" } satisfies BookingView };
   try {
-    await d1.batch([claimKey(response), ...releaseStatements(d1, row, { from: GUEST_CANCELS, by: "guest" })]);
+    await d1.batch([
+      claimKey(response),
+      ...releaseStatements(d1, row, { from: GUEST_CANCELS, by: "guest" }),
+      ...tellGuest(d1, row, "booking-guest-cancelled", await whatInText(d1, row)),
+    ]);
   } catch (error) {
     // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
     if (violated(error, GUARD)) {

@@ -12,7 +12,11 @@ import { placesLeft } from "./rules";
  */
 
 /** A unit type's booking rules as unitRulesQuery reads them, with its campsite's slug. */
-export type UnitTypeRules = Omit<UnitType, "campsiteId" | "sortOrder"> & { campsiteSlug: string };
+export type UnitTypeRules = Omit<UnitType, "campsiteId" | "sortOrder"> & {
+  campsiteSlug: string;
+  siteNameZh: string;
+  siteNameEn: string;
+};
 
 export interface SlotRules {
   id: string;
@@ -60,7 +64,7 @@ export interface BookingRow {
 export const unitRulesQuery = (d1: D1Database, unitId: string) =>
   d1
     .prepare(
-      `SELECT u.id, c.slug AS campsiteSlug, u.name_zh AS nameZh, u.name_en AS nameEn, u.capacity,
+      `SELECT u.id, c.slug AS campsiteSlug, c.name_zh AS siteNameZh, c.name_en AS siteNameEn, u.name_zh AS nameZh, u.name_en AS nameEn, u.capacity,
               u.max_guests AS maxGuests, u.price_fen AS priceFen, u.min_nights AS minNights,
               u.max_nights AS maxNights, u.booking_window_days AS bookingWindowDays,
               u.check_in_time AS checkInTime, u.check_out_time AS checkOutTime,

@@ -8,6 +8,7 @@ import { documented } from "../lib/openapi";
 import { presentedToken } from "../lib/presented-token";
 import { THROTTLED_RESPONSE } from "../lib/source-limits";
 import { badRequest, parseInput, validate } from "../lib/validate";
+import { messageHistory } from "../messages/history";
 import { cancelBooking, cancelScope, findBooking, notFound } from "./cancel";
 import { createBooking } from "./create";
 import { stayCalendar } from "./ics";
@@ -100,7 +101,9 @@ bookingsApi.get("/:reference", validate("param", ReferenceParam), async (c) => {
   if (!found) throw notFound();
   c.header("cache-control", "no-store");
   const links = bookingLinks(found.row.reference, token, requestLang(c.req.raw));
-  return c.json({ ...found.view, token, links });
+  const sent = await messageHistory(c.env.DB, { bookingId: found.row.id });
+  const messages = sent.map(({ channel, kind, status, sentAt }) => ({ channel, kind, status, sentAt }));
+  return c.json({ ...found.view, token, links, messages });
 });
 
 bookingsApi.get(

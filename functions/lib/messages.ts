@@ -67,6 +67,14 @@ const zhCN = {
   "sms.bookingDeclined": "很抱歉，营地未能确认您的预订 {ref}，原因：{reason}。名额已释放。详情：{link}",
   "sms.bookingHoldExpired": "营地未在期限内确认您的预订 {ref}，名额已释放。如仍需预订，请致电营地。详情：{link}",
   "sms.bookingConfirmed": "营地已确认您的预订 {ref}。详情：{link}",
+  // Texts to guests about their own bookings (functions/bookings/tell-guest.ts).
+  "sms.bookingMade": "预订成功：{ref}，{place}，{dates}。详情：{link}",
+  "sms.bookingReceived": "已收到预订 {ref}（{place}，{dates}），待营地确认，确认后短信告知。详情：{link}",
+  "sms.bookingGuestCancelled": "您已取消预订 {ref}（{place}，{dates}），名额已释放。详情：{link}",
+  "sms.bookingReminder": "{ref}：{dates}，{place}。{notes}{until}前可免费取消。{link}",
+  "sms.altitude": "海拔{metres}米。",
+  "sms.datesStay": "{date}起{nights}晚",
+  "sms.datesSession": "{date} {time}",
   "bookings.slotFull": "这个场次只剩 {remaining} 个名额。",
   "bookings.unavailable": "这个营位或场次刚刚停止预订或调整了价格，请刷新页面后重试。",
   "bookings.notFound": "没有找到这个预订。请检查预订号和凭证。",
@@ -156,6 +164,9 @@ const zhCN = {
   "dash.rangeOrder": "结束日期不能早于开始日期。",
   "dash.rangePast": "开始日期不能早于今天。",
   "dash.rangeTooLong": "一次最多设置 366 天。",
+  "dash.closureBooked":
+    "这些晚上已有 {n} 个预订：{references}。没有关闭任何日期。如要关闭，请勾选“取消这些预订并短信通知客人”后再提交。",
+  "dash.closureReason": "取消客人的预订时请填写原因（中文或英文），客人会在短信和预订页面看到。",
   "dash.closureOverlap":
     "这个营位类型在 {from} 至 {to} 已经关闭，与这次的日期重叠：没有再次关闭。需要改日期请先重新开放原来的关闭。",
   "dash.bothDates": "请同时填写开始和结束日期，或都不填。",
@@ -246,6 +257,16 @@ const en: Record<MessageKey, string> = {
   "sms.bookingHoldExpired":
     "The campsite did not confirm your booking {ref} in time, so its places are released. To book, please call the campsite. Details: {link}",
   "sms.bookingConfirmed": "The campsite has confirmed your booking {ref}. Details: {link}",
+  // Texts to guests about their own bookings (functions/bookings/tell-guest.ts).
+  "sms.bookingMade": "Booked: {ref}, {place}, {dates}. Details: {link}",
+  "sms.bookingReceived":
+    "We have your booking {ref} ({place}, {dates}); the campsite will confirm it and we will text you. Details: {link}",
+  "sms.bookingGuestCancelled":
+    "You have cancelled booking {ref} ({place}, {dates}); the places are released. Details: {link}",
+  "sms.bookingReminder": "{ref}: {place}, {dates}. {notes}Free cancellation until {until}. {link}",
+  "sms.altitude": "Altitude {metres} m. ",
+  "sms.datesStay": "{nights} night(s) from {date}",
+  "sms.datesSession": "{date} {time}",
   "bookings.slotFull": "Only {remaining} places are left in this session.",
   "bookings.unavailable":
     "This unit type or session has just stopped taking bookings or changed its price. Reload the page and try again.",
@@ -349,6 +370,10 @@ const en: Record<MessageKey, string> = {
   "dash.rangeOrder": "The end date cannot be before the start date.",
   "dash.rangePast": "The start date cannot be before today.",
   "dash.rangeTooLong": "Set at most 366 days at a time.",
+  "dash.closureBooked":
+    "There are {n} bookings on these nights: {references}. Nothing was closed. To close them, tick “Cancel these bookings and text the guests” and submit again.",
+  "dash.closureReason":
+    "Give a reason (in Chinese or English) when cancelling guests' bookings: they read it in their text and on their booking page.",
   "dash.closureOverlap":
     "This unit type is already closed from {from} to {to}, which overlaps these dates: nothing was closed again. To change the dates, reopen that closure first.",
   "dash.bothDates": "Fill in both the start and the end date, or neither.",

@@ -27,6 +27,10 @@ const TEXTS: Record<string, MessageKey> = {
   "booking-declined": "sms.bookingDeclined",
   "booking-confirmed": "sms.bookingConfirmed",
   "booking-hold-expired": "sms.bookingHoldExpired",
+  "booking-made": "sms.bookingMade",
+  "booking-received": "sms.bookingReceived",
+  "booking-guest-cancelled": "sms.bookingGuestCancelled",
+  "booking-reminder": "sms.bookingReminder",
 };
 
 export interface Composed {
@@ -45,8 +49,9 @@ export async function composeMessage(
   const ref = m.params.reference ?? "";
   const about = m.params.about === "order" ? "order" : "booking";
   const link = links ? await links.makers[about](links, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
-  // A campsite's reason travels as it was written (a single line, at most 200 characters).
-  const reason = m.params.reason?.replace(/\s+/g, " ");
-  const values = { ref, link, ...(reason ? { reason } : {}) };
+  // Values travel as they were written, each on a single line (a campsite's reason: at most 200 characters).
+  const { reference: _ref, about: _about, ...given } = m.params;
+  const single = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, String(v).replace(/\s+/g, " ")]));
+  const values = { ...single, ref, link };
   return { text: message(m.lang, key, values), values };
 }

@@ -57,7 +57,7 @@ export const dashEn: Record<DashKey, string> = {
   "dash.done.checked_in": "Checked in.",
   "dash.done.no_show": "Marked as a no-show.",
   "dash.done.closure_added": "Those nights are closed.",
-  "dash.done.affected": "{n} booking(s) already hold these nights. They are not cancelled: please contact the guests.",
+  "dash.done.affected": "{n} booking(s) on these nights were cancelled; their guests are told by text (or on the call list).",
   "dash.done.closure_removed": "Reopened.",
   "dash.done.capacity": "Capacity saved.",
   "dash.done.invited": "Invitation created. Send the link below to the person.",

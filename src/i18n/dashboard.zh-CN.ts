@@ -52,7 +52,7 @@ export const dashZhCN = {
   "dash.done.checked_in": "已办理入住。",
   "dash.done.no_show": "已标记为未到。",
   "dash.done.closure_added": "已关闭这些日期。",
-  "dash.done.affected": "这些日期已有 {n} 个预订，预订不会自动取消，请联系这些游客。",
+  "dash.done.affected": "这些日期上的 {n} 个预订已取消，客人会收到短信（或列入电话通知清单）。",
   "dash.done.closure_removed": "已重新开放。",
   "dash.done.capacity": "营位数量已保存。",
   "dash.done.invited": "邀请已生成。请把下面的链接发给对方。",
