@@ -13,16 +13,27 @@ type Told = Pick<BookingRow, "reference" | "contact_phone" | "lang"> & { id?: nu
 
 export const guestLang = (lang: string): Lang => (lang === "en" ? "en" : "zh-CN");
 
-export function tellGuest(d1: D1Database, b: Told, kind: string, values: Record<string, string> = {}) {
-  return enqueue(d1, {
-    channel: "sms",
-    recipient: b.contact_phone,
-    kind,
-    lang: guestLang(b.lang),
-    params: { reference: b.reference, about: "booking", ...values },
-    // A booking written in the same batch has no id yet: the outbox finds it by reference.
-    ...(b.id ? { bookingId: b.id } : { bookingReference: b.reference }),
-  });
+/** `onlyIf`: a condition checked inside the write (see enqueue), e.g. "no reminder yet". */
+export function tellGuest(
+  d1: D1Database,
+  b: Told,
+  kind: string,
+  values: Record<string, string> = {},
+  onlyIf?: Parameters<typeof enqueue>[2],
+) {
+  return enqueue(
+    d1,
+    {
+      channel: "sms",
+      recipient: b.contact_phone,
+      kind,
+      lang: guestLang(b.lang),
+      params: { reference: b.reference, about: "booking", ...values },
+      // A booking written in the same batch has no id yet: the outbox finds it by reference.
+      ...(b.id ? { bookingId: b.id } : { bookingReference: b.reference }),
+    },
+    onlyIf,
+  );
 }
 
 /** When, as a text says it: a stay's first night and length, or a session's date and time. */

@@ -31,6 +31,7 @@ const TEXTS: Record<string, MessageKey> = {
   "booking-received": "sms.bookingReceived",
   "booking-guest-cancelled": "sms.bookingGuestCancelled",
   "booking-reminder": "sms.bookingReminder",
+  "booking-reminder-notes": "sms.bookingReminderNotes",
 };
 
 export interface Composed {

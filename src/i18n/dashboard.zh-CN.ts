@@ -92,7 +92,12 @@ export const dashZhCN = {
   "dash.closures.none": "目前没有安排关闭。",
   "dash.closures.range": "{from} 至 {to}",
   "dash.closures.add": "关闭一段日期",
-  "dash.closures.hint": "关闭后游客不能再预订这些晚上。已有的预订不会被取消。",
+  "dash.closures.hint": "关闭后游客不能再预订这些晚上。如果这些晚上已有预订，会先列出这些预订，由您决定是否取消。",
+  "dash.closures.affectedHeading": "这些晚上已有预订",
+  "dash.closures.affectedDates": "{from} 起 {nights} 晚",
+  "dash.closures.affectedHint":
+    "不取消这些预订就不能关闭这些日期。取消后名额释放，客人会收到短信并在预订页面看到您填写的原因。",
+  "dash.closures.cancelAffected": "取消这些预订并短信通知客人",
   "dash.closures.from": "第一晚",
   "dash.closures.to": "最后一晚",
   "dash.closures.reasonZh": "原因（中文，可不填）",

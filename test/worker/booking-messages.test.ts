@@ -1,11 +1,15 @@
 import { env } from "cloudflare:workers";
 import { messageLinks } from "@functions/api";
+import { queueArrivalReminders } from "@functions/bookings/reminders";
+import { housekeeping } from "@functions/housekeeping";
+import { message } from "@functions/lib/messages";
 import { deliverMessages } from "@functions/messages/deliver";
+import { composeMessage } from "@functions/messages/texts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { county } from "../../county.config";
 import { FAKE_SMS_KEY_PREFIX, FAKE_SMS_SECRET, FAKE_SMS_SIGN_NAME } from "../fake-sms/keys";
 import type { FakeText } from "../fake-sms/server";
-import { call, newKey, postJson, scalar, seedCampsites, seedSlot, stay } from "./helpers";
+import { call, inDays, newKey, postJson, scalar, seedCampsites, seedSlot, stay } from "./helpers";
 
 /** What a guest is texted about their own booking: queued with the change, sent once by the cron. */
 let key = "";
@@ -123,5 +127,75 @@ describe("a guest's own cancellation", () => {
     const [, cancelled] = await texts();
     expect(cancelled?.TemplateCode).toBe("SMS_480012");
     expect(JSON.parse(cancelled?.TemplateParam ?? "{}")).toMatchObject({ ref: reference, place: "嘎尖草坪露营基地" });
+  });
+});
+
+describe("the reminder two days before arrival", () => {
+  /** The build's /bookings/places.json as the Worker's assets serve it (no Astro build in worker tests). */
+  const assets = {
+    fetch: async (input: RequestInfo | URL) =>
+      new URL(String(input instanceof Request ? input.url : input)).pathname === "/bookings/places.json"
+        ? Response.json({
+            campsites: {
+              "gajian-lawn": {
+                latitude: 31.5,
+                longitude: 102.1,
+                altitude: 2900,
+                text: { "zh-CN": { name: "嘎尖草坪", address: "" }, en: { name: "Gajian Lawn", address: "" } },
+                arrivalNote: {
+                  "zh-CN": "夜间可低于10°C，带保暖衣物；山路冬季结冰，备防滑链。",
+                  en: "Bring warm clothes.",
+                },
+              },
+            },
+            events: {},
+          })
+        : new Response("not found", { status: 404 }),
+  } as unknown as Fetcher;
+
+  async function bookFor(day: number, phone: string): Promise<{ reference: string; token: string }> {
+    const res = await postJson("/api/bookings", stay({ checkIn: inDays(day), contact: { name: "王芳", phone } }));
+    expect(res.status).toBe(201);
+    return res.json();
+  }
+
+  it("is queued once for each confirmed stay arriving in two days, never for a cancelled one", async () => {
+    const due = await bookFor(2, "13800000021");
+    await bookFor(3, "13800000022");
+    const cancelled = await bookFor(2, "13800000023");
+    await postJson(`/api/bookings/${cancelled.reference}/cancel`, { token: cancelled.token });
+    await env.DB.prepare("UPDATE bookings SET created_at = '2020-01-01T00:00:00.000Z'").run();
+    const runs = await Promise.all([1, 2, 3].map(() => queueArrivalReminders(env.DB, assets)));
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await queueArrivalReminders(env.DB, assets)).toBe(0);
+    expect(await housekeeping({ ...env, ASSETS: assets })).toMatchObject({ reminders: 0 });
+    const reminders = (await messages()).filter((m) => m.kind.startsWith("booking-reminder"));
+    expect(reminders.map((m) => [m.kind, m.recipient])).toEqual([
+      ["booking-reminder", "13800000021"],
+      ["booking-reminder-notes", "13800000021"],
+    ]);
+    const [when, notes] = await Promise.all(
+      reminders.map((m) => composeMessage({ kind: m.kind, lang: "zh-CN", params: JSON.parse(m.params) }, null)),
+    );
+    expect(when?.values).toMatchObject({ ref: due.reference, until: inDays(0), dates: `${inDays(2)}起2晚` });
+    expect(notes?.text).toBe(
+      "嘎尖草坪露营基地出行提示：海拔2900米。夜间可低于10°C，带保暖衣物；山路冬季结冰，备防滑链。",
+    );
+    // Each within one SMS of 70 characters, the link (composed when sent) aside.
+    const leftOut = message("zh-CN", "sms.linkLeftOut").length;
+    expect((when?.text.length ?? 99) - leftOut).toBeLessThanOrEqual(70);
+    expect(notes?.text.length).toBeLessThanOrEqual(70);
+  });
+
+  it("waits for a booking made in the last hours: its confirmation has just gone out", async () => {
+    await bookFor(2, "13800000031");
+    expect(await queueArrivalReminders(env.DB, assets)).toBe(0);
+  });
+
+  it("is queued without notes when the campsite's content cannot be read", async () => {
+    await bookFor(2, "13800000041");
+    await env.DB.prepare("UPDATE bookings SET created_at = '2020-01-01T00:00:00.000Z'").run();
+    expect(await queueArrivalReminders(env.DB, undefined)).toBe(1);
+    expect((await messages()).map((m) => m.kind)).toEqual(["booking-made", "booking-reminder"]);
   });
 });

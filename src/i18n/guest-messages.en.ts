@@ -1,0 +1,26 @@
+import type { guestMessagesZhCN } from "./guest-messages.zh-CN";
+
+export const guestMessagesEn: Record<keyof typeof guestMessagesZhCN, string> = {
+  "msglist.heading": "Messages sent to you",
+  "msglist.none": "Nothing has been sent yet.",
+  "msglist.what": "Message",
+  "msglist.when": "When",
+  "msglist.state": "Status",
+  "msglist.channel.sms": "Text",
+  "msglist.channel.email": "E-mail",
+  "msglist.status.sent": "Sent",
+  "msglist.status.pending": "Waiting to be sent",
+  "msglist.status.sending": "Waiting to be sent",
+  "msglist.status.failed": "Could not be sent; staff will phone you",
+  "msglist.status.uncertain": "Being checked",
+  "msglist.kind.booking-made": "Booking made",
+  "msglist.kind.booking-received": "Booking received, awaiting confirmation",
+  "msglist.kind.booking-confirmed": "Confirmed by the campsite",
+  "msglist.kind.booking-declined": "Declined by the campsite",
+  "msglist.kind.booking-hold-expired": "Not confirmed in time, released",
+  "msglist.kind.booking-cancelled": "Cancelled by the campsite",
+  "msglist.kind.booking-guest-cancelled": "You cancelled",
+  "msglist.kind.booking-reminder": "Reminder before arrival",
+  "msglist.kind.recovery": "Link to your booking",
+  "msglist.kind.other": "Notice",
+};
