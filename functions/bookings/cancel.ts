@@ -8,6 +8,7 @@ import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { requireTokenSecret } from "../lib/token-secret";
 import { normaliseReference, sameDigest, sha256Hex } from "../lib/tokens";
+import { type MessageRecord, messageHistoryQuery } from "../messages/history";
 import { bookedSubject } from "./lookup";
 import { bookedPlace } from "./places";
 import { type BookingView, bookingView, cancelRefusal } from "./present";
@@ -25,19 +26,30 @@ export function notFound() {
 
 /**
  * The booking, if the token matches; otherwise the same 404 as an unknown
- * reference. One query: the cancellation policy comes along in the same row.
+ * reference. One round trip: the cancellation policy comes along in the same row,
+ * and what was sent about it (`withMessages`) in the same batch.
  */
-export async function findBooking(d1: D1Database, reference: string, token: string) {
-  const row = await d1
+export async function findBooking(
+  d1: D1Database,
+  reference: string,
+  token: string,
+  opts: { withMessages?: boolean } = {},
+) {
+  const ref = normaliseReference(reference);
+  const query = d1
     .prepare(
       `SELECT b.*, coalesce(u.free_cancel_days, s.free_cancel_days, 0) AS free_cancel_days
        FROM bookings b LEFT JOIN unit_types u ON u.id = b.unit_type_id LEFT JOIN activity_slots s ON s.id = b.slot_id
        WHERE b.reference = ?`,
     )
-    .bind(normaliseReference(reference))
-    .first<BookingRow & { free_cancel_days: number }>();
+    .bind(ref);
+  const [found, sent] = opts.withMessages
+    ? await d1.batch<unknown>([query, messageHistoryQuery(d1, { bookingReference: ref })])
+    : [await query.all()];
+  const row = found?.results[0] as (BookingRow & { free_cancel_days: number }) | undefined;
   if (!row || !sameDigest(row.token_hash, await sha256Hex(token))) return null;
-  return { row, view: bookingView(row, row.free_cancel_days) };
+  const messages = (sent?.results ?? []) as MessageRecord[];
+  return { row, view: bookingView(row, row.free_cancel_days), messages };
 }
 
 /** The idempotency scope of a booking's cancellation: a key is per booking. */

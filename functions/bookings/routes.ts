@@ -8,7 +8,6 @@ import { documented } from "../lib/openapi";
 import { presentedToken } from "../lib/presented-token";
 import { THROTTLED_RESPONSE } from "../lib/source-limits";
 import { badRequest, parseInput, validate } from "../lib/validate";
-import { messageHistory } from "../messages/history";
 import { cancelBooking, cancelScope, findBooking, notFound } from "./cancel";
 import { createBooking } from "./create";
 import { stayCalendar } from "./ics";
@@ -97,12 +96,11 @@ function lookupToken(c: Parameters<typeof presentedToken>[0]): string {
 bookingsApi.get("/:reference", validate("param", ReferenceParam), async (c) => {
   const { reference } = c.req.valid("param");
   const token = lookupToken(c);
-  const found = await findBooking(c.env.DB, reference, token);
+  const found = await findBooking(c.env.DB, reference, token, { withMessages: true });
   if (!found) throw notFound();
   c.header("cache-control", "no-store");
   const links = bookingLinks(found.row.reference, token, requestLang(c.req.raw));
-  const sent = await messageHistory(c.env.DB, { bookingId: found.row.id });
-  const messages = sent.map(({ channel, kind, status, sentAt }) => ({ channel, kind, status, sentAt }));
+  const messages = found.messages.map(({ channel, kind, status, sentAt }) => ({ channel, kind, status, sentAt }));
   return c.json({ ...found.view, token, links, messages });
 });
 

@@ -13,5 +13,9 @@ export const BROWSER_SMS = {
   ALIYUN_SMS_ACCESS_KEY_ID: `${FAKE_SMS_KEY_PREFIX}browser`,
   ALIYUN_SMS_ACCESS_KEY_SECRET: FAKE_SMS_SECRET,
   ALIYUN_SMS_SIGN_NAME: FAKE_SMS_SIGN_NAME,
-  ALIYUN_SMS_TEMPLATES: JSON.stringify({ "recovery:zh-CN": "SMS_480001" }),
+  ALIYUN_SMS_TEMPLATES: JSON.stringify({
+    "recovery:zh-CN": "SMS_480001",
+    "booking-made:zh-CN": "SMS_480010",
+    "booking-cancelled:zh-CN": "SMS_480013",
+  }),
 };
