@@ -12,7 +12,7 @@ import { datesInText, guestLang, tellGuest } from "./tell-guest";
  * each statement re-checks inside the write that the booking is still confirmed and
  * has no reminder yet, so overlapping runs and later hours never queue a second.
  */
-export const REMINDER_DAYS_AHEAD = 2;
+const REMINDER_DAYS_AHEAD = 2;
 /** A booking made just before (its confirmation has just gone out) gets no reminder on top. */
 const FRESH_HOURS = 12;
 

@@ -4,6 +4,7 @@ import { queueArrivalReminders } from "@functions/bookings/reminders";
 import { housekeeping } from "@functions/housekeeping";
 import { message } from "@functions/lib/messages";
 import { deliverMessages } from "@functions/messages/deliver";
+import { messageHistory } from "@functions/messages/history";
 import { composeMessage } from "@functions/messages/texts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { county } from "../../county.config";
@@ -110,6 +111,12 @@ describe("the confirmation text of a booking", () => {
     expect(await opened.json()).toMatchObject({ messages: [{ channel: "sms", kind: "booking-made", status: "sent" }] });
     expect((await deliverMessages(provider(), messageLinks)).sent).toBe(0);
     expect(await texts()).toHaveLength(3);
+    // The history by id (as an order's page reads it) is the same as by reference.
+    const id = await scalar("SELECT id FROM bookings WHERE reference = ?", values[0]?.ref);
+    expect(await messageHistory(env.DB, { bookingId: id })).toEqual(
+      await messageHistory(env.DB, { bookingReference: values[0]?.ref ?? "" }),
+    );
+    expect(await messageHistory(env.DB, { bookingId: id })).toMatchObject([{ kind: "booking-made", status: "sent" }]);
   });
 });
 
