@@ -147,6 +147,14 @@ export function stayStatements(d1: D1Database, unit: UnitTypeRules, b: NewBookin
       unit.id,
       unit.priceFen,
     ),
+    // Nights closed since the closures were read: the closure's batch, in turn, refuses bookings it did not list.
+    guard(
+      d1,
+      "EXISTS (SELECT 1 FROM closures WHERE unit_type_id = ? AND from_date <= ? AND to_date >= ?)",
+      unit.id,
+      nights.at(-1) ?? b.checkIn,
+      b.checkIn,
+    ),
     ...nights.map((night) =>
       d1
         .prepare(

@@ -1,4 +1,6 @@
 import { env } from "cloudflare:workers";
+import { bookingsOnNights, noOtherBookings } from "@functions/bookings/closure-bookings";
+import { type NewBooking, stayStatements, type UnitTypeRules } from "@functions/bookings/queries";
 import { beforeEach, describe, expect, it } from "vitest";
 import { as, book, createAccount, postAs, seedTwoSites, signIn, snapshot } from "./accounts";
 import { inDays, postJson, scalar } from "./helpers";
@@ -125,5 +127,49 @@ describe("a closure over booked nights", () => {
     expect(await scalar("SELECT status FROM bookings WHERE reference = ?", ref)).toBe("confirmed");
     expect(await outbox()).toEqual([]);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("a booking and a closure at the same moment", () => {
+  const unit = {
+    id: "gajian-byo-tent",
+    priceFen: 8000,
+  } as UnitTypeRules;
+  const booking = (checkIn: string): NewBooking => ({
+    reference: "RACE2345",
+    tokenHash: "x",
+    checkIn,
+    nights: 2,
+    units: 1,
+    adults: 1,
+    children: 0,
+    contactName: "王芳",
+    contactPhone: "13800000077",
+    contactEmail: null,
+    notes: null,
+    lang: "zh-CN",
+    totalFen: 16000,
+    status: "confirmed",
+    holdUntil: null,
+    source: { phoneHash: "p", addressHash: "a", agentHash: "g", addressKnown: false },
+  });
+
+  it("refuses the booking's batch when its nights were closed after the closures were read", async () => {
+    expect((await close({ from: inDays(3), to: inDays(3) })).status).toBe(201);
+    await expect(env.DB.batch(stayStatements(env.DB, unit, booking(inDays(2))))).rejects.toThrow(/write_guard/);
+    expect(await scalar("SELECT count(*) FROM bookings")).toBe(0);
+    // Nights next to the closure stay bookable.
+    await env.DB.batch(stayStatements(env.DB, unit, booking(inDays(4))));
+    expect(await scalar("SELECT count(*) FROM bookings")).toBe(1);
+  });
+
+  it("refuses the closure's batch when a booking was made after the list was read", async () => {
+    const range = { unit: "gajian-byo-tent", from: inDays(2), to: inDays(3) };
+    expect(await bookingsOnNights(env.DB, range)).toEqual([]);
+    await book("gajian-byo-tent", 3); // made between the read and the write
+    await expect(env.DB.batch([noOtherBookings(env.DB, range, [])])).rejects.toThrow(/write_guard/);
+    const listed = await bookingsOnNights(env.DB, range);
+    expect(listed).toHaveLength(1);
+    await env.DB.batch([noOtherBookings(env.DB, range, listed)]);
   });
 });
