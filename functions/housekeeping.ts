@@ -4,6 +4,7 @@ import { eraseBookingContacts } from "./bookings/erasure";
 import { releaseExpiredHolds } from "./bookings/expiry";
 import { pastHoldsStatement } from "./bookings/holds";
 import { housekeepingStatements } from "./bookings/queries";
+import { queueArrivalReminders } from "./bookings/reminders";
 import type { Bindings } from "./env";
 import { usedChallengeHousekeeping } from "./lib/challenge";
 import { todayInCounty } from "./lib/dates";
@@ -22,11 +23,15 @@ import { eraseOrderContacts } from "./produce/erasure";
  * become no-shows; what phones and addresses held on past nights is forgotten.
  * Orders no cooperative confirmed in time are cancelled and their stock returned
  * (own batch). Contact details of guests and buyers are erased when the privacy
- * page says (county.config.ts). Counts of public writes per source from hours gone
+ * page says (county.config.ts). Guests arriving in two days are reminded. Counts of public writes per source from hours gone
  * and answered checks that have expired are forgotten.
  */
-export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Date()) {
+export async function housekeeping(
+  env: Pick<Bindings, "DB"> & Partial<Pick<Bindings, "ASSETS">>,
+  now: Date = new Date(),
+) {
   const releasedHolds = await releaseExpiredHolds(env.DB, now);
+  const reminders = await queueArrivalReminders(env.DB, env.ASSETS, now);
   const expiredOrders = await expireUnconfirmedOrders(env.DB, now);
   const today = todayInCounty(now);
   const days = county.privacy.contactRetentionDays;
@@ -52,6 +57,7 @@ export async function housekeeping(env: Pick<Bindings, "DB">, now: Date = new Da
     noShows: changes(results[1]),
     endedSessions: changes(results[2]),
     releasedHolds,
+    reminders,
     expiredOrders,
     erasedBookings: changes(erasedBookings),
     erasedOrders: changes(erasedOrders),

@@ -5,7 +5,7 @@ import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch } from "../db/audit";
 import { violated } from "../lib/constraints";
 import { todayInCounty } from "../lib/dates";
-import { priceYuan, singleLine } from "../lib/fields";
+import { FormFlag, priceYuan, singleLine } from "../lib/fields";
 import { belowBooked, capacityStatements } from "./site-writes";
 
 /**
@@ -17,13 +17,9 @@ const name = singleLine({ error: "field.required" }).min(1, { error: "field.requ
 const int = (min: number, max: number) =>
   z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(min).max(max);
 const time = z.string({ error: "field.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "dash.time" });
-/** Forms send a hidden "0" before the checkbox's "1": the last one wins. */
-const flag = z
-  .union([z.boolean(), z.enum(["0", "1", "true", "false", "on"])])
-  .transform((v) => v === true || v === "1" || v === "true" || v === "on")
-  .optional();
+
 export const CampsiteCreate = z.object({ slug: Slug, nameZh: name, nameEn: name });
-export const CampsiteUpdate = z.object({ nameZh: name, nameEn: name, active: flag });
+export const CampsiteUpdate = z.object({ nameZh: name, nameEn: name, active: FormFlag });
 
 const unitFields = {
   nameZh: name,
@@ -42,7 +38,7 @@ const unitFields = {
 const nightsOrder = { error: "dash.rangeOrder", path: ["maxNights"] };
 export const UnitCreate = z.object({ id: Slug, ...unitFields }).refine((u) => u.maxNights >= u.minNights, nightsOrder);
 export const UnitUpdate = z
-  .object({ ...unitFields, active: flag })
+  .object({ ...unitFields, active: FormFlag })
   .refine((u) => u.maxNights >= u.minNights, nightsOrder);
 
 const siteJson = (slug: string) => ({

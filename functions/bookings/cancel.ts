@@ -8,12 +8,14 @@ import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { requireTokenSecret } from "../lib/token-secret";
 import { normaliseReference, sameDigest, sha256Hex } from "../lib/tokens";
+import { type MessageRecord, messageHistoryQuery } from "../messages/history";
 import { bookedSubject } from "./lookup";
 import { bookedPlace } from "./places";
 import { type BookingView, bookingView, cancelRefusal } from "./present";
 import type { BookingRow } from "./queries";
 import { releaseStatements } from "./release";
 import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
+import { tellGuest, whatInText } from "./tell-guest";
 
 /** A guest may withdraw a booking that is confirmed or still awaiting the campsite's confirmation. */
 const GUEST_CANCELS = ["confirmed", "held"] as const;
@@ -24,19 +26,30 @@ export function notFound() {
 
 /**
  * The booking, if the token matches; otherwise the same 404 as an unknown
- * reference. One query: the cancellation policy comes along in the same row.
+ * reference. One round trip: the cancellation policy comes along in the same row,
+ * and what was sent about it (`withMessages`) in the same batch.
  */
-export async function findBooking(d1: D1Database, reference: string, token: string) {
-  const row = await d1
+export async function findBooking(
+  d1: D1Database,
+  reference: string,
+  token: string,
+  opts: { withMessages?: boolean } = {},
+) {
+  const ref = normaliseReference(reference);
+  const query = d1
     .prepare(
       `SELECT b.*, coalesce(u.free_cancel_days, s.free_cancel_days, 0) AS free_cancel_days
        FROM bookings b LEFT JOIN unit_types u ON u.id = b.unit_type_id LEFT JOIN activity_slots s ON s.id = b.slot_id
        WHERE b.reference = ?`,
     )
-    .bind(normaliseReference(reference))
-    .first<BookingRow & { free_cancel_days: number }>();
+    .bind(ref);
+  const [found, sent] = opts.withMessages
+    ? await d1.batch<unknown>([query, messageHistoryQuery(d1, { bookingReference: ref })])
+    : [await query.all()];
+  const row = found?.results[0] as (BookingRow & { free_cancel_days: number }) | undefined;
   if (!row || !sameDigest(row.token_hash, await sha256Hex(token))) return null;
-  return { row, view: bookingView(row, row.free_cancel_days) };
+  const messages = (sent?.results ?? []) as MessageRecord[];
+  return { row, view: bookingView(row, row.free_cancel_days), messages };
 }
 
 /** The idempotency scope of a booking's cancellation: a key is per booking. */
@@ -90,7 +103,11 @@ async function cancelOnce(
   const { holdUntil: _released, ...rest } = view;
   const response = { status: 200, body: { ...rest, status: "cancelled", cancelledBy: "guest" } satisfies BookingView };
   try {
-    await d1.batch([claimKey(response), ...releaseStatements(d1, row, { from: GUEST_CANCELS, by: "guest" })]);
+    await d1.batch([
+      claimKey(response),
+      ...releaseStatements(d1, row, { from: GUEST_CANCELS, by: "guest" }),
+      ...tellGuest(d1, row, "booking-guest-cancelled", await whatInText(d1, row)),
+    ]);
   } catch (error) {
     // Another request cancelled it first (with another key): say so, as for any non-confirmed booking.
     if (violated(error, GUARD)) {

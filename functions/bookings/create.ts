@@ -26,6 +26,7 @@ import {
 } from "./queries";
 import { closedNights, lastBookableNight, needsConfirmation, placesLeft, STAY_LIMITS, sessionOpen } from "./rules";
 import type { SlotInput, StayInput } from "./schema";
+import { datesInText, guestLang, tellGuest } from "./tell-guest";
 
 export interface Created {
   status: number;
@@ -144,6 +145,8 @@ async function book(
   let statements: (b: NewBooking) => D1PreparedStatement[];
   let draft: Omit<NewBooking, "reference" | "tokenHash">;
   let freeCancelDays: number;
+  let place: string;
+  let time: string | undefined;
   if (isStay) {
     if (!rules?.active) throw field("unit", message(lang, "bookings.unknownUnit"));
     checkStay(rules, input, (closureRows?.results ?? []) as Array<{ from_date: string; to_date: string }>, lang, today);
@@ -155,6 +158,7 @@ async function book(
     });
     statements = (b) => stayStatements(d1, rules, b);
     freeCancelDays = rules.freeCancelDays;
+    place = guestLang(lang) === "en" ? rules.siteNameEn : rules.siteNameZh;
   } else {
     if (!rules?.active) throw field("slot", message(lang, "bookings.unknownSlot"));
     if (!sessionOpen(rules.date, today)) throw field("slot", message(lang, "bookings.slotPast"));
@@ -170,6 +174,8 @@ async function book(
     });
     statements = (b) => slotStatements(d1, rules, b);
     freeCancelDays = rules.freeCancelDays;
+    place = guestLang(lang) === "en" ? rules.nameEn : rules.nameZh;
+    time = rules.startTime;
   }
 
   // A reference collision is astronomically rare; one retry with a new one covers it.
@@ -180,7 +186,14 @@ async function book(
     const view = bookingView(rowFrom(booking, input), freeCancelDays);
     const response = { status: 201, body: view };
     try {
-      await d1.batch([claimKey(response), ...statements(booking)]);
+      // The guest's text goes in the same batch: a booking is never without it, a replay never adds one.
+      const told = tellGuest(
+        d1,
+        { reference, contact_phone: booking.contactPhone, lang },
+        booking.status === "held" ? "booking-received" : "booking-made",
+        { place, dates: datesInText(lang, booking.checkIn, booking.nights, time) },
+      );
+      await d1.batch([claimKey(response), ...statements(booking), ...told]);
       return response;
     } catch (error) {
       if (violated(error, "bookings.reference")) continue;

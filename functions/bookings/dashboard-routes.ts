@@ -169,7 +169,9 @@ sitesApi.post("/sites/:slug/closures", validate("param", SiteParam), async (c) =
   const { data, isForm, next } = await readInput(c, ClosureRequest);
   const result = await addClosure(c.env.DB, c.var.account, s.slug, data);
   if (isForm) {
-    return formDone(c, next, `/dashboard/sites/${s.slug}/`, "closure_added", { affected: result.affectedBookings });
+    return formDone(c, next, `/dashboard/sites/${s.slug}/`, "closure_added", {
+      affected: result.cancelledBookings.length,
+    });
   }
   return c.json(result, 201);
 });

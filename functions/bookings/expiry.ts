@@ -2,7 +2,7 @@ import { auditStatement } from "../db/audit";
 import { GUARD, violated } from "../lib/constraints";
 import type { BookingRow } from "./queries";
 import { releaseStatements } from "./release";
-import { tellGuest } from "./staff-cancel";
+import { tellGuest } from "./tell-guest";
 
 /**
  * A booking awaiting confirmation keeps its places only until its hold_until:

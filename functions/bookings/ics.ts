@@ -81,7 +81,23 @@ export async function stayCalendar(
     `DESCRIPTION:${escapeText(description.join("\n"))}`,
     ...(page ? placeLines(located, url, lang) : []),
     `STATUS:${row.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
+    ...(row.status === "cancelled" ? [] : alarm(lang, stay, summary)),
     "END:VEVENT",
     "END:VCALENDAR",
   ]);
+}
+
+/**
+ * The phone's own reminder, like the text message: two days before a stay (time to
+ * check weather and road, and the last free-cancellation day), the evening before an activity.
+ */
+function alarm(lang: Lang, stay: boolean, summary: string): string[] {
+  const before = lang === "en" ? (stay ? "In two days" : "Tomorrow") : stay ? "两天后" : "明天";
+  return [
+    "BEGIN:VALARM",
+    "ACTION:DISPLAY",
+    `DESCRIPTION:${escapeText(`${before}: ${summary}`)}`,
+    `TRIGGER:${stay ? "-P2D" : "-PT15H"}`,
+    "END:VALARM",
+  ];
 }

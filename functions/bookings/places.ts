@@ -11,6 +11,9 @@ export interface BookedPlace {
   latitude: number;
   longitude: number;
   text: Record<Lang, { name: string; address: string }>;
+  /** A campsite's metres above sea level and its weather-and-road note per language (may be empty). */
+  altitude?: number;
+  arrivalNote?: Record<Lang, string>;
 }
 
 interface Places {

@@ -12,7 +12,11 @@ import { placesLeft } from "./rules";
  */
 
 /** A unit type's booking rules as unitRulesQuery reads them, with its campsite's slug. */
-export type UnitTypeRules = Omit<UnitType, "campsiteId" | "sortOrder"> & { campsiteSlug: string };
+export type UnitTypeRules = Omit<UnitType, "campsiteId" | "sortOrder"> & {
+  campsiteSlug: string;
+  siteNameZh: string;
+  siteNameEn: string;
+};
 
 export interface SlotRules {
   id: string;
@@ -62,7 +66,7 @@ export interface BookingRow {
 export const unitRulesQuery = (d1: D1Database, unitId: string) =>
   d1
     .prepare(
-      `SELECT u.id, c.slug AS campsiteSlug, u.name_zh AS nameZh, u.name_en AS nameEn, u.capacity,
+      `SELECT u.id, c.slug AS campsiteSlug, c.name_zh AS siteNameZh, c.name_en AS siteNameEn, u.name_zh AS nameZh, u.name_en AS nameEn, u.capacity,
               u.max_guests AS maxGuests, u.price_fen AS priceFen, u.min_nights AS minNights,
               u.max_nights AS maxNights, u.booking_window_days AS bookingWindowDays,
               u.check_in_time AS checkInTime, u.check_out_time AS checkOutTime,
@@ -144,6 +148,14 @@ export function stayStatements(d1: D1Database, unit: UnitTypeRules, b: NewBookin
       "NOT EXISTS (SELECT 1 FROM unit_types WHERE id = ? AND active = 1 AND price_fen = ?)",
       unit.id,
       unit.priceFen,
+    ),
+    // Nights closed since the closures were read: the closure's batch, in turn, refuses bookings it did not list.
+    guard(
+      d1,
+      "EXISTS (SELECT 1 FROM closures WHERE unit_type_id = ? AND from_date <= ? AND to_date >= ?)",
+      unit.id,
+      nights.at(-1) ?? b.checkIn,
+      b.checkIn,
     ),
     ...nights.map((night) =>
       d1

@@ -96,11 +96,12 @@ function lookupToken(c: Parameters<typeof presentedToken>[0]): string {
 bookingsApi.get("/:reference", validate("param", ReferenceParam), async (c) => {
   const { reference } = c.req.valid("param");
   const token = lookupToken(c);
-  const found = await findBooking(c.env.DB, reference, token);
+  const found = await findBooking(c.env.DB, reference, token, { withMessages: true });
   if (!found) throw notFound();
   c.header("cache-control", "no-store");
   const links = bookingLinks(found.row.reference, token, requestLang(c.req.raw));
-  return c.json({ ...found.view, token, links });
+  const messages = found.messages.map(({ channel, kind, status, sentAt }) => ({ channel, kind, status, sentAt }));
+  return c.json({ ...found.view, token, links, messages });
 });
 
 bookingsApi.get(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BOOKING_STATUSES } from "../db/schema";
+import { BOOKING_STATUSES, MESSAGE_CHANNELS, MESSAGE_STATUSES } from "../db/schema";
 import { multiLine, Phone, singleLine } from "../lib/fields";
 import { STAY_LIMITS } from "./rules";
 
@@ -94,6 +94,17 @@ export const Booking = z.object({
   units: z.number().int(),
   guests: z.object({ adults: z.number().int(), children: z.number().int() }),
   freeCancellationUntil: z.string(),
+  messages: z
+    .array(
+      z.object({
+        channel: z.enum(MESSAGE_CHANNELS),
+        kind: z.string(),
+        status: z.enum(MESSAGE_STATUSES),
+        sentAt: z.string().nullable(),
+      }),
+    )
+    .optional()
+    .describe("What was sent about the booking (on lookup)"),
 });
 
 export type StayInput = z.output<typeof StayRequest>;

@@ -4,6 +4,13 @@ import type { SessionAccount } from "../accounts/sessions";
 import { auditedBatch, auditStatement } from "../db/audit";
 import { GUARD, guard, violated } from "../lib/constraints";
 import { daysBetween, todayInCounty } from "../lib/dates";
+import {
+  bookedNightsProblem,
+  bookingsOnNights,
+  type ClosureRange,
+  cancelForClosure,
+  noOtherBookings,
+} from "./closure-bookings";
 import { closureInScope, unitInScope } from "./site-ops";
 import type { CapacityRequest, ClosureRequest } from "./staff-schema";
 
@@ -17,7 +24,11 @@ function checkRange(from: string, to: string, today: string) {
   if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw fieldProblem("to", "dash.rangeTooLong");
 }
 
-/** `siteSlug` is the campsite in the request's path: the unit type must belong to it. */
+/**
+ * `siteSlug` is the campsite in the request's path: the unit type must belong to it.
+ * Nights with bookings are closed only with `cancelAffected`: then the closure, the
+ * cancelled bookings, their released nights, audit entries and guests' texts are ONE batch.
+ */
 export async function addClosure(
   d1: D1Database,
   account: SessionAccount,
@@ -28,16 +39,25 @@ export async function addClosure(
   const unit = await unitInScope(d1, account, input.unit);
   if (!unit || unit.siteSlug !== siteSlug) throw notFoundProblem();
   checkRange(input.from, input.to, today);
-  let results: D1Result<{ id?: number; n?: number }>[];
+  const range = { unit: unit.id, from: input.from, to: input.to };
+  const booked = await bookingsOnNights(d1, range);
+  if (booked.length && !input.cancelAffected) throw bookedNightsProblem(booked);
+  let results: D1Result<{ id?: number }>[];
   try {
-    results = await auditedBatch<{ id?: number; n?: number }>(
+    results = await auditedBatch<{ id?: number }>(
       d1,
       {
         actorId: account.id,
         action: "closure.create",
         targetType: "unit_type",
         targetId: unit.id,
-        after: { from: input.from, to: input.to, reasonZh: input.reasonZh, reasonEn: input.reasonEn },
+        after: {
+          from: input.from,
+          to: input.to,
+          reasonZh: input.reasonZh,
+          reasonEn: input.reasonEn,
+          cancelled: booked.map((b) => b.reference),
+        },
       },
       [
         d1
@@ -45,13 +65,7 @@ export async function addClosure(
             "INSERT INTO closures (unit_type_id, from_date, to_date, reason_zh, reason_en) VALUES (?, ?, ?, ?, ?) RETURNING id",
           )
           .bind(unit.id, input.from, input.to, input.reasonZh, input.reasonEn),
-        // Guests already booked on these nights keep their bookings; the operator is told how many to call.
-        d1
-          .prepare(
-            `SELECT count(*) AS n FROM bookings WHERE unit_type_id = ? AND status = 'confirmed'
-             AND check_in <= ? AND date(check_in, '+' || nights || ' days') > ?`,
-          )
-          .bind(unit.id, input.to, input.from),
+        ...cancelForClosure(d1, account, booked, input),
       ],
       // A second closure over nights already closed would only have to be removed twice: the
       // database refuses it in the same batch, so two operators closing at once cannot both pass.
@@ -63,21 +77,32 @@ export async function addClosure(
           input.to,
           input.from,
         ),
+        noOtherBookings(d1, range, booked),
       ],
     );
   } catch (error) {
-    if (violated(error, GUARD)) throw await overlapping(d1, unit.id, input.from, input.to);
+    if (violated(error, GUARD)) throw await refusedClosure(d1, range);
     throw error;
   }
-  const [, , inserted, affected] = results;
+  const [, , , inserted] = results;
   return {
     id: Number(inserted?.results[0]?.id),
     unit: unit.id,
     site: unit.siteSlug,
     from: input.from,
     to: input.to,
-    affectedBookings: Number(affected?.results[0]?.n ?? 0),
+    cancelledBookings: booked.map((b) => b.reference),
   };
+}
+
+/** Why the closure's batch was refused: nights closed meanwhile, or bookings that changed since they were read. */
+async function refusedClosure(d1: D1Database, r: ClosureRange) {
+  const closed = await d1
+    .prepare("SELECT 1 FROM closures WHERE unit_type_id = ? AND from_date <= ? AND to_date >= ?")
+    .bind(r.unit, r.to, r.from)
+    .first();
+  if (closed) return overlapping(d1, r.unit, r.from, r.to);
+  return bookedNightsProblem(await bookingsOnNights(d1, r));
 }
 
 /** The 409 for a closure over nights already closed, naming the closure in the way. */

@@ -3,12 +3,12 @@ import type { SessionAccount } from "../accounts/sessions";
 import { auditStatement } from "../db/audit";
 import type { BookingStatus } from "../db/schema";
 import { GUARD, guard, violated } from "../lib/constraints";
-import { enqueue } from "../messages/outbox";
 import type { BookingRow } from "./queries";
 import { releaseStatements } from "./release";
 import { bookingInScope, type DashBooking } from "./site-ops";
 import { findForDashboard } from "./staff-actions";
 import { BOOKING_STATUS_IN_TEXT } from "./status-labels";
+import { tellGuest } from "./tell-guest";
 
 /**
  * What the campsite decides about a booking: cancel it with a reason, confirm or
@@ -28,18 +28,6 @@ function wrongStatus(status: BookingStatus) {
   return conflictProblem("wrong-status", "dash.wrongStatus", (lang) => ({
     status: BOOKING_STATUS_IN_TEXT[lang][status],
   }));
-}
-
-/** The guest's text message about the campsite's decision; the link is composed when it is sent. */
-export function tellGuest(d1: D1Database, b: BookingRow, kind: string, reason?: string) {
-  return enqueue(d1, {
-    channel: "sms",
-    recipient: b.contact_phone,
-    kind,
-    lang: b.lang === "en" ? "en" : "zh-CN",
-    params: { reference: b.reference, about: "booking", ...(reason ? { reason } : {}) },
-    bookingId: b.id,
-  });
 }
 
 /** Runs a decision's batch; a guard refusal (the status changed meanwhile) becomes the 409 of the new status. */
@@ -84,7 +72,7 @@ export async function staffCancel(d1: D1Database, account: SessionAccount, refer
   if (!STAFF_CANCELS.includes(b.status)) throw wrongStatus(b.status);
   await decide(d1, account, b, [
     ...cancelForCampsite(d1, account, b, reason, STAFF_CANCELS, "booking.cancel"),
-    ...tellGuest(d1, b, "booking-cancelled", reason),
+    ...tellGuest(d1, b, "booking-cancelled", { reason }),
   ]);
   return { reference: b.reference, status: "cancelled" as const, reason, site: b.site_slug };
 }
@@ -94,7 +82,7 @@ export async function declineHeld(d1: D1Database, account: SessionAccount, refer
   if (b.status !== "held") throw wrongStatus(b.status);
   await decide(d1, account, b, [
     ...cancelForCampsite(d1, account, b, reason, ["held"], "booking.decline"),
-    ...tellGuest(d1, b, "booking-declined", reason),
+    ...tellGuest(d1, b, "booking-declined", { reason }),
   ]);
   return { reference: b.reference, status: "cancelled" as const, reason, site: b.site_slug };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, singleLine } from "../lib/fields";
+import { FormFlag, IsoDate, singleLine } from "../lib/fields";
 
 /** Request shapes for the site operator's dashboard (JSON API and no-JS forms alike). */
 
@@ -15,6 +15,8 @@ export const ClosureRequest = z
     to: date,
     reasonZh: reason,
     reasonEn: reason,
+    /** Cancel the bookings on these nights (and text their guests); without it a closure over them is refused. */
+    cancelAffected: FormFlag,
   })
   .refine((r) => r.to >= r.from, { error: "dash.rangeOrder", path: ["to"] });
 

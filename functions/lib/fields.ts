@@ -9,6 +9,12 @@ import { isPhoneNumber } from "./phone";
 /** A calendar date as `YYYY-MM-DD` that exists (no 2027-02-30). */
 export const IsoDate = z.string({ error: "field.required" }).refine(isRealDate, { error: "field.date" });
 
+/** A yes/no from JSON or a form; forms send a hidden "0" before the checkbox's "1": the last one wins. */
+export const FormFlag = z
+  .union([z.boolean(), z.enum(["0", "1", "true", "false", "on"])])
+  .transform((v) => v === true || v === "1" || v === "true" || v === "on")
+  .optional();
+
 /** The date range of a staff list or export (occupancy, arrivals, CSV): from, to, days or one date. */
 export const RangeQuery = z.object({
   from: IsoDate.optional(),

@@ -72,6 +72,15 @@ const zhCN = {
   "sms.sessionMoved": "您预订的场次 {ref} 改到 {date} {time}，可免费取消。详情：{link}",
   "sessions.cancelled": "主办方已取消活动。",
   "sessions.postponed": "主办方已将活动延期，新日期另行公布。",
+  // Texts to guests about their own bookings (functions/bookings/tell-guest.ts).
+  "sms.bookingMade": "预订成功：{ref}，{place}，{dates}。详情：{link}",
+  "sms.bookingReceived": "已收到预订 {ref}（{place}，{dates}），待营地确认，确认后短信告知。详情：{link}",
+  "sms.bookingGuestCancelled": "您已取消预订 {ref}（{place}，{dates}），名额已释放。详情：{link}",
+  "sms.bookingReminder": "出行提醒：预订 {ref}，{dates}，{place}。免费取消截止日：{until}。详情：{link}",
+  "sms.bookingReminderNotes": "{place}出行提示：{notes}",
+  "sms.altitude": "海拔{metres}米。",
+  "sms.datesStay": "{date}起{nights}晚",
+  "sms.datesSession": "{date} {time}",
   "bookings.slotFull": "这个场次只剩 {remaining} 个名额。",
   "bookings.unavailable": "这个营位或场次刚刚停止预订或调整了价格，请刷新页面后重试。",
   "bookings.notFound": "没有找到这个预订。请检查预订号和凭证。",
@@ -168,6 +177,9 @@ const zhCN = {
   "dash.rangeOrder": "结束日期不能早于开始日期。",
   "dash.rangePast": "开始日期不能早于今天。",
   "dash.rangeTooLong": "一次最多设置 366 天。",
+  "dash.closureBooked":
+    "这些晚上已有 {n} 个预订：{references}。没有关闭任何日期。如要关闭，请勾选“取消这些预订并短信通知客人”后再提交。",
+  "dash.closureReason": "取消客人的预订时请填写原因（中文或英文），客人会在短信和预订页面看到。",
   "dash.closureOverlap":
     "这个营位类型在 {from} 至 {to} 已经关闭，与这次的日期重叠：没有再次关闭。需要改日期请先重新开放原来的关闭。",
   "dash.bothDates": "请同时填写开始和结束日期，或都不填。",
@@ -263,6 +275,17 @@ const en: Record<MessageKey, string> = {
   "sms.sessionMoved": "Your session {ref} moved to {date} {time}. You may cancel it free of charge: {link}",
   "sessions.cancelled": "The organiser has cancelled the event.",
   "sessions.postponed": "The organiser has postponed the event; the new dates will be announced.",
+  // Texts to guests about their own bookings (functions/bookings/tell-guest.ts).
+  "sms.bookingMade": "Booked: {ref}, {place}, {dates}. Details: {link}",
+  "sms.bookingReceived":
+    "We have your booking {ref} ({place}, {dates}); the campsite will confirm it and we will text you. Details: {link}",
+  "sms.bookingGuestCancelled":
+    "You have cancelled booking {ref} ({place}, {dates}); the places are released. Details: {link}",
+  "sms.bookingReminder": "Reminder: booking {ref}, {place}, {dates}. Last day to cancel free: {until}. Details: {link}",
+  "sms.bookingReminderNotes": "{place} before you go: {notes}",
+  "sms.altitude": "Altitude {metres} m. ",
+  "sms.datesStay": "{nights} night(s) from {date}",
+  "sms.datesSession": "{date} {time}",
   "bookings.slotFull": "Only {remaining} places are left in this session.",
   "bookings.unavailable":
     "This unit type or session has just stopped taking bookings or changed its price. Reload the page and try again.",
@@ -375,6 +398,10 @@ const en: Record<MessageKey, string> = {
   "dash.rangeOrder": "The end date cannot be before the start date.",
   "dash.rangePast": "The start date cannot be before today.",
   "dash.rangeTooLong": "Set at most 366 days at a time.",
+  "dash.closureBooked":
+    "There are {n} bookings on these nights: {references}. Nothing was closed. To close them, tick “Cancel these bookings and text the guests” and submit again.",
+  "dash.closureReason":
+    "Give a reason (in Chinese or English) when cancelling guests' bookings: they read it in their text and on their booking page.",
   "dash.closureOverlap":
     "This unit type is already closed from {from} to {to}, which overlaps these dates: nothing was closed again. To change the dates, reopen that closure first.",
   "dash.bothDates": "Fill in both the start and the end date, or neither.",

@@ -13,16 +13,25 @@ export interface MessageRecord {
   createdAt: string;
 }
 
-export type MessageSubject = { bookingId: number } | { orderId: number };
+/** A booking by its reference: its history read in the same batch as the booking itself. */
+export type MessageSubject = { bookingId: number } | { orderId: number } | { bookingReference: string };
 
-export async function messageHistory(d1: D1Database, about: MessageSubject): Promise<MessageRecord[]> {
-  const [column, id] = "bookingId" in about ? ["booking_id", about.bookingId] : ["order_id", about.orderId];
-  const { results } = await d1
+export function messageHistoryQuery(d1: D1Database, about: MessageSubject): D1PreparedStatement {
+  const [where, value] =
+    "bookingId" in about
+      ? ["booking_id = ?", about.bookingId]
+      : "orderId" in about
+        ? ["order_id = ?", about.orderId]
+        : ["booking_id = (SELECT id FROM bookings WHERE reference = ?)", about.bookingReference];
+  return d1
     .prepare(
       `SELECT channel, kind, status, sent_at AS sentAt, created_at AS createdAt
-         FROM outbox WHERE ${column} = ? ORDER BY id`,
+         FROM outbox WHERE ${where} ORDER BY id`,
     )
-    .bind(id)
-    .all<MessageRecord>();
+    .bind(value);
+}
+
+export async function messageHistory(d1: D1Database, about: MessageSubject): Promise<MessageRecord[]> {
+  const { results } = await messageHistoryQuery(d1, about).all<MessageRecord>();
   return results;
 }

@@ -15,6 +15,8 @@ export interface NewMessage {
   /** Values the text is made of. Never a token or a link: those are composed at send time. */
   params: Record<string, string>;
   bookingId?: number | null;
+  /** A booking written in the same batch, whose id is not known yet: found by its reference. */
+  bookingReference?: string;
   orderId?: number | null;
   due?: Date;
 }
@@ -36,6 +38,7 @@ export function enqueue(
     m.lang,
     JSON.stringify(m.params),
     m.bookingId ?? null,
+    m.bookingReference ?? null,
     m.orderId ?? null,
     (m.due ?? new Date()).toISOString(),
   ];
@@ -43,7 +46,7 @@ export function enqueue(
     d1
       .prepare(
         `INSERT INTO outbox (channel, recipient, kind, lang, params, booking_id, order_id, due_at)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${onlyIf?.sql ?? "1"}`,
+         SELECT ?, ?, ?, ?, ?, coalesce(?, (SELECT id FROM bookings WHERE reference = ?)), ?, ? WHERE ${onlyIf?.sql ?? "1"}`,
       )
       .bind(...values, ...(onlyIf?.values ?? [])),
   ];

@@ -37,10 +37,12 @@ const TEXTS: Record<string, MessageKey> = {
   "event-cancelled": "sms.eventCancelled",
   "event-postponed": "sms.eventPostponed",
   "session-moved": "sms.sessionMoved",
+  "booking-made": "sms.bookingMade",
+  "booking-received": "sms.bookingReceived",
+  "booking-guest-cancelled": "sms.bookingGuestCancelled",
+  "booking-reminder": "sms.bookingReminder",
+  "booking-reminder-notes": "sms.bookingReminderNotes",
 };
-
-/** Values a text may carry besides its reference and link, each as one line. */
-const VALUES = ["reason", "tracking", "address", "hours", "date", "time"] as const;
 
 export interface Composed {
   text: string;
@@ -58,12 +60,10 @@ export async function composeMessage(
   const ref = m.params.reference ?? "";
   const about = m.params.about === "order" ? "order" : "booking";
   const link = links ? await links.makers[about](links, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
-  // A reason, a tracking number, a pickup point's hours or a moved session's day and time
-  // (session-changes.ts) travel as written, on a single line.
-  const values: Record<string, string> = { ref, link };
-  for (const name of VALUES) {
-    const value = m.params[name]?.replace(/\s+/g, " ").trim();
-    if (value) values[name] = value;
-  }
+  // Values (a reason, a tracking number, a pickup point's hours, a moved session's day and time)
+  // travel as they were written, each on a single line.
+  const { reference: _ref, about: _about, ...given } = m.params;
+  const single = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, String(v).replace(/\s+/g, " ").trim()]));
+  const values = { ...single, ref, link };
   return { text: message(m.lang, key, values), values };
 }

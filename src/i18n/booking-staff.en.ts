@@ -45,6 +45,7 @@ export const bookingStaffEn: Record<BookingStaffKey, string> = {
   "dash.sources.phone": "{phone}: {n}",
   "dash.sources.none": "No recent bookings.",
   "dash.audit.do.booking.cancel": "Cancelled a booking for the campsite",
+  "dash.audit.do.booking.cancel_closure": "Cancelled a booking when closing its nights",
   "dash.audit.do.booking.cancel_by_phone": "Cancelled the bookings of one phone",
   "dash.audit.do.booking.confirm": "Confirmed a large booking",
   "dash.audit.do.booking.decline": "Declined a large booking",

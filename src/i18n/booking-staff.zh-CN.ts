@@ -44,6 +44,7 @@ export const bookingStaffZhCN = {
   "dash.sources.phone": "{phone}：{n} 笔",
   "dash.sources.none": "最近没有预订。",
   "dash.audit.do.booking.cancel": "营地取消预订",
+  "dash.audit.do.booking.cancel_closure": "关闭日期时取消预订",
   "dash.audit.do.booking.cancel_by_phone": "按电话批量取消预订",
   "dash.audit.do.booking.confirm": "确认大额预订",
   "dash.audit.do.booking.decline": "拒绝大额预订",

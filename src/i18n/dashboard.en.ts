@@ -57,7 +57,8 @@ export const dashEn: Record<DashKey, string> = {
   "dash.done.checked_in": "Checked in.",
   "dash.done.no_show": "Marked as a no-show.",
   "dash.done.closure_added": "Those nights are closed.",
-  "dash.done.affected": "{n} booking(s) already hold these nights. They are not cancelled: please contact the guests.",
+  "dash.done.affected":
+    "{n} booking(s) on these nights were cancelled; their guests are told by text (or on the call list).",
   "dash.done.closure_removed": "Reopened.",
   "dash.done.capacity": "Capacity saved.",
   "dash.done.invited": "Invitation created. Send the link below to the person.",
@@ -98,7 +99,13 @@ export const dashEn: Record<DashKey, string> = {
   "dash.closures.none": "No closures are planned.",
   "dash.closures.range": "{from} to {to}",
   "dash.closures.add": "Close a range of nights",
-  "dash.closures.hint": "Guests can no longer book these nights. Existing bookings are not cancelled.",
+  "dash.closures.hint":
+    "Guests can no longer book these nights. If guests have already booked them, their bookings are listed first and you decide whether to cancel them.",
+  "dash.closures.affectedHeading": "Guests have booked these nights",
+  "dash.closures.affectedDates": "{nights} night(s) from {from}",
+  "dash.closures.affectedHint":
+    "These nights cannot be closed while these bookings stand. Cancelled, their places are released, and each guest gets a text and sees your reason on their booking page.",
+  "dash.closures.cancelAffected": "Cancel these bookings and text the guests",
   "dash.closures.from": "First night",
   "dash.closures.to": "Last night",
   "dash.closures.reasonZh": "Reason in Chinese (optional)",

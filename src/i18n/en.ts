@@ -5,6 +5,7 @@ import { challengeEn } from "./challenge.en";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
 import { formsEn } from "./forms.en";
+import { guestMessagesEn } from "./guest-messages.en";
 import { keyed } from "./keys";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
@@ -459,6 +460,7 @@ export const en: Record<UiKey, string> = {
   ...formsEn,
   ...navEn,
   ...privacyEn,
+  ...guestMessagesEn,
   ...orderHoldsEn,
   ...visitEn,
   ...bookingStaffEn,

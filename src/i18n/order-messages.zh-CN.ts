@@ -1,23 +1,5 @@
-/** The messages listed on a buyer's order page, and the e-mails on the admins' outbox page, Chinese. Spread into zh-CN.ts. */
+/** The e-mails on the admins' outbox page, Chinese. Spread into zh-CN.ts. */
 export const orderMessagesZhCN = {
-  "msglist.title": "已发给您的通知",
-  "msglist.empty": "还没有发过通知。",
-  "msglist.sms": "短信",
-  "msglist.email": "邮件",
-  "msglist.status.sent": "已发送",
-  "msglist.status.failed": "未能发送",
-  "msglist.status.waiting": "等待发送",
-  "msglist.status.uncertain": "发送情况待核实",
-  "msglist.tz": "（北京时间）",
-  "msglist.kind.other": "通知",
-  "msglist.kind.order-confirmed": "订单已确认",
-  "msglist.kind.order-ready": "可以取货",
-  "msglist.kind.order-shipped": "已发货",
-  "msglist.kind.order-cancelled": "合作社取消了订单",
-  "msglist.kind.order-cancelled-buyer": "您取消了订单",
-  "msglist.kind.order-cancelled-county": "平台取消了订单",
-  "msglist.kind.order-expired": "订单未获确认，已取消",
-  "msglist.kind.recovery": "查看链接",
   "dash.messages.orderMail": "新订单邮件（订单 {ref}），发给合作社成员",
   "dash.messages.status.unmailed": "未发送：没有配置邮件发送",
 };

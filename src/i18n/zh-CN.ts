@@ -5,6 +5,7 @@ import { challengeZhCN } from "./challenge.zh-CN";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
+import { guestMessagesZhCN } from "./guest-messages.zh-CN";
 import { keyed } from "./keys";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
@@ -440,6 +441,7 @@ export const zhCN = {
   ...formsZhCN,
   ...navZhCN,
   ...privacyZhCN,
+  ...guestMessagesZhCN,
   ...orderHoldsZhCN,
   ...visitZhCN,
   ...bookingStaffZhCN,

@@ -9,9 +9,12 @@ const fakeSmsUrl = inject("fakeSmsUrl");
 /** A phone of this run's own, so other tests' requests never throttle it. */
 const PHONE = `139${String(Date.now()).slice(-8)}`;
 
+const RECOVERY = (JSON.parse(BROWSER_SMS.ALIYUN_SMS_TEMPLATES) as Record<string, string>)["recovery:zh-CN"];
+
+/** The link texts sent to a phone (its booking's own confirmation is another text). */
 async function textsTo(phone: string): Promise<FakeText[]> {
   const res = await fetch(`${fakeSmsUrl}__texts?key=${BROWSER_SMS.ALIYUN_SMS_ACCESS_KEY_ID}`);
-  return ((await res.json()) as FakeText[]).filter((t) => t.PhoneNumbers === phone);
+  return ((await res.json()) as FakeText[]).filter((t) => t.PhoneNumbers === phone && t.TemplateCode === RECOVERY);
 }
 
 /** The minute's cron, as Cloudflare would run it, until the fake provider has the text. */

@@ -17,5 +17,7 @@ export const BROWSER_SMS = {
     "recovery:zh-CN": "SMS_480001",
     "order-confirmed:zh-CN": "SMS_480101",
     "order-ready:zh-CN": "SMS_480103",
+    "booking-made:zh-CN": "SMS_480010",
+    "booking-cancelled:zh-CN": "SMS_480013",
   }),
 };

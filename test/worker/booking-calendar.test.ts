@@ -52,6 +52,16 @@ describe("a booking's calendar file", () => {
     expect(zh.prop("STATUS")).toBe("STATUS:CONFIRMED");
     const en = await calendarOf(b, "en");
     expect(en.prop("SUMMARY")).toBe("SUMMARY:Gajian Lawn · Bring-your-own-tent pitch");
+    // The phone reminds the guest two days before, like the text message does.
+    const valarm = zh.lines.slice(zh.lines.indexOf("BEGIN:VALARM"), zh.lines.indexOf("END:VALARM") + 1);
+    expect(valarm).toEqual([
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      "DESCRIPTION:两天后: 嘎尖草坪露营基地 · 自带帐篷营位",
+      "TRIGGER:-P2D",
+      "END:VALARM",
+    ]);
+    expect(zh.lines.indexOf("END:VALARM")).toBeLessThan(zh.lines.indexOf("END:VEVENT"));
   });
 
   it("gives an activity its local start and end time in Asia/Shanghai", async () => {
@@ -79,7 +89,9 @@ describe("a booking's calendar file", () => {
       "SUMMARY:Gajian Lawn\\, north meadow\\; by the river \\\\ under the pear trees that flower white in April · Bring-your-own-tent pitch",
     );
     expect((await postJson(`/api/bookings/${b.reference}/cancel`, { token: b.token })).status).toBe(200);
-    expect((await calendarOf(b)).prop("STATUS")).toBe("STATUS:CANCELLED");
+    const cancelled = await calendarOf(b);
+    expect(cancelled.prop("STATUS")).toBe("STATUS:CANCELLED");
+    expect(cancelled.lines).not.toContain("BEGIN:VALARM");
   });
 
   it("is not found without the booking's own token", async () => {

@@ -63,7 +63,9 @@ describe("the campsite cancels a booking", () => {
         after: JSON.stringify({ status: "cancelled", reason: "草坪积水，无法入住" }),
       },
     ]);
-    const sms = await env.DB.prepare("SELECT recipient, kind, params FROM outbox").first<Record<string, string>>();
+    const sms = await env.DB.prepare("SELECT recipient, kind, params FROM outbox ORDER BY id DESC").first<
+      Record<string, string>
+    >();
     expect(sms).toMatchObject({ recipient: "13800000000", kind: "booking-cancelled" });
     expect(JSON.parse(sms?.params ?? "{}")).toMatchObject({ reference: b.reference, reason: "草坪积水，无法入住" });
     const again = await postAs(ops, `/api/dashboard/bookings/${b.reference}/cancel`, { reason: "again" });
@@ -116,7 +118,7 @@ describe("a large booking awaits confirmation", () => {
     expect(res.status).toBe(200);
     expect(await bookedOn(10)).toBe(0);
     expect(await guestView(b)).toMatchObject({ status: "cancelled", cancelReason: "团队请来电" });
-    expect(await scalar("SELECT kind FROM outbox")).toBe("booking-declined");
+    expect(await scalar("SELECT kind FROM outbox ORDER BY id DESC")).toBe("booking-declined");
   });
 
   it("housekeeping releases it once the hold has run out, and only then", async () => {

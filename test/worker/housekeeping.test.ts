@@ -16,6 +16,7 @@ describe("housekeeping (cron)", () => {
       noShows: 1,
       endedSessions: 0,
       releasedHolds: 0,
+      reminders: 0,
       expiredOrders: 0,
       erasedBookings: 0,
       erasedOrders: 0,

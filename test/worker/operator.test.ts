@@ -97,17 +97,18 @@ describe("arrivals and occupancy", () => {
 });
 
 describe("closures", () => {
-  it("closes nights, says how many bookings they hold, and reopens them", async () => {
-    await book("gajian-byo-tent", 2);
+  it("closes nights, cancelling the bookings on them when asked to, and reopens them", async () => {
+    const ref = await book("gajian-byo-tent", 2);
     const res = await postAs(ops, "/api/dashboard/sites/gajian-lawn/closures", {
       unit: "gajian-byo-tent",
       from: inDays(1),
       to: inDays(3),
       reasonZh: "草坪养护",
+      cancelAffected: true,
     });
     expect(res.status).toBe(201);
-    const closure = await res.json<{ id: number; affectedBookings: number }>();
-    expect(closure.affectedBookings).toBe(1);
+    const closure = await res.json<{ id: number; cancelledBookings: string[] }>();
+    expect(closure.cancelledBookings).toEqual([ref]);
     const avail = await as(ops, `/api/campsites/gajian-lawn/availability?from=${inDays(0)}&to=${inDays(4)}`);
     const nights = (await avail.json<{ units: Array<{ nights: Array<{ closed: boolean }> }> }>()).units[0]?.nights;
     expect(nights?.map((n) => n.closed)).toEqual([false, true, true, true]);

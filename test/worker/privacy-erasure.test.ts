@@ -51,7 +51,9 @@ describe("contact details are erased when the privacy page says", () => {
     expect(row?.total_fen).toBeGreaterThan(0);
     expect(await scalar("SELECT contact_phone FROM bookings WHERE reference = ?", later.reference)).toBe("13800000000");
 
-    const messages = await env.DB.prepare("SELECT recipient, params, status, last_error FROM outbox ORDER BY id").all();
+    const messages = await env.DB.prepare(
+      "SELECT recipient, params, status, last_error FROM outbox WHERE kind = 'recovery' ORDER BY id",
+    ).all();
     expect(messages.results).toEqual([
       { recipient: "", params: "{}", status: "sent", last_error: null },
       { recipient: "", params: "{}", status: "failed", last_error: "erased" },

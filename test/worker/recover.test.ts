@@ -16,7 +16,8 @@ async function book(phone = "13800000000"): Promise<string> {
   return (await res.json<{ reference: string }>()).reference;
 }
 
-const queued = () => scalar("SELECT count(*) FROM outbox");
+/** Recovery texts only: each booking also queues its own confirmation. */
+const queued = () => scalar("SELECT count(*) FROM outbox WHERE kind = 'recovery'");
 
 beforeEach(() => seedCampsites(3));
 
@@ -26,7 +27,7 @@ describe("find my booking: the link again by reference and phone", () => {
     const res = await recover({ reference: reference.toLowerCase(), phone: "+86 138-0000-0000" });
     expect(res.status).toBe(202);
     const { results } = await env.DB.prepare(
-      "SELECT channel, recipient, kind, lang, params, booking_id, order_id, status FROM outbox",
+      "SELECT channel, recipient, kind, lang, params, booking_id, order_id, status FROM outbox WHERE kind = 'recovery'",
     ).all<Record<string, unknown>>();
     expect(results).toEqual([
       {

@@ -7,7 +7,8 @@ import { versionFor } from "../../lib/events/model";
 /**
  * Where each campsite and festival event is and whom to call, from content/, for
  * the Worker: a booking's calendar file gives its location and link, and "too
- * late to cancel online" gives the right telephone. Public facts only.
+ * late to cancel online" gives the right telephone, the reminder before arrival the
+ * altitude, weather and road. Public facts only.
  */
 export const GET: APIRoute = async () => {
   const text = (get: (l: Lang) => { name: string; address: string }) =>
@@ -23,7 +24,10 @@ export const GET: APIRoute = async () => {
       phone: any.data.contactPhone,
       latitude: any.data.latitude,
       longitude: any.data.longitude,
+      ...(any.data.altitude !== undefined ? { altitude: any.data.altitude } : {}),
       text: text((l) => (versions[l] ?? any).data),
+      // What the text two days before arrival says about weather and road.
+      arrivalNote: Object.fromEntries(LANGS.map((l) => [l, versions[l]?.data.arrivalNote ?? ""])),
     };
   }
   const events: Record<string, unknown> = {};
