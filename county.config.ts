@@ -114,6 +114,13 @@ export const county: CountyConfig = {
     bookings: { perAddress: { challenge: 12, refuse: 60 }, perPhone: { challenge: 6, refuse: 20 }, perMinute: true },
     orders: { perAddress: { challenge: 12, refuse: 60 }, perPhone: { challenge: 6, refuse: 20 }, perMinute: true },
     recover: { perAddress: { challenge: 40, refuse: 120 }, perPhone: { challenge: 10, refuse: 30 }, perMinute: false },
+    letters: { perAddress: { challenge: 6, refuse: 20 }, perPhone: { challenge: 3, refuse: 10 }, perMinute: true },
+  },
+  letters: {
+    replyDays: { consultation: 3, suggestion: 10, complaint: 7, help: 15 },
+    maxExtensionWorkingDays: 15,
+    perPhonePerDay: 3,
+    perAddressPerDay: 10,
   },
   challenge: { difficulty: 16, waitSeconds: 15, validSeconds: 600 },
 };

@@ -6,6 +6,7 @@ import { pastHoldsStatement } from "./bookings/holds";
 import { housekeepingStatements } from "./bookings/queries";
 import { queueArrivalReminders } from "./bookings/reminders";
 import type { Bindings } from "./env";
+import { letterHousekeeping } from "./letters/housekeeping";
 import { usedChallengeHousekeeping } from "./lib/challenge";
 import { todayInCounty } from "./lib/dates";
 import { sourceCountHousekeeping } from "./lib/source-limits";
@@ -23,16 +24,18 @@ import { eraseOrderContacts } from "./produce/erasure";
  * become no-shows; what phones and addresses held on past nights is forgotten.
  * Orders no cooperative confirmed in time are cancelled and their stock returned
  * (own batch). Contact details of guests and buyers are erased when the privacy
- * page says (county.config.ts). Guests arriving in two days are reminded. Counts of public writes per source from hours gone
+ * page says (county.config.ts), and so are letter writers' (letters/housekeeping.ts, which
+ * also queues the county office's morning list of overdue letters). Guests arriving in two days are reminded. Counts of public writes per source from hours gone
  * and answered checks that have expired are forgotten.
  */
 export async function housekeeping(
-  env: Pick<Bindings, "DB"> & Partial<Pick<Bindings, "ASSETS">>,
+  env: Pick<Bindings, "DB"> & Partial<Pick<Bindings, "ASSETS" | "MEDIA">>,
   now: Date = new Date(),
 ) {
   const releasedHolds = await releaseExpiredHolds(env.DB, now);
   const reminders = await queueArrivalReminders(env.DB, env.ASSETS, now);
   const expiredOrders = await expireUnconfirmedOrders(env.DB, now);
+  const letters = await letterHousekeeping(env, now);
   const today = todayInCounty(now);
   const days = county.privacy.contactRetentionDays;
   // The outbox statement runs after the two erasures it follows.
@@ -61,5 +64,6 @@ export async function housekeeping(
     expiredOrders,
     erasedBookings: changes(erasedBookings),
     erasedOrders: changes(erasedOrders),
+    ...letters,
   };
 }

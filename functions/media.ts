@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
-import { MEDIA_KEY } from "./produce/images";
+import { MEDIA_KEY } from "./lib/uploads";
 
 /**
  * Uploaded pictures, served by the Worker from R2. Names are random and never

@@ -1,6 +1,6 @@
 // The server's layering, checked by `npm run check`: functions/lib/ is what every
 // domain uses, so it imports no domain folder and no database module; a domain
-// (bookings, produce) imports no other domain but accounts (who is signed in) and
+// (bookings, produce, letters) imports no other domain but accounts (who is signed in) and
 // messages (the outbox its changes write to); messages imports no domain at all;
 // and no .astro page runs SQL itself (pages call the domain in functions/).
 import fs from "node:fs";
@@ -23,6 +23,7 @@ const allowed = {
   lib: ["lib"],
   bookings: ["bookings", "accounts", "messages", "db", "lib", "env.ts"],
   produce: ["produce", "accounts", "messages", "db", "lib", "env.ts"],
+  letters: ["letters", "accounts", "messages", "db", "lib", "env.ts"],
   messages: ["messages", "db", "lib", "env.ts"],
 };
 for (const [folder, may] of Object.entries(allowed)) {
@@ -53,5 +54,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  "layers: lib/ imports only lib/; bookings/ and produce/ only themselves, accounts, messages, db and lib; messages/ only itself, db and lib; no page runs SQL",
+  "layers: lib/ imports only lib/; bookings/, produce/ and letters/ only themselves, accounts, messages, db and lib; messages/ only itself, db and lib; no page runs SQL",
 );

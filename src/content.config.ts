@@ -3,6 +3,7 @@ import { productCategories } from "./collections/categories";
 import { events } from "./collections/events";
 import { notices } from "./collections/notices";
 import { openData } from "./collections/open-data";
+import { townships } from "./collections/townships";
 
 /** Typed content collections: a bad or missing field fails the build, naming the file. */
-export const collections = { notices, events, campsites, openData, productCategories };
+export const collections = { notices, events, campsites, openData, productCategories, townships };

@@ -6,6 +6,7 @@ import { type Lang, localePath } from "../lib/lang";
 import { type MessageKey, message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { newReference, normaliseReference, randomToken, sameDigest, sha256Hex } from "../lib/tokens";
+import { agencyStatements, isAgencyRole } from "./agency-roles";
 import { assertAcceptablePassword } from "./login";
 import { hashPassword } from "./passwords";
 import { conflictProblem, fieldProblem, notFoundProblem } from "./problems";
@@ -71,6 +72,8 @@ export async function inviteAccount(
     if (!known) throw fieldProblem("cooperative", "dash.unknownCooperative", { id: input.cooperative });
   }
   const sites = input.role === "operator" ? await campsiteIds(d1, input.campsites) : [];
+  const agencies = isAgencyRole(input.role) ? [...new Set(input.agencies)].sort() : [];
+  if (isAgencyRole(input.role) && agencies.length === 0) throw fieldProblem("agencies", "dash.agenciesRequired");
   const exists = await d1.prepare("SELECT 1 FROM accounts WHERE email = ?").bind(input.email).first();
   if (exists) throw conflictProblem("email-taken", "dash.emailTaken");
   const byEmail = { sql: "SELECT id FROM accounts WHERE email = ?", params: [input.email] };
@@ -90,6 +93,7 @@ export async function inviteAccount(
           name: input.name,
           role: input.role,
           campsites: sites,
+          ...(agencies.length ? { agencies } : {}),
           cooperativeId,
           invite: invite.reference,
         },
@@ -103,6 +107,7 @@ export async function inviteAccount(
             .prepare(`INSERT INTO account_campsites (account_id, campsite_id) VALUES ((${byEmail.sql}), ?)`)
             .bind(input.email, id),
         ),
+        ...agencyStatements(d1, { email: input.email }, agencies),
         invite.statement,
       ],
     );

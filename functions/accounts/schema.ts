@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { agencyField } from "../lib/agencies";
 import { singleLine } from "../lib/fields";
 import { NextPath } from "../lib/forms";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./passwords";
@@ -73,11 +74,13 @@ export const Slug = z
 export const InviteRequest = z.object({
   email: Email,
   name: singleLine({ error: "field.required" }).min(1, { error: "field.required" }).max(80),
-  role: z.enum(["admin", "operator", "cooperative"]),
+  role: z.enum(["admin", "operator", "cooperative", "editor", "reviewer"]),
   /** Campsite slugs, for a site operator. */
   campsites: z.array(Slug).max(50).default([]),
   /** The cooperative's id (its slug), for a cooperative member. */
   cooperative: Slug.optional(),
+  /** Agency keys (content/taxonomy/agencies.json), for an editor or reviewer. */
+  agencies: z.array(agencyField("dash.unknownAgency")).max(20).default([]),
 });
 
 export const CampsitesRequest = z.object({ campsites: z.array(Slug).max(50).default([]) });

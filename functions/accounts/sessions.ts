@@ -1,5 +1,6 @@
 import type { AccountRole } from "../db/schema";
 import { randomToken, sha256Hex } from "../lib/tokens";
+import { isAgencyRole } from "./agency-roles";
 
 /**
  * Sessions are random tokens in a `__Host-` cookie; D1 keeps only their SHA-256,
@@ -21,6 +22,8 @@ export interface SessionAccount {
   cooperativeId: string | null;
   /** Campsites an operator may touch (empty for other roles). */
   campsiteIds: number[];
+  /** Agencies an editor or reviewer works for (empty for other roles). */
+  agencies: string[];
   /** Hash of this session's token, to keep it while revoking the others. */
   sessionHash: string;
   /** The account has a second factor (totp.ts) switched on. */
@@ -58,6 +61,7 @@ interface Row {
   role: AccountRole;
   cooperative_id: string | null;
   campsite_ids: string;
+  agencies: string;
   two_factor: number;
   reauth_at: string | null;
 }
@@ -73,7 +77,8 @@ export async function sessionAccount(
   const row = await d1
     .prepare(
       `SELECT s.token_hash, s.last_seen_at, s.reauth_at, a.totp_secret IS NOT NULL AS two_factor, a.id, a.email, a.name, a.role, a.cooperative_id,
-              (SELECT json_group_array(campsite_id) FROM account_campsites WHERE account_id = a.id) AS campsite_ids
+              (SELECT json_group_array(campsite_id) FROM account_campsites WHERE account_id = a.id) AS campsite_ids,
+              (SELECT json_group_array(agency) FROM account_agencies WHERE account_id = a.id) AS agencies
        FROM sessions s JOIN accounts a ON a.id = s.account_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?
          AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL
@@ -92,6 +97,7 @@ export async function sessionAccount(
     role: row.role,
     cooperativeId: row.cooperative_id,
     campsiteIds: row.role === "operator" ? (JSON.parse(row.campsite_ids) as number[]) : [],
+    agencies: isAgencyRole(row.role) ? (JSON.parse(row.agencies) as string[]).sort() : [],
     sessionHash: row.token_hash,
     twoFactor: row.two_factor === 1,
     reauthAt: row.reauth_at,

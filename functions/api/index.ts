@@ -14,6 +14,10 @@ import { activitySlotsApi } from "../bookings/slot-routes";
 import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
 import { housekeeping } from "../housekeeping";
+import { lettersDashboardApi } from "../letters/dashboard-routes";
+import { OVERDUE_MAIL_KIND, overdueMailer } from "../letters/overdue-mail";
+import { letterLink } from "../letters/public";
+import { lettersApi } from "../letters/routes";
 import { documented, openApiDocument } from "../lib/openapi";
 import { referrerPolicyNone } from "../lib/referrer-policy";
 import { securityHeaders } from "../lib/security";
@@ -53,6 +57,9 @@ const members = requireAccount("cooperative", "admin");
 for (const path of ["/sites", "/sites/*", "/bookings/*", "/closures/*", "/units/*"]) dashboardApi.use(path, operators);
 for (const path of ["/cooperatives/*", "/products/*", "/orders/*"]) dashboardApi.use(path, members);
 dashboardApi.use("/admin/*", requireAccount("admin"));
+// Letters: the county office and the agencies' editors and reviewers, each then scoped (letters/staff.ts).
+const letterStaff = requireAccount("admin", "editor", "reviewer");
+for (const path of ["/letters", "/letters/*"]) dashboardApi.use(path, letterStaff);
 // Anything else: 401 without a session, then 404.
 dashboardApi.use("*", requireAccount());
 
@@ -64,6 +71,7 @@ dashboardApi.route("/admin", adminCertificatesApi);
 dashboardApi.route("/", cooperativeProfileApi);
 dashboardApi.route("/", sitesApi);
 dashboardApi.route("/", cooperativeDashboardApi);
+dashboardApi.route("/", lettersDashboardApi);
 
 documented({
   method: "get",
@@ -88,6 +96,8 @@ api.use("/orders", sourceLimits("orders"));
 api.route("/orders", ordersApi);
 api.use("/recover", sourceLimits("recover"));
 api.route("/recover", recoverApi([bookingRecovery, orderRecovery]));
+api.use("/letters", sourceLimits("letters"));
+api.route("/letters", lettersApi);
 api.route("/auth", authApi);
 api.route("/dashboard", dashboardApi);
 api.get("/openapi.json", (c) =>
@@ -121,10 +131,10 @@ export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
 }
 
 /** Each message's link, composed when it is sent: tokens are derived from the reference. */
-export const messageLinks = { booking: bookingLink, order: orderLink };
+export const messageLinks = { booking: bookingLink, order: orderLink, letter: letterLink };
 
 /** What writes each kind of e-mail in the outbox. */
-export const messageMailers = { [ORDER_MAIL_KIND]: orderMailer };
+export const messageMailers = { [ORDER_MAIL_KIND]: orderMailer, [OVERDUE_MAIL_KIND]: overdueMailer };
 
 /** The wrangler.toml cron that sends the outbox. */
 const MINUTE_CRON = "* * * * *";

@@ -522,7 +522,11 @@ export type OrderEvent = typeof orderEvents.$inferSelect;
  * Accounts for the people who keep the portal running (never for guests or
  * buyers). See functions/accounts/ for the rules these tables serve.
  */
-export const ACCOUNT_ROLES = ["admin", "operator", "cooperative"] as const;
+/**
+ * editor and reviewer work for one or more agencies (account_agencies): editors draft
+ * and answer for their agencies, reviewers approve what is published in their name.
+ */
+export const ACCOUNT_ROLES = ["admin", "operator", "cooperative", "editor", "reviewer"] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const accounts = sqliteTable(
@@ -553,7 +557,7 @@ export const accounts = sqliteTable(
     totpLastStep: integer("totp_last_step"),
   },
   (t) => [
-    check("accounts_role", sql`${t.role} IN ('admin', 'operator', 'cooperative')`),
+    check("accounts_role", sql`${t.role} IN (${inList(ACCOUNT_ROLES)})`),
     check("accounts_cooperative", sql`(${t.role} = 'cooperative') = (${t.cooperativeId} IS NOT NULL)`),
   ],
 );
@@ -570,6 +574,18 @@ export const accountCampsites = sqliteTable(
       .references(() => campsites.id),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.campsiteId] }), index("account_campsites_site").on(t.campsiteId)],
+);
+
+/** Which agencies (content/taxonomy/agencies.json keys) an editor or reviewer works for. */
+export const accountAgencies = sqliteTable(
+  "account_agencies",
+  {
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    agency: text("agency").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.agency] }), index("account_agencies_agency").on(t.agency)],
 );
 
 /** Signed-in browsers. Only the SHA-256 of the cookie's token is stored. */
@@ -694,6 +710,7 @@ export const outbox = sqliteTable(
     params: text("params", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
     bookingId: integer("booking_id").references(() => bookings.id),
     orderId: integer("order_id").references(() => orders.id),
+    letterId: integer("letter_id").references(() => letters.id),
     status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("pending"),
     dueAt: text("due_at").notNull(),
     attempts: integer("attempts").notNull().default(0),
@@ -707,6 +724,7 @@ export const outbox = sqliteTable(
     index("outbox_due").on(t.status, t.dueAt),
     index("outbox_booking").on(t.bookingId),
     index("outbox_order").on(t.orderId),
+    index("outbox_letter").on(t.letterId),
     check("outbox_channel", sql`${t.channel} IN (${inList(MESSAGE_CHANNELS)})`),
     check("outbox_status", sql`${t.status} IN (${inList(MESSAGE_STATUSES)})`),
     check("outbox_attempts", sql`${t.attempts} >= 0`),
@@ -772,3 +790,87 @@ export const usedChallenges = sqliteTable("used_challenges", {
   nonce: text("nonce").primaryKey(),
   expiresAt: integer("expires_at").notNull(),
 });
+
+/* ---------------------------------------------------------------------------
+ * Residents' letters to the county (functions/letters/): a reference and a token
+ * like a booking, a deadline in working days, the agency's reply, and with the
+ * writer's consent a published copy with every personal detail removed.
+ * ------------------------------------------------------------------------- */
+
+export const LETTER_TYPES = ["consultation", "suggestion", "complaint", "help"] as const;
+export type LetterType = (typeof LETTER_TYPES)[number];
+/** received 待审查 · accepted 办理中 (an agency has it) · answered 已办结 · rejected 不予受理 */
+export const LETTER_STATUSES = ["received", "accepted", "answered", "rejected"] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export const REJECT_REASONS = ["abusive", "not-government", "duplicate"] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const letters = sqliteTable(
+  "letters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reference: text("reference").notNull().unique(),
+    tokenHash: text("token_hash").notNull(),
+    type: text("type", { enum: LETTER_TYPES }).notNull(),
+    subject: text("subject").notNull(),
+    message: text("message").notNull(),
+    /** content/taxonomy/townships.json key; NULL for writers who are not residents. */
+    township: text("township"),
+    /** The agency the writer named, if any (content/taxonomy/agencies.json key). */
+    agencyAsked: text("agency_asked"),
+    /** The agency the county office assigned the letter to. */
+    agency: text("agency"),
+    name: text("name").notNull(),
+    phone: text("phone").notNull(),
+    email: text("email"),
+    /** The writer agreed that the letter and reply may be published without personal details. */
+    publish: integer("publish", { mode: "boolean" }).notNull(),
+    lang: text("lang", { enum: ["zh-CN", "en"] }).notNull(),
+    status: text("status", { enum: LETTER_STATUSES }).notNull().default("received"),
+    /** County dates (YYYY-MM-DD): the deadline is counted in working days from the day received. */
+    receivedOn: text("received_on").notNull(),
+    dueBy: text("due_by").notNull(),
+    acceptedOn: text("accepted_on"),
+    extendedTo: text("extended_to"),
+    extensionReason: text("extension_reason"),
+    answeredOn: text("answered_on"),
+    reply: text("reply"),
+    repliedBy: integer("replied_by").references(() => accounts.id),
+    rejectReason: text("reject_reason", { enum: REJECT_REASONS }),
+    rejectNote: text("reject_note"),
+    /** The texts as published: edited by the reviewer, contact details masked. */
+    publishedSubject: text("published_subject"),
+    publishedMessage: text("published_message"),
+    publishedReply: text("published_reply"),
+    publishedOn: text("published_on"),
+    /** R2 key of the writer's photo (metadata removed); staff only. */
+    photoKey: text("photo_key"),
+    /** Salted hashes: the duplicate check, and the per-phone and per-address daily limits. */
+    bodyHash: text("body_hash").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    addressHash: text("address_hash").notNull(),
+    createdAt: createdAt(),
+    /** When housekeeping erased name, phone, e-mail and photo (county.config.ts privacy). */
+    erasedAt: text("erased_at"),
+  },
+  (t) => [
+    index("letters_status").on(t.status, t.dueBy),
+    index("letters_agency").on(t.agency, t.status),
+    index("letters_published").on(t.publishedOn),
+    index("letters_received").on(t.receivedOn),
+    index("letters_phone").on(t.phoneHash, t.receivedOn),
+    index("letters_address").on(t.addressHash, t.receivedOn),
+    index("letters_body").on(t.bodyHash),
+    check("letters_type", sql`${t.type} IN (${inList(LETTER_TYPES)})`),
+    check("letters_status", sql`${t.status} IN (${inList(LETTER_STATUSES)})`),
+    check("letters_reject_reason", sql`${t.rejectReason} IS NULL OR ${t.rejectReason} IN (${inList(REJECT_REASONS)})`),
+    check("letters_answered", sql`(${t.status} = 'answered') = (${t.reply} IS NOT NULL)`),
+    check("letters_assigned", sql`${t.status} IN ('received', 'rejected') OR ${t.agency} IS NOT NULL`),
+    check(
+      "letters_published_consent",
+      sql`${t.publishedOn} IS NULL OR (${t.publish} = 1 AND ${t.status} = 'answered')`,
+    ),
+  ],
+);
+
+export type Letter = typeof letters.$inferSelect;

@@ -128,7 +128,21 @@ export interface CountyConfig {
    * `challenge` below; past `refuse` it is refused with 429 until the hour ends. The
    * one-minute bursts are the [[ratelimits]] bindings of wrangler.toml. See README.
    */
-  sourceLimits: Record<"bookings" | "orders" | "recover", SourceBudget>;
+  sourceLimits: Record<"bookings" | "orders" | "recover" | "letters", SourceBudget>;
+  /**
+   * Residents' letters to the county (functions/letters/): how many working days each
+   * type of letter has for its reply (the time limits the county publishes), and the
+   * limits that keep one phone or address from flooding the mailbox.
+   */
+  letters: {
+    /** Working days from receipt to the reply, per letter type. */
+    replyDays: { consultation: number; suggestion: number; complaint: number; help: number };
+    /** The most working days one extension may add to a letter's deadline (extended once). */
+    maxExtensionWorkingDays: number;
+    /** Letters accepted per county day from one phone number, and from one request address (IPv6 by /64). */
+    perPhonePerDay: number;
+    perAddressPerDay: number;
+  };
   /** The check a source over its budget passes (functions/lib/challenge.ts). */
   challenge: {
     /** Leading zero bits of SHA-256 the browser must find: 16 takes a phone about a second. */

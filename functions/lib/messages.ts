@@ -1,4 +1,5 @@
 import type { Lang } from "./lang";
+import { letterMessagesEn, letterMessagesZhCN } from "./letter-messages";
 import { securityMessagesEn, securityMessagesZhCN } from "./security-messages";
 import { textMessagesEn, textMessagesZh } from "./text-messages";
 
@@ -150,6 +151,8 @@ const zhCN = {
   "dash.notOperator": "只有营地管理员账户可以分配营地。",
   "dash.unknownCampsite": "没有这个营地：{slug}。",
   "dash.unknownCooperative": "没有这个合作社：{id}。",
+  "dash.unknownAgency": "没有这个部门：请从列表中选择。",
+  "dash.agenciesRequired": "编辑和审核人须至少属于一个部门：请勾选其所在的部门。",
   "dash.productTaken": "这个产品编号已被使用。",
   "products.category.unknown": "没有这个品类，请从列表中选择一个品类。",
   "dash.stockZero": "请填写增加或减少的数量（不能为 0）。",
@@ -162,7 +165,7 @@ const zhCN = {
   "dash.coopTaken": "这个编号或统一社会信用代码已被使用。",
   "dash.coopDisabled": "这个合作社已停用，请先启用。",
   "dash.imageType": "请选择 JPEG、PNG 或 WebP 格式的图片。",
-  "dash.imageSize": "图片不能超过 2 MB。请缩小后再上传。",
+  "dash.imageSize": "图片不能超过 {mb} MB。请缩小后再上传。",
   "dash.imageMissing": "请选择一张图片。",
   "dash.imageDamaged": "这张图片文件不完整或已损坏，无法显示。请重新导出或换一张图片。",
   "dash.imagePixels": "图片像素过多（最多 4000 万像素）。请缩小尺寸后再上传。",
@@ -187,6 +190,7 @@ const zhCN = {
   "dash.time": "请填写时间，例如 14:00。",
   "dash.slug": "只能使用小写字母、数字和连字符，例如 river-meadow。",
   ...securityMessagesZhCN,
+  ...letterMessagesZhCN,
   // Pickup points and cooperative profiles.
   "places.days": "请至少选择一个开放日。",
   "places.taken": "这个取货点编号已被使用。",
@@ -370,6 +374,8 @@ const en: Record<MessageKey, string> = {
   "dash.notOperator": "Only site operator accounts have campsites.",
   "dash.unknownCampsite": "There is no campsite {slug}.",
   "dash.unknownCooperative": "There is no cooperative {id}.",
+  "dash.unknownAgency": "There is no such office: choose one from the list.",
+  "dash.agenciesRequired": "Editors and reviewers work for at least one office: tick theirs.",
   "products.category.unknown": "There is no such category: choose one from the list.",
   "dash.productTaken": "This product id is already taken.",
   "dash.stockZero": "Enter how many to add or take away (not 0).",
@@ -382,7 +388,7 @@ const en: Record<MessageKey, string> = {
   "dash.coopTaken": "This id or credit code is already taken.",
   "dash.coopDisabled": "This cooperative is disabled: enable it first.",
   "dash.imageType": "Choose a JPEG, PNG or WebP picture.",
-  "dash.imageSize": "The picture must be 2 MB or smaller. Please make it smaller and try again.",
+  "dash.imageSize": "The picture must be {mb} MB or smaller. Please make it smaller and try again.",
   "dash.imageMissing": "Choose a picture.",
   "dash.imageDamaged":
     "This picture file is incomplete or damaged and cannot be shown. Please export it again or choose another picture.",
@@ -409,6 +415,7 @@ const en: Record<MessageKey, string> = {
   "dash.time": "Enter a time, for example 14:00.",
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example river-meadow.",
   ...securityMessagesEn,
+  ...letterMessagesEn,
   "places.days": "Choose at least one day the point is open.",
   "places.taken": "This pickup point id is already taken.",
   "profile.validUntil": "Enter the last day the certificate is valid, e.g. 2027-06-30.",

@@ -50,7 +50,11 @@ function hmacKey(secret: string): Promise<CryptoKey> {
  * that made it (see keyId), so TOKEN_SECRET can be replaced while the previous key
  * still re-derives the links of older records (derivedToken).
  */
-export async function secretToken(secret: string, kind: "booking" | "order", reference: string): Promise<string> {
+export async function secretToken(
+  secret: string,
+  kind: "booking" | "order" | "letter",
+  reference: string,
+): Promise<string> {
   return `${await keyId(secret)}.${await legacyToken(secret, kind, reference)}`;
 }
 
@@ -72,7 +76,7 @@ export async function keyId(secret: string): Promise<string> {
  */
 export async function derivedToken(
   keys: TokenKeys,
-  kind: "booking" | "order",
+  kind: "booking" | "order" | "letter",
   reference: string,
   storedHash?: string | null,
 ): Promise<string> {

@@ -18,6 +18,9 @@ export interface NewMessage {
   /** A booking written in the same batch, whose id is not known yet: found by its reference. */
   bookingReference?: string;
   orderId?: number | null;
+  letterId?: number | null;
+  /** A letter written in the same batch: found by its reference. */
+  letterReference?: string;
   due?: Date;
 }
 
@@ -40,13 +43,16 @@ export function enqueue(
     m.bookingId ?? null,
     m.bookingReference ?? null,
     m.orderId ?? null,
+    m.letterId ?? null,
+    m.letterReference ?? null,
     (m.due ?? new Date()).toISOString(),
   ];
   return [
     d1
       .prepare(
-        `INSERT INTO outbox (channel, recipient, kind, lang, params, booking_id, order_id, due_at)
-         SELECT ?, ?, ?, ?, ?, coalesce(?, (SELECT id FROM bookings WHERE reference = ?)), ?, ? WHERE ${onlyIf?.sql ?? "1"}`,
+        `INSERT INTO outbox (channel, recipient, kind, lang, params, booking_id, order_id, letter_id, due_at)
+         SELECT ?, ?, ?, ?, ?, coalesce(?, (SELECT id FROM bookings WHERE reference = ?)), ?,
+                coalesce(?, (SELECT id FROM letters WHERE reference = ?)), ? WHERE ${onlyIf?.sql ?? "1"}`,
       )
       .bind(...values, ...(onlyIf?.values ?? [])),
   ];

@@ -19,7 +19,7 @@ export interface LinkKeys {
   keys: TokenKeys;
   db: D1Database;
 }
-export type LinkMakers = Record<"booking" | "order", LinkMaker>;
+export type LinkMakers = Record<"booking" | "order" | "letter", LinkMaker>;
 
 const TEXTS: Record<string, MessageKey> = {
   recovery: "sms.recovery",
@@ -42,6 +42,10 @@ const TEXTS: Record<string, MessageKey> = {
   "booking-guest-cancelled": "sms.bookingGuestCancelled",
   "booking-reminder": "sms.bookingReminder",
   "booking-reminder-notes": "sms.bookingReminderNotes",
+  "letter-received": "sms.letterReceived",
+  "letter-rejected": "sms.letterRejected",
+  "letter-extended": "sms.letterExtended",
+  "letter-answered": "sms.letterAnswered",
 };
 
 export interface Composed {
@@ -58,7 +62,7 @@ export async function composeMessage(
   const key = TEXTS[m.kind];
   if (!key) throw new Error(`no text for messages of kind ${m.kind}`);
   const ref = m.params.reference ?? "";
-  const about = m.params.about === "order" ? "order" : "booking";
+  const about = m.params.about === "order" || m.params.about === "letter" ? m.params.about : "booking";
   const link = links ? await links.makers[about](links, ref, m.lang) : message(m.lang, "sms.linkLeftOut");
   // Values (a reason, a tracking number, a pickup point's hours, a moved session's day and time)
   // travel as they were written, each on a single line.

@@ -7,9 +7,9 @@ import { Slug } from "../accounts/schema";
 import { isBrowserForm, NextPath } from "../lib/forms";
 import { documented, documentedDashboard } from "../lib/openapi";
 import { formDone, readInput } from "../lib/staff-forms";
+import { readImage } from "../lib/uploads";
 import { validate } from "../lib/validate";
 import { coopInScope } from "./coop-ops";
-import { readImage } from "./images";
 import { CertificateFields, ProfileUpdate, profileOf } from "./profile";
 import {
   addPhoto,

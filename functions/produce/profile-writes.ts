@@ -3,7 +3,7 @@ import { fieldProblem, notFoundProblem } from "../accounts/problems";
 import type { SessionAccount } from "../accounts/sessions";
 import { type AuditEntry, auditedBatch } from "../db/audit";
 import { GUARD, guard, violated } from "../lib/constraints";
-import { MEDIA_KEY, randomName } from "./images";
+import { MEDIA_KEY, randomName } from "../lib/uploads";
 import { type CertificateFields, certificateOf, MAX_PHOTOS, type ProfileUpdate } from "./profile";
 
 /**

@@ -14,6 +14,8 @@ export const privacyEn: Record<keyof typeof privacyZhCN, string> = {
     "Finding a booking or order again: only one-way digests of the phone number and network address, to limit repeated requests.",
   "privacy.collect.source":
     "Each booking and order keeps salted digests (not the values) of the network address and browser, used only to find and remove floods of bookings.",
+  "privacy.collect.letter":
+    "Writing to the county: your letter, name and mobile number, and if you give them your township, e-mail address and a photo (its location and camera details are removed).",
   "privacy.collect.staff": "Staff accounts: e-mail address, name and a record of sign-ins.",
   "privacy.collect.none":
     "Visitors and buyers need no account. The site uses no analytics, no advertising and no third-party scripts.",
@@ -26,11 +28,15 @@ export const privacyEn: Record<keyof typeof privacyZhCN, string> = {
   "privacy.who.admins":
     "The county's administrators may look to resolve problems and complaints. Every change they make is recorded.",
   "privacy.who.sms": "When we send a text, the SMS provider receives your number and the text, only to deliver it.",
+  "privacy.who.letters":
+    "The county office passes each letter to the office that answers it; staff of an office see only its own letters. If you agree to publication, only the letter and the reply are published: never your name, phone, e-mail, ID numbers or photo, and numbers or your name written in the text are hidden too.",
   "privacy.who.never":
     "We never sell, rent or give your personal information to anyone else, unless the law requires it.",
   "privacy.keep.heading": "How long we keep it",
   "privacy.keep.contact":
     "{days} days after your stay or activity ended (or the booking was cancelled), and {days} days after an order was completed or cancelled, your name, number, e-mail, notes and street address are erased automatically, and so is the number on the texts we sent you.",
+  "privacy.keep.letters":
+    "{days} days after a letter was answered or not accepted, the writer's name, mobile number, e-mail and photo are erased automatically; the letter, the reply and the dates stay as the county's record and for statistics.",
   "privacy.keep.record":
     "What remains has no personal details (dates, number of guests, amounts, the province and city of a delivery) and is kept for statistics.",
   "privacy.keep.throttle": "Records of link requests and failed staff sign-ins are deleted within a day.",

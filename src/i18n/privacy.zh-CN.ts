@@ -10,6 +10,8 @@ export const privacyZhCN = {
   "privacy.collect.find": "找回预订或订单：只保存手机号码和网络地址的摘要（无法还原），用于限制重复请求。",
   "privacy.collect.source":
     "每笔预订和订单保存网络地址和浏览器标识的加盐摘要（不是原值），只用于发现和清除批量抢占名额的请求。",
+  "privacy.collect.letter":
+    "给县里写信：来信内容、姓名、手机号码，以及您自愿填写的乡镇、电子邮箱和照片（照片中的位置和拍摄设备信息会被删除）。",
   "privacy.collect.staff": "工作人员账号：电子邮箱、姓名和登录记录。",
   "privacy.collect.none": "游客和买家无需注册账号。本网站不使用统计分析、广告或任何第三方脚本。",
   "privacy.why.heading": "为什么收集",
@@ -19,10 +21,14 @@ export const privacyZhCN = {
   "privacy.who.operators": "营地的工作人员只能看到本营地的预订；合作社只能看到本社的订单，配送地址只用于发货。",
   "privacy.who.admins": "县里的系统管理员为处理问题和投诉可以查看，他们所做的每项改动都有记录。",
   "privacy.who.sms": "发送短信时，短信服务商会收到您的手机号码和短信内容，仅用于投递。",
+  "privacy.who.letters":
+    "来信由县政府办公室分办，承办部门的工作人员只能看到本部门的来信。您同意公开时，只公开来信和答复的内容，姓名、电话、电子邮箱、证件号码和照片都不公开，正文中出现的号码和姓名也会被隐去。",
   "privacy.who.never": "我们不出售、不出租，也不向其他单位提供您的个人信息，法律另有规定的除外。",
   "privacy.keep.heading": "保存多久",
   "privacy.keep.contact":
     "住宿或活动结束（或预订取消）{days}天后，订单完成或取消{days}天后，姓名、手机号码、电子邮箱、备注和详细地址会被自动删除，发给您的短信记录也删除收件号码。",
+  "privacy.keep.letters":
+    "来信答复或不予受理{days}天后，来信人的姓名、手机号码、电子邮箱和照片会被自动删除；来信、答复和日期作为政府工作记录保留，用于统计。",
   "privacy.keep.record": "之后只保留不含个人信息的记录（日期、人数、金额、收货的省市），用于统计。",
   "privacy.keep.throttle": "找回链接的请求记录和登录失败记录在一天内删除。",
   "privacy.device.heading": "保存在您设备上的信息",

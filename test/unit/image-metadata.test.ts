@@ -1,5 +1,5 @@
 import { DamagedImage, exifOrientation, imageDimensions, stripImageMetadata } from "@functions/lib/image-metadata";
-import { imageType } from "@functions/produce/images";
+import { imageType } from "@functions/lib/uploads";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

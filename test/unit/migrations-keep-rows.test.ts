@@ -41,19 +41,56 @@ const SEED_BEFORE_0007 = `
     SELECT id, 1, '2026-05-01T00:00:00.000Z', '["li@coop.example.cn","wang@coop.example.cn"]', '<m1@jinchuan.gov.cn>' FROM orders;
 `;
 
+/** Staff with what points at their accounts: a site, a session, a recovery code, an invitation, audit entries. */
+const SEED_BEFORE_0010 = `
+  INSERT INTO accounts (id, email, name, role, password_hash) VALUES (1, 'admin@county.example', '管理员', 'admin', 'x');
+  INSERT INTO accounts (id, email, name, role) VALUES (2, 'op@county.example', '营地', 'operator');
+  INSERT INTO account_campsites (account_id, campsite_id) SELECT 2, id FROM campsites;
+  INSERT INTO sessions (token_hash, account_id, expires_at, last_seen_at, reauth_at)
+    VALUES ('s1', 1, '2026-05-02T00:00:00.000Z', '2026-05-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z');
+  INSERT INTO recovery_codes (account_id, code_hash) VALUES (1, 'c1');
+  INSERT INTO invites (reference, token_hash, account_id, created_by, expires_at) VALUES ('INV1', 't', 2, 1, '2026-05-03T00:00:00.000Z');
+  INSERT INTO audit_log (actor_id, action, target_type, target_id) VALUES (1, 'account.invite', 'account', '2');
+  INSERT INTO audit_log (actor_id, action, target_type, target_id) VALUES (NULL, 'account.create', 'account', '1');
+`;
+
 describe("migrations keep the rows of a live database", () => {
   it("applies every migration over a database that already holds bookings and orders", () => {
     const db = new DatabaseSync(":memory:");
     db.exec("PRAGMA foreign_keys = ON");
     let seeded = false;
+    let staffSeeded = false;
     for (const file of files) {
       db.exec(`BEGIN; ${readFileSync(new URL(file, dir), "utf8")}; COMMIT;`);
+      if (!staffSeeded && file.startsWith("0009")) {
+        db.exec(SEED_BEFORE_0010);
+        staffSeeded = true;
+      }
       if (!seeded && file.startsWith("0006")) {
         db.exec(SEED_BEFORE_0007);
         seeded = true;
       }
     }
     expect(seeded).toBe(true);
+    expect(staffSeeded).toBe(true);
+    // The accounts table was rebuilt for the new roles: everything pointing at it is back as it was.
+    expect(db.prepare("SELECT id, role FROM accounts ORDER BY id").all()).toEqual([
+      { id: 1, role: "admin" },
+      { id: 2, role: "operator" },
+    ]);
+    expect(db.prepare("SELECT account_id FROM account_campsites").all()).toEqual([{ account_id: 2 }]);
+    expect(db.prepare("SELECT token_hash, account_id, reauth_at FROM sessions").all()).toEqual([
+      { token_hash: "s1", account_id: 1, reauth_at: "2026-05-01T00:00:00.000Z" },
+    ]);
+    expect(db.prepare("SELECT account_id, code_hash FROM recovery_codes").all()).toEqual([
+      { account_id: 1, code_hash: "c1" },
+    ]);
+    expect(db.prepare("SELECT account_id, created_by FROM invites").all()).toEqual([{ account_id: 2, created_by: 1 }]);
+    expect(db.prepare("SELECT action, actor_id FROM audit_log ORDER BY id").all()).toEqual([
+      { action: "account.invite", actor_id: 1 },
+      { action: "account.create", actor_id: null },
+    ]);
+    db.exec("INSERT INTO accounts (email, name, role) VALUES ('ed@county.example', '编辑', 'editor')");
     const booking = db.prepare("SELECT * FROM bookings").get() as Record<string, unknown>;
     expect(booking).toMatchObject({ reference: "ABCDEFGH", contact_phone: "13800000000", status: "confirmed" });
     const order = db.prepare("SELECT * FROM orders").get() as Record<string, unknown>;

@@ -25,7 +25,7 @@ describe("texts about event changes", () => {
           {
             keys: { current: "unit-test-secret-0123456789", previous: [] },
             db: {} as D1Database,
-            makers: { booking: async () => "LINK", order: async () => "LINK" },
+            makers: { booking: async () => "LINK", order: async () => "LINK", letter: async () => "LINK" },
           },
         );
         expect(values).toMatchObject({ ref: "7KQ2MZ4P", link: "LINK", ...c.params });

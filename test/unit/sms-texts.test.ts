@@ -13,7 +13,7 @@ describe("SMS texts", () => {
         {
           keys: { current: "unit-test-secret-0123456789", previous: [] },
           db: {} as D1Database,
-          makers: { booking: async () => "LINK", order: async () => "LINK" },
+          makers: { booking: async () => "LINK", order: async () => "LINK", letter: async () => "LINK" },
         },
       );
       expect(values).toEqual({ ref: "7KQ2MZ4P", link: "LINK" });
@@ -48,10 +48,39 @@ describe("order texts", () => {
           {
             keys: { current: "unit-test-secret-0123456789", previous: [] },
             db: {} as D1Database,
-            makers: { booking: async () => "BOOKING", order: async () => "LINK" },
+            makers: { booking: async () => "BOOKING", order: async () => "LINK", letter: async () => "LINK" },
           },
         );
         expect(values).toEqual({ ref: "7KQ2MZ4P", link: "LINK", ...byLang[lang] });
+        for (const value of Object.values(values)) expect(text).toContain(value);
+        const withSign = `【金川县人民政府】${text.replace("LINK", "")}`;
+        expect(withSign.length).toBeLessThanOrEqual(lang === "zh-CN" ? 70 : 160);
+      });
+    }
+  }
+});
+
+/** A letter's texts carry its reference, a date where there is one, and the writer's own link. */
+const LETTER_VALUES: Record<string, Record<string, string>> = {
+  "letter-received": { due: "2026-12-08" },
+  "letter-rejected": {},
+  "letter-extended": { until: "2026-12-22" },
+  "letter-answered": {},
+};
+
+describe("letter texts", () => {
+  for (const [kind, given] of Object.entries(LETTER_VALUES)) {
+    for (const lang of ["zh-CN", "en"] as const) {
+      it(`${kind} fits one message in ${lang} and links to the letter`, async () => {
+        const { text, values } = await composeMessage(
+          { kind, lang, params: { reference: "7KQ2MZ4P", about: "letter", ...given } },
+          {
+            keys: { current: "unit-test-secret-0123456789", previous: [] },
+            db: {} as D1Database,
+            makers: { booking: async () => "BOOKING", order: async () => "ORDER", letter: async () => "LINK" },
+          },
+        );
+        expect(values).toEqual({ ref: "7KQ2MZ4P", link: "LINK", ...given });
         for (const value of Object.values(values)) expect(text).toContain(value);
         const withSign = `【金川县人民政府】${text.replace("LINK", "")}`;
         expect(withSign.length).toBeLessThanOrEqual(lang === "zh-CN" ? 70 : 160);

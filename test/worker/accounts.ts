@@ -26,8 +26,8 @@ export async function seedTwoSites(): Promise<void> {
 /** Inserts an account directly (as the seed or admin:create would) and returns its id. */
 export async function createAccount(
   email: string,
-  role: "admin" | "operator" | "cooperative",
-  opts: { campsites?: string[]; cooperativeId?: string; password?: string | null } = {},
+  role: "admin" | "operator" | "cooperative" | "editor" | "reviewer",
+  opts: { campsites?: string[]; cooperativeId?: string; password?: string | null; agencies?: string[] } = {},
 ): Promise<number> {
   const hash = opts.password === null ? null : await hashPassword(opts.password ?? PASSWORD);
   const row = await env.DB.prepare(
@@ -42,6 +42,9 @@ export async function createAccount(
     )
       .bind(id, slug)
       .run();
+  }
+  for (const agency of opts.agencies ?? []) {
+    await env.DB.prepare("INSERT INTO account_agencies (account_id, agency) VALUES (?, ?)").bind(id, agency).run();
   }
   return id;
 }

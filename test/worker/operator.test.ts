@@ -52,6 +52,7 @@ describe("check-in and no-show", () => {
       role: "admin" as const,
       cooperativeId: null,
       campsiteIds: [],
+      agencies: [],
       sessionHash: "",
       twoFactor: false,
       reauthAt: null,
