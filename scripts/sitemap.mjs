@@ -38,7 +38,7 @@ const site = new URL(pages[0]?.canonical ?? "https://example.invalid/").origin;
 const campsites = readdirSync("content/campsites/zh-CN")
   .filter((f) => f.endsWith(".md"))
   .map((f) => `/visit/${f.slice(0, -3)}/`);
-for (const path of ["/", "/visit/", ...campsites, "/products/", "/cooperatives/"]) {
+for (const path of ["/", "/visit/", ...campsites, "/products/", "/cooperatives/", "/interact/", "/interact/write/"]) {
   const zh = new URL(path, site).href;
   const en = new URL(`/en${path}`, site).href;
   const alternates = [

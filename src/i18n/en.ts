@@ -7,6 +7,7 @@ import { dashEn } from "./dashboard.en";
 import { formsEn } from "./forms.en";
 import { guestMessagesEn } from "./guest-messages.en";
 import { keyed } from "./keys";
+import { lettersEn } from "./letters.en";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
 import { operationsEn } from "./operations.en";
@@ -467,4 +468,5 @@ export const en: Record<UiKey, string> = {
   ...placesEn,
   ...profileEn,
   ...challengeEn,
+  ...lettersEn,
 };

@@ -7,6 +7,7 @@ import { dashZhCN } from "./dashboard.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { guestMessagesZhCN } from "./guest-messages.zh-CN";
 import { keyed } from "./keys";
+import { lettersZhCN } from "./letters.zh-CN";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
 import { operationsZhCN } from "./operations.zh-CN";
@@ -448,6 +449,7 @@ export const zhCN = {
   ...placesZhCN,
   ...profileZhCN,
   ...challengeZhCN,
+  ...lettersZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -8,7 +8,7 @@ import type { AstroGlobal } from "astro";
  * address without it, so the token stays out of history, bookmarks, screenshots of
  * the address bar and every link the page makes (the language switch, reloads).
  */
-type Kind = "booking" | "order" | "invite";
+type Kind = "booking" | "order" | "invite" | "letter";
 
 /** Long enough for a day at the camp or the market; a shared phone forgets it by the evening. */
 export const HELD_SECONDS = 6 * 3600;

@@ -7,6 +7,7 @@ const SECTIONS: Array<{ path: string; label: UiKey }> = [
   { path: "/events/", label: "nav.events" },
   { path: "/visit/", label: "nav.visit" },
   { path: "/products/", label: "nav.products" },
+  { path: "/interact/", label: "nav.interact" },
   // The lookup by reference and phone number (issue point 1) lives at /find/.
   { path: "/find/", label: "nav.find" },
 ];
