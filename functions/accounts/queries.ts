@@ -33,6 +33,8 @@ export interface AccountListRow {
   createdAt: string;
   /** Campsite ids of an operator. */
   campsiteIds: number[];
+  /** Agencies of an editor or reviewer. */
+  agencies: string[];
   /** The newest unused, unexpired invite of an invited account. */
   invite: { reference: string; expiresAt: string } | null;
 }
@@ -47,12 +49,14 @@ interface Row {
   disabled_at: string | null;
   created_at: string;
   campsite_ids: string;
+  agencies: string;
   invite_ref: string | null;
   invite_expires: string | null;
 }
 
 const SELECT = `SELECT a.id, a.email, a.name, a.role, a.cooperative_id, a.password_hash, a.disabled_at, a.created_at,
     (SELECT json_group_array(campsite_id) FROM account_campsites WHERE account_id = a.id) AS campsite_ids,
+    (SELECT json_group_array(agency) FROM account_agencies WHERE account_id = a.id) AS agencies,
     i.reference AS invite_ref, i.expires_at AS invite_expires
   FROM accounts a
   LEFT JOIN invites i ON i.reference = (
@@ -69,6 +73,7 @@ function toAccount(r: Row): AccountListRow {
     status: r.disabled_at ? "disabled" : r.password_hash ? "active" : "invited",
     createdAt: r.created_at,
     campsiteIds: JSON.parse(r.campsite_ids) as number[],
+    agencies: (JSON.parse(r.agencies) as string[]).sort(),
     invite: r.invite_ref && r.invite_expires ? { reference: r.invite_ref, expiresAt: r.invite_expires } : null,
   };
 }

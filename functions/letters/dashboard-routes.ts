@@ -125,7 +125,7 @@ for (const [action, body, , run] of ACTIONS) {
       reference,
       data,
     );
-    if (isForm) return formDone(c, next, pageOf(reference.toUpperCase()), action);
+    if (isForm) return formDone(c, next, pageOf(reference.toUpperCase()), `letter_${action}`);
     const letter = await staffLetter(c.env.DB, c.var.account, reference);
     return c.json(letter);
   });

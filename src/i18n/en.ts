@@ -8,6 +8,7 @@ import { formsEn } from "./forms.en";
 import { guestMessagesEn } from "./guest-messages.en";
 import { keyed } from "./keys";
 import { lettersEn } from "./letters.en";
+import { lettersStaffEn } from "./letters-staff.en";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
 import { operationsEn } from "./operations.en";
@@ -469,4 +470,5 @@ export const en: Record<UiKey, string> = {
   ...profileEn,
   ...challengeEn,
   ...lettersEn,
+  ...lettersStaffEn,
 };

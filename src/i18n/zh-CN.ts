@@ -8,6 +8,7 @@ import { formsZhCN } from "./forms.zh-CN";
 import { guestMessagesZhCN } from "./guest-messages.zh-CN";
 import { keyed } from "./keys";
 import { lettersZhCN } from "./letters.zh-CN";
+import { lettersStaffZhCN } from "./letters-staff.zh-CN";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
 import { operationsZhCN } from "./operations.zh-CN";
@@ -450,6 +451,7 @@ export const zhCN = {
   ...profileZhCN,
   ...challengeZhCN,
   ...lettersZhCN,
+  ...lettersStaffZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

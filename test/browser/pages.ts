@@ -31,6 +31,9 @@ export const ON_DEMAND_PAGES = inBothLanguages([
   "/visit/pear-valley/",
   "/visit/booking/",
   "/find/",
+  "/interact/",
+  "/interact/write/",
+  "/interact/letter/",
 ]);
 
 /** Every dashboard page an admin can open once signed in (an admin sees all of them), in Chinese. */
@@ -42,6 +45,7 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/password/",
   "/dashboard/two-factor/",
   "/dashboard/confirm/",
+  "/dashboard/letters/",
   "/dashboard/admin/accounts/",
   "/dashboard/admin/campsites/",
   "/dashboard/admin/campsites/gajian-lawn/",

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { t } from "../../src/i18n";
 
-const TARGETS = "account|booking|campsite|certificate|closure|cooperative|order|pickup_point|product|session|unit_type";
+const TARGETS =
+  "account|booking|campsite|certificate|closure|cooperative|letter|order|pickup_point|product|session|unit_type";
 const ACTION = new RegExp(`["'\`]((?:${TARGETS})\\.[a-z_]+)["'\`]`, "g");
 
 /**
