@@ -10,7 +10,7 @@ import { isLetterPhotoKey } from "./photos";
  * (the letter, its reply and its dates stay: they are the county's record and its
  * statistics), and the texts sent about it lose their recipient (outbox.ts).
  */
-export function countyHour(now: Date): number {
+function countyHour(now: Date): number {
   const local = new Intl.DateTimeFormat("en-GB", { timeZone: county.timeZone, hour: "2-digit", hourCycle: "h23" });
   return Number(local.format(now));
 }

@@ -40,7 +40,7 @@ interface Overdue {
   deadline: string;
 }
 
-export function composeOverdueDigest(letters: Overdue[], day: string): { subject: string; text: string } {
+function composeOverdueDigest(letters: Overdue[], day: string): { subject: string; text: string } {
   const link = new URL("/dashboard/letters/?status=overdue", county.siteUrl).href;
   const linkEn = new URL(localePath("en", "/dashboard/letters/?status=overdue"), county.siteUrl).href;
   const n = letters.length;

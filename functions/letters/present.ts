@@ -11,7 +11,7 @@ export function letterLinks(reference: string, token: string, lang: Lang) {
   };
 }
 
-export const writerLang = (lang: string): Lang => (lang === "en" ? "en" : "zh-CN");
+const writerLang = (lang: string): Lang => (lang === "en" ? "en" : "zh-CN");
 
 /**
  * A text to the letter's writer, as statements for the batch of the change it tells

@@ -96,7 +96,7 @@ export async function publishedLetters(
   };
 }
 
-export interface LetterCounts {
+interface LetterCounts {
   received: number;
   answered: number;
   onTime: number;

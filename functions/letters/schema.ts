@@ -53,8 +53,6 @@ export const StatsQuery = z.object({
   lang: z.enum(["zh-CN", "en"]).optional(),
 });
 
-export const PhotoForm = z.object({ token: z.string().min(8).max(64) });
-
 /* Staff actions. */
 
 export const AcceptRequest = z.object({ agency: agencyField("letters.agency", "letters.agencyRequired") });

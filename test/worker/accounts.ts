@@ -103,6 +103,9 @@ export async function snapshot(): Promise<Record<string, unknown[]>> {
     "pickup_points",
     "cooperative_certificates",
     "cooperative_photos",
+    "letters",
+    "account_agencies",
+    "outbox",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()).results;

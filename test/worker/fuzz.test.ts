@@ -27,7 +27,7 @@ type Role = "admin" | "operator" | "cooperative";
 function roleFor(path: string): Role | undefined {
   const part = /^\/api\/dashboard\/([^/]+)/.exec(path)?.[1];
   if (part === undefined) return undefined;
-  if (part === "admin") return "admin";
+  if (part === "admin" || part === "letters") return "admin";
   if (["sites", "bookings", "closures", "units"].includes(part)) return "operator";
   if (["cooperatives", "products", "orders"].includes(part)) return "cooperative";
   throw new Error(`no role known for ${path}: add it here`);
@@ -45,6 +45,7 @@ interface Rows {
   order: string;
   closure: number;
   account: number;
+  letter: string;
 }
 
 async function seedRows(): Promise<Rows> {
@@ -64,6 +65,19 @@ async function seedRows(): Promise<Rows> {
   )
     .bind(inDays(30), inDays(31))
     .first<{ id: number }>();
+  const wrote = await call("/api/letters", {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": "fuzz-seed-letter" },
+    body: JSON.stringify({
+      type: "help",
+      subject: "求助",
+      message: "需要帮助的事情写在这里。",
+      name: "甲",
+      phone: "13600000001",
+      publish: true,
+    }),
+  });
+  expect(wrote.status).toBe(201);
   // Another account for the admin routes to act on (never the one signed in).
   const account = await createAccount("spare@example.cn", "operator", { campsites: ["gajian-lawn"], password: null });
   return {
@@ -71,6 +85,7 @@ async function seedRows(): Promise<Rows> {
     order: (await placed.json<PlacedBody>()).orders[0]?.reference ?? "",
     closure: closure?.id ?? 0,
     account,
+    letter: (await wrote.json<{ reference: string }>()).reference,
   };
 }
 
@@ -86,6 +101,8 @@ function realParam(path: string, rows: Rows): string {
       return String(rows.closure);
     case "accounts":
       return String(rows.account);
+    case "letters":
+      return rows.letter;
     case "products":
       return "syrup";
     case "cooperatives":
@@ -100,7 +117,7 @@ function realParam(path: string, rows: Rows): string {
 /** The well-formed body tenant-routes.ts sends to a dashboard route, if any. */
 function dashboardBody(method: string, path: string): Record<string, unknown> | undefined {
   const key = `${method} ${path.slice("/api/dashboard".length).replace(/\{(\w+)\}/g, ":$1")}`;
-  const none = { booking: "", closure: 0, operator: 0, order: "", certificate: 0, photo: 0 };
+  const none = { booking: "", closure: 0, operator: 0, order: "", certificate: 0, photo: 0, letter: "" };
   return attacks(none)[key]?.body as Record<string, unknown> | undefined;
 }
 

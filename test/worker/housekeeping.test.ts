@@ -20,6 +20,8 @@ describe("housekeeping (cron)", () => {
       expiredOrders: 0,
       erasedBookings: 0,
       erasedOrders: 0,
+      erasedLetters: 0,
+      overdueDigests: 0,
     });
     expect(await scalar("SELECT count(*) FROM idempotency_keys")).toBe(1);
     expect(await scalar("SELECT group_concat(status, ',') FROM (SELECT status FROM bookings ORDER BY check_in)")).toBe(

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { dashboardApi } from "@functions/api";
 import { beforeEach, describe, expect, it } from "vitest";
-import { as, book, createAccount, seedTwoSites, signIn, snapshot } from "./accounts";
-import { inDays } from "./helpers";
+import { as, book, createAccount, postAs, seedTwoSites, signIn, snapshot } from "./accounts";
+import { inDays, postJson } from "./helpers";
 import { checkout, type PlacedBody, postOrder, seedProduce } from "./produce";
 import { type Attack, attacks, requestInit, type TenantB } from "./tenant-routes";
 
@@ -36,7 +36,21 @@ beforeEach(async () => {
   const photo = await env.DB.prepare(
     "INSERT INTO cooperative_photos (cooperative_id, image) VALUES ('wine-coop', '/media/cooperatives/wine-coop/b.png') RETURNING id",
   ).first<number>("id");
+  await createAccount("editor-a@example.cn", "editor", { agencies: ["agriculture-bureau"] });
+  const letter = await postJson("/api/letters", {
+    type: "complaint",
+    subject: "房屋漏水",
+    message: "安置房的屋顶漏水已经一个月了，请住建局派人维修。",
+    name: "赵六",
+    phone: "13600000006",
+    publish: true,
+  });
+  const { reference } = await letter.json<{ reference: string }>();
+  await postAs(await signIn("admin@example.cn"), `/api/dashboard/letters/${reference}/accept`, {
+    agency: "housing-bureau",
+  });
   b = {
+    letter: reference,
     booking,
     closure: closure?.id ?? 0,
     operator,
@@ -94,6 +108,15 @@ describe("tenant isolation", () => {
 
   it("refuses cooperative A everything of cooperative B, every campsite and admin route, and changes nothing", async () => {
     await everythingRefused(await signIn("coop-a@example.cn"));
+  });
+
+  it("refuses an editor of agency A every letter of agency B and every other route, and changes nothing", async () => {
+    await everythingRefused(await signIn("editor-a@example.cn"), {
+      "GET /letters": async (res) => {
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual([]);
+      },
+    });
   });
 
   it("answers 401 to every route without a session, and changes nothing", async () => {

@@ -14,6 +14,8 @@ export interface TenantB {
   /** A certificate and a photo of cooperative B. */
   certificate: number;
   photo: number;
+  /** A letter assigned to agency B (housing-bureau). */
+  letter: string;
 }
 
 export interface Attack {
@@ -46,6 +48,14 @@ const point = {
 const product = { category: "pear-wine", nameZh: "x", nameEn: "x", unitZh: "瓶", unitEn: "bottle", priceYuan: "1" };
 
 export const attacks = (b: TenantB): Record<string, Attack> => ({
+  "GET /letters": { path: "/letters" },
+  "GET /letters/:reference": { path: `/letters/${b.letter}` },
+  "GET /letters/:reference/photo": { path: `/letters/${b.letter}/photo` },
+  "POST /letters/:reference/accept": { path: `/letters/${b.letter}/accept`, body: { agency: "agriculture-bureau" } },
+  "POST /letters/:reference/reject": { path: `/letters/${b.letter}/reject`, body: { reason: "abusive" } },
+  "POST /letters/:reference/reply": { path: `/letters/${b.letter}/reply`, body: { reply: "x" } },
+  "POST /letters/:reference/extend": { path: `/letters/${b.letter}/extend`, body: { until: inDays(40), reason: "xx" } },
+  "POST /letters/:reference/publish": { path: `/letters/${b.letter}/publish`, body: {} },
   "GET /sites": { path: "/sites" },
   "GET /sites/:slug/occupancy": { path: "/sites/pear-valley/occupancy" },
   "GET /sites/:slug/arrivals": { path: "/sites/pear-valley/arrivals" },
