@@ -86,4 +86,6 @@ export const lettersStaffEn: Record<LettersStaffKey, string> = {
   "dash.audit.field.edited": "Published text edited",
   "dash.audit.field.length": "Reply length (characters)",
   "dash.accounts.agencies": "Offices (editors and reviewers)",
+  "dash.messages.letter": "Letter {ref}",
+  "dash.messages.overdueMail": "List of overdue letters ({day}) to the county office",
 };

@@ -83,6 +83,8 @@ export const lettersStaffZhCN = {
   "dash.audit.field.edited": "修改了公开的文字",
   "dash.audit.field.length": "答复字数",
   "dash.accounts.agencies": "所属部门（编辑和审核人）",
+  "dash.messages.letter": "来信 {ref}",
+  "dash.messages.overdueMail": "超期来信清单（{day}），发给县政府办公室",
 } as const;
 
 export type LettersStaffKey = keyof typeof lettersStaffZhCN;
