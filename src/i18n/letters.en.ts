@@ -2,7 +2,7 @@ import type { LettersKey } from "./letters.zh-CN";
 
 /** Residents' letters to the county (/interact/), English. */
 export const lettersEn: Record<LettersKey, string> = {
-  "nav.interact": "Write to us",
+  "nav.interact": "Letters",
   "letters.type.consultation": "Question",
   "letters.type.suggestion": "Suggestion",
   "letters.type.complaint": "Complaint",
