@@ -62,7 +62,7 @@ function row(r: LetterRow, today: string): StaffLetterRow {
   };
 }
 
-/** Letters an account may see; open letters first (the oldest deadline first), then the rest, newest first. */
+/** Letters an account may see: new ones waiting for triage, then open ones (nearest deadline first), then the rest, newest first. */
 export async function staffLetters(
   d1: D1Database,
   account: StaffAccount,
@@ -86,7 +86,7 @@ export async function staffLetters(
   const { results } = await d1
     .prepare(
       `SELECT * FROM letters WHERE ${where.join(" AND ")}
-       ORDER BY status IN ('received', 'accepted') DESC,
+       ORDER BY status IN ('received', 'accepted') DESC, status = 'received' DESC,
                 CASE WHEN status IN ('received', 'accepted') THEN coalesce(extended_to, due_by) END ASC,
                 received_on DESC, id DESC
        LIMIT 500`,

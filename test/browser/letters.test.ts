@@ -86,6 +86,14 @@ describe.skipIf(!chromiumPath)("residents write to the county", () => {
         lang ? /due by .+ \(within 15 working days\)/ : /15 个工作日内/,
       );
       await noSidewaysScroll(page, "letter");
+      // The link to keep opens the letter in a browser that never saw it.
+      const kept = (await page.getAttribute(".link a", "href")) ?? "";
+      expect(kept).toContain("token=");
+      const elsewhere = await openPage(browser, { javaScriptEnabled: false });
+      await elsewhere.page.goto(kept);
+      expect(new URL(elsewhere.page.url()).searchParams.has("token")).toBe(false);
+      expect(await elsewhere.page.textContent("h1")).toContain(reference);
+      await elsewhere.context.close();
 
       // The county office assigns it, after a try without an office.
       const office = await openPage(browser, { javaScriptEnabled: false });
