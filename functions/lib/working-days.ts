@@ -84,5 +84,12 @@ export function workingDayClock(calendar: WorkingDayCalendar) {
   };
 }
 
-const clock = workingDayClock(workingDayFile.parse(file));
+function checkedFile(): WorkingDayCalendar {
+  const parsed = workingDayFile.safeParse(file);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`);
+  throw new Error(`content/taxonomy/working-days.json: ${problems.join("; ")}`);
+}
+
+const clock = workingDayClock(checkedFile());
 export const { isWorkingDay, addWorkingDays, workingDaysBetween, calendarCovers } = clock;
