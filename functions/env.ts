@@ -1,5 +1,5 @@
 /** Bindings of the Worker, as declared in wrangler.toml. */
-export interface Bindings {
+export interface Bindings extends PublishingBindings {
   DB: D1Database;
   ASSETS: Fetcher;
   /** Uploaded product pictures (functions/produce/images.ts), served at /media/. */
@@ -47,6 +47,17 @@ export interface Bindings {
   ALIYUN_SMS_TEMPLATES?: string;
   /** Defaults to https://dysmsapi.aliyuncs.com/; tests point it at a local server. */
   ALIYUN_SMS_ENDPOINT?: string;
+}
+
+/**
+ * Publishing (functions/publishing/): the latest publication's number, so the Worker can
+ * tell without D1 whether its static notice pages are current (live.ts). Optional:
+ * without it each notice page asks D1.
+ */
+export interface PublishingBindings {
+  PUBLISHING?: KVNamespace;
+  /** The Workers Builds deploy hook of the production branch (a secret): a POST starts a rebuild. */
+  DEPLOY_HOOK_URL?: string;
 }
 
 export interface AppEnv {

@@ -25,6 +25,7 @@ const allowed = {
   produce: ["produce", "accounts", "messages", "db", "lib", "env.ts"],
   letters: ["letters", "accounts", "messages", "db", "lib", "env.ts"],
   messages: ["messages", "db", "lib", "env.ts"],
+  publishing: ["publishing", "accounts", "db", "lib", "env.ts"],
 };
 for (const [folder, may] of Object.entries(allowed)) {
   for (const file of walk(path.join(fns, folder), [".ts"])) {

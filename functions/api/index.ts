@@ -34,6 +34,10 @@ import { ORDER_MAIL_KIND } from "../produce/order-messages";
 import { ordersApi } from "../produce/order-routes";
 import { adminPickupPointsApi } from "../produce/pickup-routes";
 import { productsApi } from "../produce/product-routes";
+import { publishScheduled } from "../publishing/publish";
+import { syncPublishedSeq } from "../publishing/live";
+import { noticesDashboardApi } from "../publishing/routes";
+import { countD1Queries } from "../db/query-count";
 import { adminCertificatesApi, cooperativeProfileApi } from "../produce/profile-routes";
 import { orderLink, orderRecovery } from "../produce/recovery";
 import { apiError, apiNotFound } from "./errors";
@@ -60,6 +64,8 @@ dashboardApi.use("/admin/*", requireAccount("admin"));
 // Letters: the county office and the agencies' editors and reviewers, each then scoped (letters/staff.ts).
 const letterStaff = requireAccount("admin", "editor", "reviewer");
 for (const path of ["/letters", "/letters/*"]) dashboardApi.use(path, letterStaff);
+// Notices: editors draft, reviewers approve, the county office both (publishing/).
+for (const path of ["/notices", "/notices/*"]) dashboardApi.use(path, letterStaff);
 // Anything else: 401 without a session, then 404.
 dashboardApi.use("*", requireAccount());
 
@@ -72,6 +78,7 @@ dashboardApi.route("/", cooperativeProfileApi);
 dashboardApi.route("/", sitesApi);
 dashboardApi.route("/", cooperativeDashboardApi);
 dashboardApi.route("/", lettersDashboardApi);
+dashboardApi.route("/", noticesDashboardApi);
 
 documented({
   method: "get",
@@ -115,6 +122,7 @@ api.onError(apiError);
  */
 export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use(countD1Queries());
   // Outermost, so it runs after securityHeaders and keeps the stricter policy.
   app.use(referrerPolicyNone());
   app.use(securityHeaders());
@@ -159,6 +167,8 @@ export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (contr
       deliverEmails(env, messageMailers).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("e-mails", done),
       ),
+      publishScheduled(env).then((n) => n > 0 && console.log("notices published on schedule", n)),
+      syncPublishedSeq(env),
       deliverMessages(env, messageLinks).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("messages", done),
       ),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The only definition of the portal's tables. `npm run db:generate` turns
@@ -874,3 +874,125 @@ export const letters = sqliteTable(
 );
 
 export type Letter = typeof letters.$inferSelect;
+
+/*
+ * Publishing (functions/publishing/): notices written and reviewed in the dashboard.
+ * Every change is a new edition; a published edition is never edited in place, only
+ * superseded by the next one. The build reads the published editions next to
+ * content/notices (src/collections/notices.ts).
+ */
+export const EDITION_STATUSES = ["draft", "submitted", "returned", "scheduled", "published", "superseded"] as const;
+export type EditionStatus = (typeof EDITION_STATUSES)[number];
+
+/** One notice's address, its catalogue number once first published, and who started it. */
+export const noticeSlugs = sqliteTable(
+  "notice_slugs",
+  {
+    slug: text("slug").primaryKey(),
+    agency: text("agency").notNull(),
+    /** 索引号, assigned when first published if the editor left it empty; never reused. */
+    indexNumber: text("index_number").unique(),
+    createdBy: integer("created_by").references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notice_slugs_agency").on(t.agency)],
+);
+
+/** The last serial given out per 索引号 prefix (the agency's credit code) and year. */
+export const noticeIndexSerials = sqliteTable(
+  "notice_index_serials",
+  {
+    prefix: text("prefix").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] }), check("notice_index_serials_range", sql`${t.last} BETWEEN 1 AND 99999`)],
+);
+
+export const noticeEditions = sqliteTable(
+  "notice_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug")
+      .notNull()
+      .references(() => noticeSlugs.slug),
+    lang: text("lang", { enum: ["zh-CN", "en"] }).notNull(),
+    status: text("status", { enum: EDITION_STATUSES }).notNull().default("draft"),
+    /** The front matter (functions/publishing/notice-fields.ts storedNotice) as JSON. */
+    data: text("data").notNull(),
+    body: text("body").notNull(),
+    /** What this edition changes, for the public change log (amendments). */
+    changeNote: text("change_note"),
+    /** The published edition this one replaces when it is published. */
+    basedOn: integer("based_on"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => accounts.id),
+    submittedAt: text("submitted_at"),
+    reviewerId: integer("reviewer_id").references(() => accounts.id),
+    reviewedAt: text("reviewed_at"),
+    reviewComment: text("review_comment"),
+    /** An admin's reason for publishing without a second person's review. */
+    forceReason: text("force_reason"),
+    /** UTC time a scheduled edition goes out (the minute cron publishes it). */
+    publishAt: text("publish_at"),
+    publishedAt: text("published_at"),
+    /** Order of publication across all notices; the build records the last one it saw. */
+    publishSeq: integer("publish_seq").unique(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    uniqueIndex("notice_editions_one_published")
+      .on(t.slug, t.lang)
+      .where(sql`status = 'published'`),
+    uniqueIndex("notice_editions_one_open")
+      .on(t.slug, t.lang)
+      .where(sql`status IN ('draft', 'submitted', 'returned', 'scheduled')`),
+    index("notice_editions_status").on(t.status, t.publishAt),
+    check("notice_editions_status", sql`${t.status} IN (${inList(EDITION_STATUSES)})`),
+    check("notice_editions_lang", sql`${t.lang} IN ('zh-CN', 'en')`),
+    // Nobody approves what they drafted, unless an admin publishes directly and says why.
+    check(
+      "notice_editions_second_person",
+      sql`${t.reviewerId} IS NULL OR ${t.reviewerId} <> ${t.authorId} OR ${t.forceReason} IS NOT NULL`,
+    ),
+    check(
+      "notice_editions_published_numbered",
+      sql`(${t.status} IN ('published', 'superseded')) = (${t.publishSeq} IS NOT NULL)`,
+    ),
+    check("notice_editions_scheduled", sql`${t.status} <> 'scheduled' OR ${t.publishAt} IS NOT NULL`),
+  ],
+);
+
+/** Files attached to a notice (R2 under notices/<slug>/), checked by their bytes. */
+export const noticeAttachments = sqliteTable(
+  "notice_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug")
+      .notNull()
+      .references(() => noticeSlugs.slug),
+    key: text("key").notNull().unique(),
+    /** The label shown beside the link: PDF, DOCX, XLSX, WPS, CSV, JPEG ... */
+    type: text("type").notNull(),
+    bytes: integer("bytes").notNull(),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notice_attachments_slug").on(t.slug)],
+);
+
+/** Each call of the Workers Builds deploy hook, so the dashboard can say whether a rebuild was asked for. */
+export const deployRequests = sqliteTable("deploy_requests", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** The last publication the rebuild is to include. */
+  seq: integer("seq").notNull(),
+  status: text("status", { enum: ["sent", "failed", "not-configured"] }).notNull(),
+  detail: text("detail"),
+  createdAt: createdAt(),
+});
+
+export type NoticeEdition = typeof noticeEditions.$inferSelect;

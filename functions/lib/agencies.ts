@@ -21,3 +21,13 @@ export function agencyField(message: string, required = "field.required") {
     error: (issue) => (issue.input === undefined || issue.input === "" ? required : message),
   });
 }
+
+/**
+ * The agency's 18-character unified social credit code: the prefix of the 索引号 the
+ * portal gives its notices ("creditCode" in agencies.json). Null when the file has none,
+ * and then editors type the 索引号 themselves.
+ */
+export function agencyCreditCode(key: string): string | null {
+  const code = (agencies as Record<string, { creditCode?: string }>)[key]?.creditCode;
+  return code && /^[0-9A-Z]{18}$/.test(code) ? code : null;
+}

@@ -1,5 +1,6 @@
 import type { Lang } from "./lang";
 import { letterMessagesEn, letterMessagesZhCN } from "./letter-messages";
+import { noticeMessagesEn, noticeMessagesZhCN } from "./notice-messages";
 import { securityMessagesEn, securityMessagesZhCN } from "./security-messages";
 import { textMessagesEn, textMessagesZh } from "./text-messages";
 
@@ -191,6 +192,7 @@ const zhCN = {
   "dash.slug": "只能使用小写字母、数字和连字符，例如 river-meadow。",
   ...securityMessagesZhCN,
   ...letterMessagesZhCN,
+  ...noticeMessagesZhCN,
   // Pickup points and cooperative profiles.
   "places.days": "请至少选择一个开放日。",
   "places.taken": "这个取货点编号已被使用。",
@@ -416,6 +418,7 @@ const en: Record<MessageKey, string> = {
   "dash.slug": "Use lower-case letters, digits and hyphens only, for example river-meadow.",
   ...securityMessagesEn,
   ...letterMessagesEn,
+  ...noticeMessagesEn,
   "places.days": "Choose at least one day the point is open.",
   "places.taken": "This pickup point id is already taken.",
   "profile.validUntil": "Enter the last day the certificate is valid, e.g. 2027-06-30.",

@@ -50,30 +50,43 @@ export function randomName(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Reads and checks the upload (the file in form field `field`); throws before anything is stored. */
-export async function readImage(
+/**
+ * The file in form field `field` of a same-origin multipart post, counted as it arrives
+ * (lib/forms.ts) against the caller's limit; throws before anything is stored.
+ */
+export async function readMultipartFile(
   c: Context,
-  { field = "image", maxBytes = MAX_IMAGE_BYTES }: { field?: string; maxBytes?: number } = {},
-): Promise<{ bytes: Uint8Array; ext: string; type: string; next: unknown; form: FormData }> {
+  options: { field: string; maxBytes: number; missing: MessageKey; wrongType: MessageKey; tooLarge?: () => ProblemError },
+): Promise<{ bytes: Uint8Array; name: string; form: FormData }> {
+  const { field, maxBytes } = options;
+  const over = options.tooLarge ?? (() => tooLarge(field, maxBytes));
   const contentType = (c.req.header("content-type") ?? "").toLowerCase();
   if (!contentType.startsWith("multipart/form-data")) {
-    throw new ProblemError(415, "unsupported-media-type", (lang) => ({ detail: message(lang, "dash.imageType") }));
+    throw new ProblemError(415, "unsupported-media-type", (lang) => ({ detail: message(lang, options.wrongType) }));
   }
   // Multipart forms are simple requests a foreign page could send: same origin only (CSRF).
   assertSameOrigin(c);
-  // Counted as it arrives, like every other body (lib/forms.ts), with the picture's own larger limit.
-  const body = await readLimitedBytes(c, maxBytes + FRAMING_BYTES, () => tooLarge(field, maxBytes));
+  // Counted as it arrives, like every other body (lib/forms.ts), with the file's own larger limit.
+  const body = await readLimitedBytes(c, maxBytes + FRAMING_BYTES, over);
   let form: FormData;
   try {
     // The boundary is case-sensitive (Chromium's has capitals): pass the header as sent.
     form = await new Response(body, { headers: { "content-type": c.req.header("content-type") ?? "" } }).formData();
   } catch {
-    throw fieldProblem(field, "dash.imageMissing");
+    throw fieldProblem(field, options.missing);
   }
   const file = form.get(field);
-  if (!file || typeof file === "string" || file.size === 0) throw fieldProblem(field, "dash.imageMissing");
-  if (file.size > maxBytes) throw tooLarge(field, maxBytes);
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!file || typeof file === "string" || file.size === 0) throw fieldProblem(field, options.missing);
+  if (file.size > maxBytes) throw over();
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, form };
+}
+
+/** Reads and checks the upload (the file in form field `field`); throws before anything is stored. */
+export async function readImage(
+  c: Context,
+  { field = "image", maxBytes = MAX_IMAGE_BYTES }: { field?: string; maxBytes?: number } = {},
+): Promise<{ bytes: Uint8Array; ext: string; type: string; next: unknown; form: FormData }> {
+  const { bytes, form } = await readMultipartFile(c, { field, maxBytes, missing: "dash.imageMissing", wrongType: "dash.imageType" });
   const kind = imageType(bytes);
   if (!kind) throw fieldProblem(field, "dash.imageType");
   // A small file can declare a huge picture that every browser showing it must decode.

@@ -291,6 +291,8 @@ export const en: Record<UiKey, string> = {
   "notices.status.in-force": "In force",
   "notices.status.amended": "Amended",
   "notices.status.repealed": "Repealed",
+  "notices.banner.withdrawn": "This notice was withdrawn on {date}:",
+  "notices.previewBanner": "Preview: this edition is not published yet; only staff can see it.",
   "notices.banner.repealed": "This notice was repealed on {date} and no longer applies.",
   "notices.banner.replacedBy": "It has been replaced by:",
   "notices.banner.amended": "This notice has been amended: parts of it have changed.",

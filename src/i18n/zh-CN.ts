@@ -280,6 +280,8 @@ export const zhCN = {
   "notices.status.in-force": "现行有效",
   "notices.status.amended": "已修订",
   "notices.status.repealed": "已废止",
+  "notices.banner.withdrawn": "本公告已于 {date} 撤回：",
+  "notices.previewBanner": "预览：这是尚未发布的版本，只有工作人员能看到。",
   "notices.banner.repealed": "本公告已于 {date} 废止，不再执行。",
   "notices.banner.replacedBy": "现行规定见：",
   "notices.banner.amended": "本公告已被修订，部分内容已有变化。",

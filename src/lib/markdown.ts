@@ -1,3 +1,7 @@
+import { safeHref } from "@functions/lib/safe-href";
+
+export { safeHref };
+
 /**
  * Product and cooperative descriptions are written by cooperatives, not by
  * county staff, so they are rendered from a deliberately small Markdown
@@ -9,15 +13,6 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
-
-/** A link target people can follow safely, or null. Relative links must stay on this site. */
-export function safeHref(url: string): string | null {
-  // Browsers strip tabs and newlines inside URLs ("java\tscript:"), so any of them is refused.
-  if (/[\s\\]/.test(url) || [...url].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)) return null;
-  if (/^(https?:\/\/[^/]|mailto:[^/]|tel:\+?[\d-]+$)/i.test(url)) return url;
-  if (/^\/(?!\/)/.test(url) || url.startsWith("#")) return url;
-  return null;
 }
 
 const INLINE = /\[([^\]\n]{1,200})\]\(([^)\s]{1,500})\)|\*\*([^*\n]+)\*\*|\*([^*\n]+)\*|`([^`\n]+)`/g;
