@@ -37,7 +37,6 @@ import { productsApi } from "../produce/product-routes";
 import { publishScheduled } from "../publishing/publish";
 import { syncPublishedSeq } from "../publishing/live";
 import { noticesDashboardApi } from "../publishing/routes";
-import { countD1Queries } from "../db/query-count";
 import { adminCertificatesApi, cooperativeProfileApi } from "../produce/profile-routes";
 import { orderLink, orderRecovery } from "../produce/recovery";
 import { apiError, apiNotFound } from "./errors";
@@ -122,7 +121,6 @@ api.onError(apiError);
  */
 export function portalApp(...pages: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(countD1Queries());
   // Outermost, so it runs after securityHeaders and keeps the stricter policy.
   app.use(referrerPolicyNone());
   app.use(securityHeaders());
