@@ -143,3 +143,16 @@ export async function noticeHistory(d1: D1Database, account: StaffAccount, slug:
     .all<Row>();
   return results.map(toEdition);
 }
+
+/** What waits on the account: editions to review, and its agencies' returned ones. */
+export async function editionCounts(d1: D1Database, account: StaffAccount): Promise<{ submitted: number; returned: number }> {
+  const s = scope(account);
+  const row = await d1
+    .prepare(
+      `SELECT sum(e.status = 'submitted') AS submitted, sum(e.status = 'returned') AS returned
+       FROM notice_editions e JOIN notice_slugs s ON s.slug = e.slug WHERE ${s.sql}`,
+    )
+    .bind(...s.values)
+    .first<{ submitted: number | null; returned: number | null }>();
+  return { submitted: row?.submitted ?? 0, returned: row?.returned ?? 0 };
+}

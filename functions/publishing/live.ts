@@ -124,24 +124,39 @@ async function previewEdition(c: Context<AppEnv>, slug: string, id: string): Pro
   return edition;
 }
 
+/**
+ * The build's own file. Notice pages reach the Worker first (run_worker_first), and
+ * Astro's handler would not serve a prerendered page itself: ask the assets binding.
+ */
+async function fromBuild(c: Context<AppEnv>, next: () => Promise<void>) {
+  const res = await c.env.ASSETS.fetch(c.req.raw);
+  if (res.status === 404) {
+    await res.body?.cancel();
+    return next();
+  }
+  return res;
+}
+
 export function liveNotices(render: RenderLive): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const url = new URL(c.req.url);
     const view = noticeView(url.pathname);
-    if (!view) return next();
+    // Feeds and data files under /notices/ are the build's too.
+    if (!view) return /^(?:\/en)?\/notices\//.test(url.pathname) ? fromBuild(c, next) : next();
     const preview = url.searchParams.get("preview");
     if (view.kind === "notice" && preview !== null && PREVIEW.test(preview)) {
       const edition = await previewEdition(c, view.slug, preview);
       if (edition) {
         render(c, `/live-notices${url.pathname}`, { liveNotices: { editions: [edition], preview: true } });
+        return next();
       }
-      return next();
+      return fromBuild(c, next);
     }
     const manifest = await buildManifest(c.env);
-    if ((await latestSeq(c.env)) <= manifest.seq) return next();
+    if ((await latestSeq(c.env)) <= manifest.seq) return fromBuild(c, next);
     const editions = await editionsSince(c.env.DB, manifest.seq);
-    if (view.kind === "notice" && !editions.some((e) => e.slug === view.slug)) return next();
+    if (view.kind === "notice" && !editions.some((e) => e.slug === view.slug)) return fromBuild(c, next);
     render(c, `/live-notices${url.pathname}`, { liveNotices: { editions, preview: false } });
     return next();
   };

@@ -9,6 +9,7 @@ import { guestMessagesEn } from "./guest-messages.en";
 import { keyed } from "./keys";
 import { lettersEn } from "./letters.en";
 import { lettersStaffEn } from "./letters-staff.en";
+import { publishingEn } from "./publishing.en";
 import { messagesEn } from "./messages.en";
 import { navEn } from "./nav.en";
 import { operationsEn } from "./operations.en";
@@ -473,4 +474,5 @@ export const en: Record<UiKey, string> = {
   ...challengeEn,
   ...lettersEn,
   ...lettersStaffEn,
+  ...publishingEn,
 };

@@ -9,6 +9,7 @@ import { guestMessagesZhCN } from "./guest-messages.zh-CN";
 import { keyed } from "./keys";
 import { lettersZhCN } from "./letters.zh-CN";
 import { lettersStaffZhCN } from "./letters-staff.zh-CN";
+import { publishingZhCN } from "./publishing.zh-CN";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
 import { operationsZhCN } from "./operations.zh-CN";
@@ -454,6 +455,7 @@ export const zhCN = {
   ...challengeZhCN,
   ...lettersZhCN,
   ...lettersStaffZhCN,
+  ...publishingZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;
