@@ -54,7 +54,7 @@ export interface Bindings extends PublishingBindings {
  * tell without D1 whether its static notice pages are current (live.ts). Optional:
  * without it each notice page asks D1.
  */
-export interface PublishingBindings {
+interface PublishingBindings {
   PUBLISHING?: KVNamespace;
   /** The Workers Builds deploy hook of the production branch (a secret): a POST starts a rebuild. */
   DEPLOY_HOOK_URL?: string;

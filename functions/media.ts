@@ -14,7 +14,9 @@ export const media = new Hono<AppEnv>().on(["GET", "HEAD"], "/media/*", async (c
   if (!object || !key) return c.text("404", 404);
   const headers = new Headers({
     // A notice's attachment is served as the type its bytes were recognised as (publishing/attachments.ts).
-    "content-type": attachment ? attachmentContentType(key) : (object.httpMetadata?.contentType ?? "application/octet-stream"),
+    "content-type": attachment
+      ? attachmentContentType(key)
+      : (object.httpMetadata?.contentType ?? "application/octet-stream"),
     "cache-control": "public, max-age=31536000, immutable",
     etag: object.httpEtag,
     "content-length": String(object.size),

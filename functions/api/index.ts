@@ -34,11 +34,11 @@ import { ORDER_MAIL_KIND } from "../produce/order-messages";
 import { ordersApi } from "../produce/order-routes";
 import { adminPickupPointsApi } from "../produce/pickup-routes";
 import { productsApi } from "../produce/product-routes";
-import { publishScheduled } from "../publishing/publish";
-import { syncPublishedSeq } from "../publishing/live";
-import { noticesDashboardApi } from "../publishing/routes";
 import { adminCertificatesApi, cooperativeProfileApi } from "../produce/profile-routes";
 import { orderLink, orderRecovery } from "../produce/recovery";
+import { syncPublishedSeq } from "../publishing/live";
+import { publishScheduled } from "../publishing/publish";
+import { noticesDashboardApi } from "../publishing/routes";
 import { apiError, apiNotFound } from "./errors";
 import { health } from "./health";
 

@@ -906,7 +906,10 @@ export const noticeIndexSerials = sqliteTable(
     year: integer("year").notNull(),
     last: integer("last").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.prefix, t.year] }), check("notice_index_serials_range", sql`${t.last} BETWEEN 1 AND 99999`)],
+  (t) => [
+    primaryKey({ columns: [t.prefix, t.year] }),
+    check("notice_index_serials_range", sql`${t.last} BETWEEN 1 AND 99999`),
+  ],
 );
 
 export const noticeEditions = sqliteTable(
@@ -943,9 +946,7 @@ export const noticeEditions = sqliteTable(
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (t) => [
-    uniqueIndex("notice_editions_one_published")
-      .on(t.slug, t.lang)
-      .where(sql`status = 'published'`),
+    uniqueIndex("notice_editions_one_published").on(t.slug, t.lang).where(sql`status = 'published'`),
     uniqueIndex("notice_editions_one_open")
       .on(t.slug, t.lang)
       .where(sql`status IN ('draft', 'submitted', 'returned', 'scheduled')`),

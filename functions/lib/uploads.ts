@@ -56,7 +56,13 @@ export function randomName(): string {
  */
 export async function readMultipartFile(
   c: Context,
-  options: { field: string; maxBytes: number; missing: MessageKey; wrongType: MessageKey; tooLarge?: () => ProblemError },
+  options: {
+    field: string;
+    maxBytes: number;
+    missing: MessageKey;
+    wrongType: MessageKey;
+    tooLarge?: () => ProblemError;
+  },
 ): Promise<{ bytes: Uint8Array; name: string; form: FormData }> {
   const { field, maxBytes } = options;
   const over = options.tooLarge ?? (() => tooLarge(field, maxBytes));
@@ -86,7 +92,12 @@ export async function readImage(
   c: Context,
   { field = "image", maxBytes = MAX_IMAGE_BYTES }: { field?: string; maxBytes?: number } = {},
 ): Promise<{ bytes: Uint8Array; ext: string; type: string; next: unknown; form: FormData }> {
-  const { bytes, form } = await readMultipartFile(c, { field, maxBytes, missing: "dash.imageMissing", wrongType: "dash.imageType" });
+  const { bytes, form } = await readMultipartFile(c, {
+    field,
+    maxBytes,
+    missing: "dash.imageMissing",
+    wrongType: "dash.imageType",
+  });
   const kind = imageType(bytes);
   if (!kind) throw fieldProblem(field, "dash.imageType");
   // A small file can declare a huge picture that every browser showing it must decode.

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
+import type { DashEnv } from "../accounts/middleware";
 import { fieldProblem } from "../accounts/problems";
-import type { AppEnv } from "../env";
 import { message } from "../lib/messages";
 import { ProblemError } from "../lib/problem";
 import { imageType, randomName, readMultipartFile } from "../lib/uploads";
@@ -13,8 +13,8 @@ import { editionFor, step, wrongState } from "./workflow";
  * the portal. Kept in R2 under notices/<slug>/ and served at /media/notices/... (media.ts)
  * as downloads; the page shows the type and size recorded here.
  */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 10;
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const MAX_ATTACHMENTS = 10;
 export const ATTACHMENT_KEY = /^notices\/[a-z0-9-]+\/[0-9a-f]{32}\.(pdf|docx|xlsx|doc|xls|wps|et|csv|jpg|png|webp)$/;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -31,13 +31,14 @@ const CONTENT_TYPES: Record<string, string> = {
   webp: "image/webp",
 };
 
-export const attachmentContentType = (key: string) => CONTENT_TYPES[key.split(".").pop() ?? ""] ?? "application/octet-stream";
+export const attachmentContentType = (key: string) =>
+  CONTENT_TYPES[key.split(".").pop() ?? ""] ?? "application/octet-stream";
 
 const has = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 const containsAscii = (bytes: Uint8Array, text: string) => new TextDecoder("latin1").decode(bytes).includes(text);
 
 /** What the bytes are, with the label the public page shows, or null for anything else. */
-export function attachmentKind(bytes: Uint8Array, name: string): { ext: string; label: string } | null {
+function attachmentKind(bytes: Uint8Array, name: string): { ext: string; label: string } | null {
   const ext = name.toLowerCase().split(".").pop() ?? "";
   if (has(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { ext: "pdf", label: "PDF" };
   if (has(bytes, [0x50, 0x4b, 0x03, 0x04])) {
@@ -66,7 +67,7 @@ export function attachmentKind(bytes: Uint8Array, name: string): { ext: string; 
   return null;
 }
 
-export async function attachFile(c: Context<AppEnv>, account: StaffAccount, id: number) {
+export async function attachFile(c: Context<DashEnv>, account: StaffAccount, id: number) {
   const edition = await editionFor(c.env, account, id);
   if (edition.status !== "draft" && edition.status !== "returned") throw wrongState(edition.status);
   const upload = await readMultipartFile(c, {
@@ -77,10 +78,18 @@ export async function attachFile(c: Context<AppEnv>, account: StaffAccount, id: 
     tooLarge: () =>
       new ProblemError(413, "attachment-too-large", (lang) => ({
         detail: message(lang, "notice.attachmentSize", { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
-        errors: [{ field: "file", message: message(lang, "notice.attachmentSize", { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }) }],
+        errors: [
+          {
+            field: "file",
+            message: message(lang, "notice.attachmentSize", { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
+          },
+        ],
       })),
   });
-  const title = String(upload.form.get("title") ?? "").trim().slice(0, 120) || upload.name.replace(/\.[^.]*$/, "").slice(0, 120);
+  const title =
+    String(upload.form.get("title") ?? "")
+      .trim()
+      .slice(0, 120) || upload.name.replace(/\.[^.]*$/, "").slice(0, 120);
   if (!title) throw fieldProblem("title", "notice.attachmentTitle");
   const kind = attachmentKind(upload.bytes, upload.name);
   if (!kind) throw fieldProblem("file", "notice.attachmentType");
@@ -98,13 +107,9 @@ export async function attachFile(c: Context<AppEnv>, account: StaffAccount, id: 
       ["draft", "returned"],
       "notice.attachment_uploaded",
       [
-        c.env.DB.prepare("INSERT INTO notice_attachments (slug, key, type, bytes, uploaded_by) VALUES (?, ?, ?, ?, ?)").bind(
-          edition.slug,
-          key,
-          kind.label,
-          attachment.bytes,
-          account.id,
-        ),
+        c.env.DB.prepare(
+          "INSERT INTO notice_attachments (slug, key, type, bytes, uploaded_by) VALUES (?, ?, ?, ?, ?)",
+        ).bind(edition.slug, key, kind.label, attachment.bytes, account.id),
         c.env.DB.prepare("UPDATE notice_editions SET data = ?, updated_at = ? WHERE id = ? AND updated_at = ?").bind(
           JSON.stringify(data),
           new Date().toISOString(),

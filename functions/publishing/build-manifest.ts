@@ -5,7 +5,7 @@ import type { Bindings } from "../env";
  * the Worker's own assets: no D1 query. A deployment's assets never change, so one
  * read per isolate is enough.
  */
-export interface BuiltVersion {
+interface BuiltVersion {
   data: Record<string, unknown> & {
     title: string;
     summary: string;

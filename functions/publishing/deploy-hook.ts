@@ -22,7 +22,9 @@ export async function requestRebuild(env: Bindings, seq: number): Promise<"sent"
       detail = String((error as Error)?.name ?? error).slice(0, 200);
     }
   }
-  await env.DB.prepare("INSERT INTO deploy_requests (seq, status, detail) VALUES (?, ?, ?)").bind(seq, status, detail).run();
+  await env.DB.prepare("INSERT INTO deploy_requests (seq, status, detail) VALUES (?, ?, ?)")
+    .bind(seq, status, detail)
+    .run();
   if (status === "failed") console.error("publishing: deploy hook failed", detail);
   return status;
 }

@@ -115,16 +115,15 @@ export async function visibleEdition(d1: D1Database, account: StaffAccount, id: 
 
 /** The current published edition of one language version, if it is in D1. */
 export async function publishedEdition(d1: D1Database, slug: string, lang: string): Promise<Edition | null> {
-  const row = await d1.prepare(`${SELECT} WHERE e.slug = ? AND e.lang = ? AND e.status = 'published'`).bind(slug, lang).first<Row>();
+  const row = await d1
+    .prepare(`${SELECT} WHERE e.slug = ? AND e.lang = ? AND e.status = 'published'`)
+    .bind(slug, lang)
+    .first<Row>();
   return row ? toEdition(row) : null;
 }
 
 /** Editions the account may see: open ones, and the current published ones. */
-export async function staffEditions(
-  d1: D1Database,
-  account: StaffAccount,
-  status?: EditionStatus,
-): Promise<Edition[]> {
+export async function staffEditions(d1: D1Database, account: StaffAccount, status?: EditionStatus): Promise<Edition[]> {
   const s = scope(account);
   const which = status ? "e.status = ?" : "e.status <> 'superseded'";
   const { results } = await d1
@@ -145,7 +144,10 @@ export async function noticeHistory(d1: D1Database, account: StaffAccount, slug:
 }
 
 /** What waits on the account: editions to review, and its agencies' returned ones. */
-export async function editionCounts(d1: D1Database, account: StaffAccount): Promise<{ submitted: number; returned: number }> {
+export async function editionCounts(
+  d1: D1Database,
+  account: StaffAccount,
+): Promise<{ submitted: number; returned: number }> {
   const s = scope(account);
   const row = await d1
     .prepare(

@@ -16,7 +16,7 @@ import { renderNoticeBody } from "./render";
  */
 export const SEQ_KEY = "notices:seq";
 
-export interface LiveEdition {
+interface LiveEdition {
   slug: string;
   lang: "zh-CN" | "en";
   data: Record<string, unknown>;
@@ -31,7 +31,7 @@ export interface LiveNotices {
 }
 
 /** The latest publication: from KV, or (a county without the KV namespace) from D1. */
-export async function latestSeq(env: Bindings): Promise<number> {
+async function latestSeq(env: Bindings): Promise<number> {
   if (env.PUBLISHING) {
     // At the edge KV may be up to a minute old, which is the promise made to staff.
     const value = await env.PUBLISHING.get(SEQ_KEY, env.PORTAL_ENV === "production" ? { cacheTtl: 30 } : undefined);
@@ -40,8 +40,10 @@ export async function latestSeq(env: Bindings): Promise<number> {
   return storedSeq(env.DB);
 }
 
-export async function storedSeq(d1: D1Database): Promise<number> {
-  const row = await d1.prepare("SELECT coalesce(max(publish_seq), 0) AS seq FROM notice_editions").first<{ seq: number }>();
+async function storedSeq(d1: D1Database): Promise<number> {
+  const row = await d1
+    .prepare("SELECT coalesce(max(publish_seq), 0) AS seq FROM notice_editions")
+    .first<{ seq: number }>();
   return row?.seq ?? 0;
 }
 
@@ -87,7 +89,7 @@ async function editionsSince(d1: D1Database, seq: number): Promise<LiveEdition[]
 }
 
 /** Which notice page an address is, or null for anything else. */
-export function noticeView(pathname: string): { kind: "notice"; slug: string } | { kind: "list" } | null {
+function noticeView(pathname: string): { kind: "notice"; slug: string } | { kind: "list" } | null {
   const m = /^(?:\/en)?\/notices\/(.*)$/.exec(pathname);
   if (!m) return null;
   const rest = m[1] ?? "";

@@ -48,8 +48,13 @@ export const noticeFields = z.object({
   published: isoDate,
   updated: isoDate.optional(),
   validity,
-  tags: z.array(z.string().trim().min(1, { error: "notice.tag" }).max(30)).max(12).default([]),
-  changes: z.array(z.object({ date: isoDate, note: z.string().trim().min(1, { error: "notice.changeNote" }) })).default([]),
+  tags: z
+    .array(z.string().trim().min(1, { error: "notice.tag" }).max(30))
+    .max(12)
+    .default([]),
+  changes: z
+    .array(z.object({ date: isoDate, note: z.string().trim().min(1, { error: "notice.changeNote" }) }))
+    .default([]),
   /** Set when the notice was withdrawn: the page stays, with this reason in a banner. */
   withdrawn: z.object({ date: isoDate, reason: z.string().trim().min(1).max(300) }).optional(),
 });
@@ -87,6 +92,8 @@ export function checkNoticeRules(notice: Fields, ctx: z.RefinementCtx): void {
 }
 
 /** A notice kept in D1 (the dashboard's editions): attachments are uploads with their type and size recorded. */
-export const storedNotice = noticeFields.extend({ attachments: z.array(attachmentRef).max(10).default([]) }).superRefine(checkNoticeRules);
+export const storedNotice = noticeFields
+  .extend({ attachments: z.array(attachmentRef).max(10).default([]) })
+  .superRefine(checkNoticeRules);
 
 export type StoredNotice = z.output<typeof storedNotice>;

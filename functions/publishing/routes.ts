@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { z } from "zod";
 import type { DashEnv } from "../accounts/middleware";
 import { documented } from "../lib/openapi";
 import { formDone, readInput } from "../lib/staff-forms";
@@ -41,7 +42,7 @@ documented({
   summary: "Draft a notice, an amendment or the other language of a notice (editors of its agency, county office)",
   tags: [TAG],
   body: NoticeDraftRequest,
-  responses: { 201: { description: "The draft: { id, status: \"draft\" }" }, ...responses },
+  responses: { 201: { description: 'The draft: { id, status: "draft" }' }, ...responses },
 });
 documented({
   method: "post",
@@ -141,19 +142,29 @@ noticesDashboardApi.post("/notices/:id/attachments", validate("param", EditionPa
   return c.json(attachment, 201);
 });
 
-const STEPS = {
-  submit: [SubmitRequest, (c: Ctx, id: number) => submitEdition(c.env, c.var.account, id)],
-  approve: [ApproveRequest, (c: Ctx, id: number, input: unknown) => approveEdition(c.env, c.var.account, id, input as never)],
-  return: [ReturnRequest, (c: Ctx, id: number, input: unknown) => returnEdition(c.env, c.var.account, id, (input as { comment: string }).comment)],
-  withdraw: [WithdrawRequest, (c: Ctx, id: number, input: unknown) => withdrawNotice(c.env, c.var.account, id, (input as { reason: string }).reason)],
-} as const;
-type Ctx = Parameters<Parameters<typeof noticesDashboardApi.post>[1]>[0];
+type Account = DashEnv["Variables"]["account"];
+type Env = DashEnv["Bindings"];
+const STEPS: Record<string, [z.ZodType, (env: Env, account: Account, id: number, input: never) => Promise<unknown>]> = {
+  submit: [SubmitRequest, (env, account, id) => submitEdition(env, account, id)],
+  approve: [
+    ApproveRequest,
+    (env, account, id, input: z.output<typeof ApproveRequest>) => approveEdition(env, account, id, input),
+  ],
+  return: [
+    ReturnRequest,
+    (env, account, id, input: z.output<typeof ReturnRequest>) => returnEdition(env, account, id, input.comment),
+  ],
+  withdraw: [
+    WithdrawRequest,
+    (env, account, id, input: z.output<typeof WithdrawRequest>) => withdrawNotice(env, account, id, input.reason),
+  ],
+};
 
 for (const [action, [schema, run]] of Object.entries(STEPS)) {
   noticesDashboardApi.post(`/notices/:id/${action}`, validate("param", EditionParam), async (c) => {
     const { id } = c.req.valid("param");
     const { data, isForm, next } = await readInput(c, schema);
-    await run(c as never, id, data);
+    await run(c.env, c.var.account, id, data as never);
     if (isForm) return formDone(c, next, editorPage(id), `notice_${action}`);
     const edition = await editionFor(c.env, c.var.account, id).catch(() => null);
     return c.json(edition ?? { id });

@@ -35,7 +35,11 @@ export const NoticeDraftRequest = fields.extend({
   attachments: z
     .array(
       z.object({
-        title: z.string().trim().min(1, { error: "notice.attachmentTitle" }).max(120, { error: "notice.attachmentTitle" }),
+        title: z
+          .string()
+          .trim()
+          .min(1, { error: "notice.attachmentTitle" })
+          .max(120, { error: "notice.attachmentTitle" }),
         file: z.string().regex(/^\/media\/notices\/[a-z0-9-]+\/[0-9a-f]{32}\.[a-z0-9]{2,5}$/, {
           error: "notice.unknownAttachment",
         }),
@@ -44,11 +48,19 @@ export const NoticeDraftRequest = fields.extend({
     .max(10, { error: "notice.attachmentCount" })
     .default([]),
   /** What an amendment changes: required when the address already has a published edition. */
-  changeNote: optional(z.string().trim().min(1, { error: "notice.changeNote" }).max(300, { error: "notice.changeNote" })),
+  changeNote: optional(
+    z.string().trim().min(1, { error: "notice.changeNote" }).max(300, { error: "notice.changeNote" }),
+  ),
 });
 export type NoticeDraft = z.output<typeof NoticeDraftRequest>;
 
-export const EditionParam = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) });
+export const EditionParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31),
+});
 
 const countyDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
@@ -56,7 +68,9 @@ export const ApproveRequest = z.object({
   /** County time, YYYY-MM-DDTHH:MM; absent: publish now. */
   publishAt: optional(z.string().regex(countyDateTime, { error: "notice.publishAt" })),
   /** An admin publishing an edition nobody else reviewed says why (the audit log keeps it). */
-  forceReason: optional(z.string().trim().min(1, { error: "notice.forceReason" }).max(300, { error: "notice.forceReason" })),
+  forceReason: optional(
+    z.string().trim().min(1, { error: "notice.forceReason" }).max(300, { error: "notice.forceReason" }),
+  ),
 });
 
 export const ReturnRequest = z.object({

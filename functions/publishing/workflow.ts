@@ -60,13 +60,31 @@ export async function currentNotice(env: Bindings, slug: string) {
   return { exists: row !== null || built !== undefined, agency, indexNumber, versions };
 }
 
+/** The Markdown of a language version as the site shows it now: its D1 edition's, or the build's file. */
+export async function currentBody(env: Bindings, slug: string, lang: Lang, editionId: number | null): Promise<string> {
+  if (editionId) {
+    const row = await env.DB.prepare("SELECT body FROM notice_editions WHERE id = ?")
+      .bind(editionId)
+      .first<{ body: string }>();
+    return row?.body ?? "";
+  }
+  const res = await env.ASSETS.fetch(new Request(`https://assets.invalid/notices/${slug}/source.json`)).catch(
+    () => null,
+  );
+  if (!res?.ok) return "";
+  const source = (await res.json()) as { versions: Record<string, { body: string }> };
+  return source.versions[lang]?.body ?? "";
+}
+
 /** Facts one notice's language versions share (the build refuses versions that disagree). */
 export const SHARED_FACTS = ["indexNumber", "agency", "topic", "published", "documentNumber", "validity"] as const;
 
 async function attachmentsFor(d1: D1Database, slug: string, files: NoticeDraft["attachments"]) {
   if (files.length === 0) return [];
   const { results } = await d1
-    .prepare(`SELECT key, type, bytes FROM notice_attachments WHERE slug = ? AND key IN (${files.map(() => "?").join(", ")})`)
+    .prepare(
+      `SELECT key, type, bytes FROM notice_attachments WHERE slug = ? AND key IN (${files.map(() => "?").join(", ")})`,
+    )
     .bind(slug, ...files.map((f) => f.file.replace(/^\/media\//, "")))
     .all<{ key: string; type: string; bytes: number }>();
   return files.map((f, i) => {
@@ -86,7 +104,10 @@ async function draftData(env: Bindings, account: StaffAccount, input: NoticeDraf
   const own = current.versions[input.language];
   if (own && !input.changeNote) throw fieldProblem("changeNote", "notice.changeNote");
   const { slug: _slug, body: _body, changeNote: _note, attachments, ...fields } = input;
-  const data: Record<string, unknown> = { ...fields, attachments: await attachmentsFor(env.DB, input.slug, attachments) };
+  const data: Record<string, unknown> = {
+    ...fields,
+    attachments: await attachmentsFor(env.DB, input.slug, attachments),
+  };
   const other = current.versions[input.language === "zh-CN" ? "en" : "zh-CN"];
   const base = own?.data ?? other?.data;
   if (base) {
@@ -103,7 +124,11 @@ async function draftData(env: Bindings, account: StaffAccount, input: NoticeDraf
 
 const now = () => new Date().toISOString();
 
-export async function createDraft(env: Bindings, account: StaffAccount, input: NoticeDraft): Promise<{ id: number; status: "draft" }> {
+export async function createDraft(
+  env: Bindings,
+  account: StaffAccount,
+  input: NoticeDraft,
+): Promise<{ id: number; status: "draft" }> {
   const { data, agency, basedOn } = await draftData(env, account, input);
   const indexNumber = typeof data.indexNumber === "string" ? data.indexNumber : null;
   try {
@@ -114,7 +139,10 @@ export async function createDraft(env: Bindings, account: StaffAccount, input: N
         action: "notice.drafted",
         targetType: "notice_edition",
         targetId: 0,
-        targetIdSql: { sql: "SELECT max(id) FROM notice_editions WHERE slug = ? AND lang = ?", params: [input.slug, input.language] },
+        targetIdSql: {
+          sql: "SELECT max(id) FROM notice_editions WHERE slug = ? AND lang = ?",
+          params: [input.slug, input.language],
+        },
         after: { slug: input.slug, lang: input.language, title: input.title },
       },
       [
@@ -124,7 +152,15 @@ export async function createDraft(env: Bindings, account: StaffAccount, input: N
         env.DB.prepare(
           `INSERT INTO notice_editions (slug, lang, status, data, body, change_note, based_on, author_id)
            VALUES (?, ?, 'draft', ?, ?, ?, ?, ?) RETURNING id`,
-        ).bind(input.slug, input.language, JSON.stringify(data), input.body, input.changeNote ?? null, basedOn, account.id),
+        ).bind(
+          input.slug,
+          input.language,
+          JSON.stringify(data),
+          input.body,
+          input.changeNote ?? null,
+          basedOn,
+          account.id,
+        ),
       ],
     );
     const id = results.find((r) => r.results?.[0]?.id)?.results?.[0]?.id;
@@ -214,7 +250,8 @@ export async function submitEdition(env: Bindings, account: StaffAccount, id: nu
 export function assertReviewer(account: StaffAccount, edition: Edition, forceReason?: string) {
   if (account.role !== "admin" && account.role !== "reviewer") throw forbidden("notice.ownEdition");
   if (!worksFor(account, edition.agency)) throw notFoundProblem();
-  if (edition.authorId === account.id && !(account.role === "admin" && forceReason)) throw forbidden("notice.ownEdition");
+  if (edition.authorId === account.id && !(account.role === "admin" && forceReason))
+    throw forbidden("notice.ownEdition");
 }
 
 export async function returnEdition(env: Bindings, account: StaffAccount, id: number, comment: string): Promise<void> {

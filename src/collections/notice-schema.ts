@@ -29,7 +29,9 @@ const ATTACHMENT_TYPES: Record<string, string> = {
 const attachment = z
   .object({
     title: z.string().min(1, { error: "notice.attachmentTitle" }),
-    file: z.string().regex(/^\/(files|media\/notices)\/[A-Za-z0-9._/-]+$/, { error: "must be a path under /files/ in public/" }),
+    file: z
+      .string()
+      .regex(/^\/(files|media\/notices)\/[A-Za-z0-9._/-]+$/, { error: "must be a path under /files/ in public/" }),
     type: z.string().min(1).max(10).optional(),
     bytes: z.number().int().min(0).optional(),
   })

@@ -40,7 +40,10 @@ export const notices = defineCollection({
         const where = `D1 notice_editions #${edition.id} (${id})`;
         const problems = englishProblems(edition.data);
         if (problems.length > 0) throw new Error(`${where}:\n  ${problems.join("\n  ")}`);
-        const data = await context.parseData({ id, data: { ...(edition.data as object), edition: { id: edition.id, seq: edition.seq } } });
+        const data = await context.parseData({
+          id,
+          data: { ...(edition.data as object), edition: { id: edition.id, seq: edition.seq } },
+        });
         context.store.set({
           id,
           data,

@@ -28,9 +28,12 @@ interface Row {
   publish_seq: number;
 }
 
-const SQL = "SELECT id, slug, lang, data, body, publish_seq FROM notice_editions WHERE status = 'published' ORDER BY id";
+const SQL =
+  "SELECT id, slug, lang, data, body, publish_seq FROM notice_editions WHERE status = 'published' ORDER BY id";
 
-export function editionsSource(env: NodeJS.ProcessEnv = process.env): { mode: "local"; persist: string } | { mode: "remote" } | { mode: "off" } {
+function editionsSource(
+  env: NodeJS.ProcessEnv = process.env,
+): { mode: "local"; persist: string } | { mode: "remote" } | { mode: "off" } {
   const persist = env.PORTAL_PERSIST ?? ".wrangler/state";
   const mode = env.PORTAL_BUILD_D1 ?? (existsSync(`${persist}/v3/d1`) ? "local" : "off");
   if (mode === "remote") return { mode };
@@ -52,7 +55,9 @@ export function readPublishedEditions(env: NodeJS.ProcessEnv = process.env): Pub
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
     );
   } catch (error) {
-    const text = String((error as { stdout?: string; stderr?: string }).stdout ?? "") + String((error as { stderr?: string }).stderr ?? "");
+    const text =
+      String((error as { stdout?: string; stderr?: string }).stdout ?? "") +
+      String((error as { stderr?: string }).stderr ?? "");
     // A local database from before the publishing migration has no editions to read.
     if (source.mode === "local" && /no such table: notice_editions/.test(text)) return [];
     throw new Error(`notices: could not read published editions from ${source.mode} D1:\n${text.slice(0, 2000)}`);

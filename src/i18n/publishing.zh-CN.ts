@@ -1,7 +1,8 @@
 /** Notices in the dashboard (publishing), Chinese. Spread into zh-CN.ts; every key must exist in publishing.en.ts. */
 export const publishingZhCN = {
   "dash.notices.title": "公告发布",
-  "dash.notices.intro": "起草公告，提交本部门审核人审核；审核通过后发布到网站。每次修改都是一个新版本，已发布的版本不会被改动。",
+  "dash.notices.intro":
+    "起草公告，提交本部门审核人审核；审核通过后发布到网站。每次修改都是一个新版本，已发布的版本不会被改动。",
   "dash.notices.home": "待审核 {submitted} 篇，退回修改 {returned} 篇",
   "dash.notices.new": "起草新公告",
   "dash.notices.editions": "各版本",
@@ -81,7 +82,8 @@ export const publishingZhCN = {
   "dash.notice.f.replacedBy": "替代公告的地址名（废止或修订时填写）",
   "dash.notice.f.tags": "关键词（用逗号分开）",
   "dash.notice.f.body": "正文（Markdown）",
-  "dash.notice.f.bodyHint": "可直接从 Word 或 WPS 粘贴：标题、列表、表格、加粗和链接会保留，其余格式会去掉。## 为小标题，- 为列表。",
+  "dash.notice.f.bodyHint":
+    "可直接从 Word 或 WPS 粘贴：标题、列表、表格、加粗和链接会保留，其余格式会去掉。## 为小标题，- 为列表。",
   "dash.notice.f.changeNote": "本次修改说明（修订时必填，显示在公告的修改记录中）",
   "dash.audit.do.notice.drafted": "起草公告",
   "dash.audit.do.notice.edited": "修改草稿",

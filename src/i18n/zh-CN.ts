@@ -9,7 +9,6 @@ import { guestMessagesZhCN } from "./guest-messages.zh-CN";
 import { keyed } from "./keys";
 import { lettersZhCN } from "./letters.zh-CN";
 import { lettersStaffZhCN } from "./letters-staff.zh-CN";
-import { publishingZhCN } from "./publishing.zh-CN";
 import { messagesZhCN } from "./messages.zh-CN";
 import { navZhCN } from "./nav.zh-CN";
 import { operationsZhCN } from "./operations.zh-CN";
@@ -18,6 +17,7 @@ import { orderMessagesZhCN } from "./order-messages.zh-CN";
 import { placesZhCN } from "./places.zh-CN";
 import { privacyZhCN } from "./privacy.zh-CN";
 import { profileZhCN } from "./profile.zh-CN";
+import { publishingZhCN } from "./publishing.zh-CN";
 import { securityZhCN } from "./security.zh-CN";
 import { visitZhCN } from "./visit.zh-CN";
 

@@ -22,7 +22,12 @@ const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head
 <p><a href="javascript:alert(1)">点这里</a></p><!--EndFragment--></body></html>`;
 
 const WORDS = {
-  "": { title: "冬季梨园防冻补贴申领指南", summary: "种植梨树的农户可在 1 月底前申领防冻补贴。", topic: "梨产业", change: "申领截止日期延至 2 月 15 日" },
+  "": {
+    title: "冬季梨园防冻补贴申领指南",
+    summary: "种植梨树的农户可在 1 月底前申领防冻补贴。",
+    topic: "梨产业",
+    change: "申领截止日期延至 2 月 15 日",
+  },
   "/en": {
     title: "Winter frost protection grant for pear orchards",
     summary: "Pear growers can apply for a frost protection grant until the end of January.",
@@ -93,8 +98,8 @@ describe.skipIf(!chromiumPath)("county staff publish notices", () => {
       });
       await page.fill("#a-title", lang ? "Application form" : "申领表");
       await submit(page, "form[enctype] button");
-      await expect.poll(() => page.locator("#files li").count()).toBe(1);
-      await submit(page, "#send ~ form button, section[aria-labelledby=send] button");
+      await expect.poll(() => page.locator("section[aria-labelledby=files] li").count()).toBe(1);
+      await submit(page, "section[aria-labelledby=send] button");
 
       // The edition's own author may not approve it.
       const own = await fetch(`${baseURL}/api/dashboard/notices/${id}/approve`, {

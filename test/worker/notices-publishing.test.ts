@@ -38,7 +38,9 @@ let housing = "";
 
 beforeEach(async () => {
   await createAccount("office@county.example", "admin");
-  await createAccount("editor@county.example", "editor", { agencies: ["human-resources-bureau", "agriculture-bureau"] });
+  await createAccount("editor@county.example", "editor", {
+    agencies: ["human-resources-bureau", "agriculture-bureau"],
+  });
   await createAccount("reviewer@county.example", "reviewer", { agencies: ["agriculture-bureau"] });
   await createAccount("reviewer2@county.example", "reviewer", { agencies: ["agriculture-bureau"] });
   await createAccount("housing@county.example", "reviewer", { agencies: ["housing-bureau"] });
@@ -90,7 +92,9 @@ describe("drafting and review", () => {
     expect(await scalar("SELECT index_number FROM notice_slugs WHERE slug = ?", "spring-planting-subsidy-2026")).toBe(
       data.indexNumber,
     );
-    const actions = await env.DB.prepare("SELECT action FROM audit_log WHERE target_type = 'notice_edition' ORDER BY id").all<{
+    const actions = await env.DB.prepare(
+      "SELECT action FROM audit_log WHERE target_type = 'notice_edition' ORDER BY id",
+    ).all<{
       action: string;
     }>();
     expect(actions.results.map((r) => r.action)).toEqual(["notice.drafted", "notice.submitted", "notice.published"]);
@@ -109,9 +113,13 @@ describe("drafting and review", () => {
     const refused = await postAs(admin, `/api/dashboard/notices/${own}/approve`, {});
     expect(refused.status).toBe(403);
     expect(await scalar("SELECT status FROM notice_editions WHERE id = ?", own)).toBe("submitted");
-    const forced = await postAs(admin, `/api/dashboard/notices/${own}/approve`, { forceReason: "县政府紧急通知，须当日发布" });
+    const forced = await postAs(admin, `/api/dashboard/notices/${own}/approve`, {
+      forceReason: "县政府紧急通知，须当日发布",
+    });
     expect(forced.status).toBe(200);
-    expect(await scalar("SELECT force_reason FROM notice_editions WHERE id = ?", own)).toBe("县政府紧急通知，须当日发布");
+    expect(await scalar("SELECT force_reason FROM notice_editions WHERE id = ?", own)).toBe(
+      "县政府紧急通知，须当日发布",
+    );
     expect(await scalar("SELECT count(*) FROM audit_log WHERE action = 'notice.force_published'")).toBe(1);
   });
 
@@ -128,7 +136,9 @@ describe("drafting and review", () => {
 
   it("returns with a comment, and keeps another agency's reviewer out", async () => {
     const id = await submitted();
-    expect((await postAs(housing, `/api/dashboard/notices/${id}/return`, { comment: "请补充申领地点" })).status).toBe(404);
+    expect((await postAs(housing, `/api/dashboard/notices/${id}/return`, { comment: "请补充申领地点" })).status).toBe(
+      404,
+    );
     const empty = await postAs(reviewer, `/api/dashboard/notices/${id}/return`, {}, { "accept-language": "en" });
     expect(empty.status).toBe(400);
     const res = await postAs(reviewer, `/api/dashboard/notices/${id}/return`, { comment: "请补充申领地点" });
@@ -142,7 +152,11 @@ describe("drafting and review", () => {
     const en = await postAs(editor, "/api/dashboard/notices", bad, { "accept-language": "en" });
     expect(en.status).toBe(400);
     const enBody = (await en.json()) as { errors: { field: string; message: string }[] };
-    const fromBuild = englishProblems({ ...bad, indexNumber: "11513226MB1520038K/2026-00001", published: "2026-12-01" });
+    const fromBuild = englishProblems({
+      ...bad,
+      indexNumber: "11513226MB1520038K/2026-00001",
+      published: "2026-12-01",
+    });
     expect(fromBuild).toContain(`topic: ${enBody.errors.find((e) => e.field === "topic")?.message}`);
     const zh = await postAs(editor, "/api/dashboard/notices", bad);
     const zhBody = (await zh.json()) as { errors: { field: string; message: string }[] };
@@ -156,7 +170,9 @@ describe("drafting and review", () => {
     await postAs(reviewer, `/api/dashboard/notices/${id}/approve`, {});
     const noNote = await postAs(editor, "/api/dashboard/notices", draft({ title: "2026 年春耕补贴申领指南（修订）" }));
     expect(noNote.status).toBe(400);
-    const amend = await submitted(draft({ title: "2026 年春耕补贴申领指南（修订）", changeNote: "延长申领期限至 4 月 15 日" }));
+    const amend = await submitted(
+      draft({ title: "2026 年春耕补贴申领指南（修订）", changeNote: "延长申领期限至 4 月 15 日" }),
+    );
     expect((await postAs(reviewer, `/api/dashboard/notices/${amend}/approve`, {})).status).toBe(200);
     const data = JSON.parse(await scalar<string>("SELECT data FROM notice_editions WHERE id = ?", amend));
     expect(data.changes.at(-1).note).toBe("延长申领期限至 4 月 15 日");
@@ -208,7 +224,9 @@ describe("the public pages", () => {
     expect(await (await get("/notices/spring-planting-subsidy-2026/")).text()).toBe(
       "/live-notices/notices/spring-planting-subsidy-2026/",
     );
-    expect(await (await get("/en/notices/topics/pear-industry/")).text()).toBe("/live-notices/en/notices/topics/pear-industry/");
+    expect(await (await get("/en/notices/topics/pear-industry/")).text()).toBe(
+      "/live-notices/en/notices/topics/pear-industry/",
+    );
     expect(counting.counts.queries).toBeGreaterThan(0);
     // A notice the publication did not touch stays the static file.
     expect(await (await get(`/notices/${built}/`)).text()).toContain("<h1");

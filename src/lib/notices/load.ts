@@ -4,7 +4,7 @@ import { groupNotices, type Notice, type RawNoticeEntry } from "./model";
 
 type NoticeEntry = CollectionEntry<"notices">;
 /** A body from the build, or (served on demand until the rebuild) an edition's HTML from D1. */
-export type NoticeBody = NoticeEntry | { live: true; html: string; body?: undefined };
+type NoticeBody = NoticeEntry | { live: true; html: string; body?: undefined };
 export type LoadedNotice = Notice<NoticeBody>;
 
 let loaded: Promise<LoadedNotice[]> | undefined;
@@ -17,7 +17,12 @@ let loaded: Promise<LoadedNotice[]> | undefined;
 export function loadNotices(): Promise<LoadedNotice[]> {
   loaded ??= getCollection("notices").then((entries) => {
     const { notices, problems } = groupNotices(
-      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data, entry: entry as NoticeBody })),
+      entries.map((entry) => ({
+        id: entry.id,
+        filePath: entry.filePath,
+        data: entry.data,
+        entry: entry as NoticeBody,
+      })),
     );
     if (problems.length > 0) throw new Error(`Notices need fixing:\n  ${problems.join("\n  ")}`);
     return notices;
@@ -39,7 +44,12 @@ export async function loadNoticesWith(
   );
   for (const e of editions) {
     const id = `${e.lang}/${e.slug}`;
-    byId.set(id, { id, filePath: `dashboard edition ${id}`, data: e.data as unknown as NoticeData, entry: { live: true, html: e.html } });
+    byId.set(id, {
+      id,
+      filePath: `dashboard edition ${id}`,
+      data: e.data as unknown as NoticeData,
+      entry: { live: true, html: e.html },
+    });
   }
   const { notices, problems } = groupNotices([...byId.values()]);
   if (problems.length > 0) console.error("notices on demand:", problems.join("; "));

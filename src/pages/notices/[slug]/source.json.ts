@@ -6,7 +6,10 @@ import { loadNotices } from "../../../lib/notices/load";
  * editor to start an amendment of a notice that came from content/notices.
  */
 export const getStaticPaths = (async () =>
-  (await loadNotices()).map((notice) => ({ params: { slug: notice.slug }, props: { notice } }))) satisfies GetStaticPaths;
+  (await loadNotices()).map((notice) => ({
+    params: { slug: notice.slug },
+    props: { notice },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { notice } = props as { notice: Awaited<ReturnType<typeof loadNotices>>[number] };
