@@ -49,9 +49,21 @@ export function readPublishedEditions(env: NodeJS.ProcessEnv = process.env): Pub
   const config = env.PORTAL_WRANGLER_CONFIG ?? "wrangler.toml";
   let out: string;
   try {
+    // Wrangler on the Node running this build (the system's may be too old for it).
     out = execFileSync(
-      "node_modules/.bin/wrangler",
-      ["d1", "execute", "DB", "-c", config, ...where, "--json", "--command", SQL],
+      process.execPath,
+      [
+        "node_modules/wrangler/bin/wrangler.js",
+        "d1",
+        "execute",
+        "DB",
+        "-c",
+        config,
+        ...where,
+        "--json",
+        "--command",
+        SQL,
+      ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
     );
   } catch (error) {

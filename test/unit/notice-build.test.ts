@@ -52,7 +52,7 @@ describe("building with a broken notice", () => {
   it("fails, naming the file and the field", () => {
     const { status, output } = syncWith(GOOD.replace("topic: pear-industry", "topic: pears"));
     expect(status).not.toBe(0);
-    expect(output).toContain("notices → zh-CN/orchard data does not match collection schema");
+    expect(output).toContain("content/notices/zh-CN/orchard.md:");
     expect(output).toMatch(/topic: must be one of rural-revitalization/);
     expect(output).toContain("content/notices/zh-CN/orchard.md");
   }, 60_000);

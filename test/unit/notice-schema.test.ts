@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { englishProblems } from "../../src/collections/english-problems";
 import { noticeSchema } from "../../src/collections/notice-schema";
 
 /** A complete, valid frontmatter block; each test breaks one field. */
@@ -14,11 +15,8 @@ const valid = () => ({
   validity: { status: "in-force", effective: "2023-11-20" },
 });
 
-/** The dotted path and message of every problem, as Astro prints them on a failed build. */
-function problems(input: unknown): string[] {
-  const result = noticeSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-}
+/** The dotted path and message of every problem, as the build prints them (src/collections/english-problems.ts). */
+const problems = (input: unknown): string[] => englishProblems(input);
 
 describe("notice frontmatter", () => {
   it("accepts a complete notice and fills in the optional lists", () => {

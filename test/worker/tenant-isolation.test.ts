@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { as, book, createAccount, postAs, seedTwoSites, signIn, snapshot } from "./accounts";
 import { inDays, postJson } from "./helpers";
 import { checkout, type PlacedBody, postOrder, seedProduce } from "./produce";
-import { type Attack, attacks, requestInit, type TenantB } from "./tenant-routes";
+import { type Attack, attacks, housingNotice, requestInit, type TenantB } from "./tenant-routes";
 
 /**
  * Operator A manages Gajian Lawn only; cooperative member A works for
@@ -49,7 +49,11 @@ beforeEach(async () => {
   await postAs(await signIn("admin@example.cn"), `/api/dashboard/letters/${reference}/accept`, {
     agency: "housing-bureau",
   });
+  await createAccount("editor-b@example.cn", "editor", { agencies: ["housing-bureau"] });
+  const drafted = await postAs(await signIn("editor-b@example.cn"), "/api/dashboard/notices", housingNotice);
+  const { id: edition } = await drafted.json<{ id: number }>();
   b = {
+    edition,
     letter: reference,
     booking,
     closure: closure?.id ?? 0,
@@ -115,6 +119,15 @@ describe("tenant isolation", () => {
       "GET /letters": async (res) => {
         expect(res.status).toBe(200);
         expect(await res.json()).toEqual([]);
+      },
+      "GET /notices": async (res) => {
+        expect(res.status).toBe(200);
+        expect((await res.json<{ editions: unknown[] }>()).editions).toEqual([]);
+      },
+      // Drafting in another agency's name is refused, saying whose notices the editor may write.
+      "POST /notices": async (res) => {
+        expect(res.status).toBe(403);
+        expect((await res.json<{ detail: string }>()).detail).toContain("农业农村局");
       },
     });
   });

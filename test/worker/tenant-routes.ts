@@ -16,6 +16,8 @@ export interface TenantB {
   photo: number;
   /** A letter assigned to agency B (housing-bureau). */
   letter: string;
+  /** A notice edition drafted for agency B (housing-bureau). */
+  edition: number;
 }
 
 export interface Attack {
@@ -47,7 +49,29 @@ const point = {
 };
 const product = { category: "pear-wine", nameZh: "x", nameEn: "x", unitZh: "瓶", unitEn: "bottle", priceYuan: "1" };
 
+/** A notice of agency B, as its editor would draft it. */
+export const housingNotice = {
+  slug: "housing-repairs-2026",
+  language: "zh-CN",
+  title: "安置房维修申请办法",
+  summary: "安置房屋顶漏水等问题可向住建局申请维修。",
+  agency: "housing-bureau",
+  topic: "living-environment",
+  written: "2026-11-01",
+  validity: { status: "in-force", effective: "2026-11-01" },
+  body: "正文",
+};
+
 export const attacks = (b: TenantB): Record<string, Attack> => ({
+  "GET /notices": { path: "/notices" },
+  "GET /notices/:id": { path: `/notices/${b.edition}` },
+  "POST /notices": { path: "/notices", body: housingNotice },
+  "POST /notices/:id": { path: `/notices/${b.edition}`, body: housingNotice },
+  "POST /notices/:id/attachments": { path: `/notices/${b.edition}/attachments`, upload: true },
+  "POST /notices/:id/submit": { path: `/notices/${b.edition}/submit`, body: {} },
+  "POST /notices/:id/approve": { path: `/notices/${b.edition}/approve`, body: {} },
+  "POST /notices/:id/return": { path: `/notices/${b.edition}/return`, body: { comment: "x" } },
+  "POST /notices/:id/withdraw": { path: `/notices/${b.edition}/withdraw`, body: { reason: "x" } },
   "GET /letters": { path: "/letters" },
   "GET /letters/:reference": { path: `/letters/${b.letter}` },
   "GET /letters/:reference/photo": { path: `/letters/${b.letter}/photo` },

@@ -1,0 +1,62 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { englishProblems } from "../../src/collections/english-problems";
+import { readPublishedEditions } from "../../src/collections/published-editions";
+
+/**
+ * The build reads the notices published from the dashboard from D1: here a real local
+ * database (wrangler, the real migrations), as after `npm start`. Only published editions
+ * are read, and what the loader then checks gives the build's message for a bad field.
+ */
+let state = "";
+const wrangler = (...args: string[]) =>
+  execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", ...args, "--local", "--persist-to", state], {
+    encoding: "utf8",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+
+beforeAll(() => {
+  state = mkdtempSync(join(tmpdir(), "portal-editions-"));
+  wrangler("d1", "migrations", "apply", "DB");
+  const data = (title: string, topic = "pear-industry") =>
+    JSON.stringify({
+      title,
+      summary: "摘要",
+      language: "zh-CN",
+      indexNumber: "11513226MB1520038K/2026-00001",
+      agency: "agriculture-bureau",
+      topic,
+      written: "2026-11-01",
+      published: "2026-11-02",
+      validity: { status: "in-force", effective: "2026-11-02" },
+    }).replaceAll("'", "''");
+  wrangler(
+    "d1",
+    "execute",
+    "DB",
+    "--command",
+    `INSERT INTO accounts (email, name, role) VALUES ('e@x.cn', 'e', 'editor');
+     INSERT INTO notice_slugs (slug, agency) VALUES ('frost-grant', 'agriculture-bureau'), ('draft-only', 'agriculture-bureau');
+     INSERT INTO notice_editions (slug, lang, status, data, body, author_id, publish_seq) VALUES ('frost-grant', 'zh-CN', 'published', '${data("防冻补贴")}', '## 条件', 1, 1);
+     INSERT INTO notice_editions (slug, lang, status, data, body, author_id) VALUES ('draft-only', 'zh-CN', 'draft', '${data("草稿", "pears")}', 'x', 1);`,
+  );
+}, 120_000);
+
+afterAll(() => rmSync(state, { recursive: true, force: true }));
+
+describe("published editions at build time", () => {
+  it("reads the published editions of the local database, and no draft", () => {
+    const editions = readPublishedEditions({ ...process.env, PORTAL_BUILD_D1: "local", PORTAL_PERSIST: state });
+    expect(editions.map((e) => [e.slug, e.lang, e.seq, e.body])).toEqual([["frost-grant", "zh-CN", 1, "## 条件"]]);
+    expect(englishProblems(editions[0]?.data)).toEqual([]);
+  }, 60_000);
+
+  it("reads nothing when told to, or when no local database exists", () => {
+    expect(readPublishedEditions({ ...process.env, PORTAL_BUILD_D1: "off" })).toEqual([]);
+    expect(readPublishedEditions({ PORTAL_PERSIST: join(state, "none") })).toEqual([]);
+    expect(() => readPublishedEditions({ PORTAL_BUILD_D1: "sometimes" })).toThrow(/local, remote or off/);
+  });
+});
