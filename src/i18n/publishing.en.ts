@@ -31,6 +31,7 @@ export const publishingEn: Record<PublishingKey, string> = {
   "dash.notice.amendTitle": "Amend: {title}",
   "dash.notice.editionTitle": "Notice edition #{id}",
   "dash.notice.preview": "Preview at the notice's address (staff only)",
+  "dash.notice.otherVersion": "The {lang} version, for reference",
   "dash.notice.reviewComment": "Reviewer's comment",
   "dash.notice.save": "Save draft",
   "dash.notice.create": "Save as draft",

@@ -29,6 +29,7 @@ export const publishingZhCN = {
   "dash.notice.amendTitle": "修订公告：{title}",
   "dash.notice.editionTitle": "公告版本 #{id}",
   "dash.notice.preview": "在公告地址预览（仅工作人员可见）",
+  "dash.notice.otherVersion": "{lang}版本（对照）",
   "dash.notice.reviewComment": "审核意见",
   "dash.notice.save": "保存草稿",
   "dash.notice.create": "保存为草稿",

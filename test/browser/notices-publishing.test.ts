@@ -148,13 +148,43 @@ describe.skipIf(!chromiumPath)("county staff publish notices", () => {
     it(`has no axe violations on the editor's pages in ${mode.name} mode, at 320 px`, async () => {
       const { page, context } = await openPageIn(browser, mode, { viewport: { width: 320, height: 700 } });
       await signIn(page, EDITOR);
+      const slug = `axe-${mode.name}-${Date.now().toString(36)}`;
+      const draft = await fetch(`${baseURL}/api/dashboard/notices`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: await cookieHeader(EDITOR), origin: baseURL },
+        body: JSON.stringify({
+          slug,
+          language: "zh-CN",
+          title: "无障碍检查用草稿",
+          summary: "摘要",
+          agency: "agriculture-bureau",
+          topic: "agriculture",
+          written: "2026-11-01",
+          validity: { status: "in-force", effective: "2026-11-01" },
+          body: "## 小标题\n\n正文",
+        }),
+      });
+      expect(draft.status).toBe(201);
+      const { id } = (await draft.json()) as { id: number };
       for (const lang of ["", "/en"]) {
+        await page.goto(`${lang}/dashboard/notices/edition/?id=${id}`);
+        expect(await axe(page), `${lang} edition`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lang} edition`).toBeLessThanOrEqual(
+          320,
+        );
+        // The staff preview at the notice's future address: the public template, never indexed.
+        await page.goto(`${lang}/notices/${slug}/?preview=${id}`);
+        expect(await page.getAttribute('meta[name="robots"]', "content")).toBe("noindex, nofollow");
+        expect(await axe(page), `${lang} preview`).toEqual([]);
         for (const path of ["/dashboard/notices/", "/dashboard/notices/new/"]) {
           await page.goto(`${lang}${path}`);
           expect(await axe(page), `${lang}${path}`).toEqual([]);
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           expect(width, `${lang}${path}`).toBeLessThanOrEqual(320);
         }
+        // The other language's text beside the form, for a notice that has one.
+        await page.goto(`${lang}/dashboard/notices/new/?slug=development-plan-2023-2027&lang=en`);
+        expect(await axe(page), `${lang} amend`).toEqual([]);
         // A refused draft comes back with its messages, and stays accessible.
         await page.goto(`${lang}/dashboard/notices/new/`);
         await submit(page, ".notice-form button[type=submit]");
