@@ -27,7 +27,7 @@ type Role = "admin" | "operator" | "cooperative";
 function roleFor(path: string): Role | undefined {
   const part = /^\/api\/dashboard\/([^/]+)/.exec(path)?.[1];
   if (part === undefined) return undefined;
-  if (part === "admin" || part === "letters") return "admin";
+  if (part === "admin" || part === "letters" || part === "notices") return "admin";
   if (["sites", "bookings", "closures", "units"].includes(part)) return "operator";
   if (["cooperatives", "products", "orders"].includes(part)) return "cooperative";
   throw new Error(`no role known for ${path}: add it here`);
@@ -46,6 +46,7 @@ interface Rows {
   closure: number;
   account: number;
   letter: string;
+  edition: number;
 }
 
 async function seedRows(): Promise<Rows> {
@@ -78,6 +79,24 @@ async function seedRows(): Promise<Rows> {
     }),
   });
   expect(wrote.status).toBe(201);
+  const author = await createAccount("author@example.cn", "editor", { agencies: ["agriculture-bureau"] });
+  const edition = await env.DB.batch([
+    env.DB.prepare("INSERT INTO notice_slugs (slug, agency) VALUES ('fuzz-notice', 'agriculture-bureau')"),
+    env.DB.prepare(
+      "INSERT INTO notice_editions (slug, lang, status, data, body, author_id) VALUES ('fuzz-notice', 'zh-CN', 'submitted', ?, '正文', ?) RETURNING id",
+    ).bind(
+      JSON.stringify({
+        title: "t",
+        summary: "s",
+        language: "zh-CN",
+        agency: "agriculture-bureau",
+        topic: "agriculture",
+        written: "2026-11-01",
+        validity: { status: "in-force", effective: "2026-11-01" },
+      }),
+      author,
+    ),
+  ]);
   // Another account for the admin routes to act on (never the one signed in).
   const account = await createAccount("spare@example.cn", "operator", { campsites: ["gajian-lawn"], password: null });
   return {
@@ -86,6 +105,7 @@ async function seedRows(): Promise<Rows> {
     closure: closure?.id ?? 0,
     account,
     letter: (await wrote.json<{ reference: string }>()).reference,
+    edition: (edition[1]?.results?.[0] as { id: number } | undefined)?.id ?? 0,
   };
 }
 
@@ -103,6 +123,8 @@ function realParam(path: string, rows: Rows): string {
       return String(rows.account);
     case "letters":
       return rows.letter;
+    case "notices":
+      return String(rows.edition);
     case "products":
       return "syrup";
     case "cooperatives":
@@ -117,7 +139,7 @@ function realParam(path: string, rows: Rows): string {
 /** The well-formed body tenant-routes.ts sends to a dashboard route, if any. */
 function dashboardBody(method: string, path: string): Record<string, unknown> | undefined {
   const key = `${method} ${path.slice("/api/dashboard".length).replace(/\{(\w+)\}/g, ":$1")}`;
-  const none = { booking: "", closure: 0, operator: 0, order: "", certificate: 0, photo: 0, letter: "" };
+  const none = { booking: "", closure: 0, operator: 0, order: "", certificate: 0, photo: 0, letter: "", edition: 0 };
   return attacks(none)[key]?.body as Record<string, unknown> | undefined;
 }
 
