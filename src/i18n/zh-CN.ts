@@ -4,6 +4,7 @@ import { bookingStaffZhCN } from "./booking-staff.zh-CN";
 import { challengeZhCN } from "./challenge.zh-CN";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
+import { eventsStaffZhCN } from "./events-staff.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { guestMessagesZhCN } from "./guest-messages.zh-CN";
 import { keyed } from "./keys";
@@ -452,6 +453,7 @@ export const zhCN = {
   ...challengeZhCN,
   ...lettersZhCN,
   ...lettersStaffZhCN,
+  ...eventsStaffZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

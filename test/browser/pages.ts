@@ -46,6 +46,8 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/two-factor/",
   "/dashboard/confirm/",
   "/dashboard/letters/",
+  "/dashboard/events/",
+  "/dashboard/events/pear-picking-2027/",
   "/dashboard/admin/accounts/",
   "/dashboard/admin/campsites/",
   "/dashboard/admin/campsites/gajian-lawn/",

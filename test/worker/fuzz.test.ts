@@ -27,7 +27,7 @@ type Role = "admin" | "operator" | "cooperative";
 function roleFor(path: string): Role | undefined {
   const part = /^\/api\/dashboard\/([^/]+)/.exec(path)?.[1];
   if (part === undefined) return undefined;
-  if (part === "admin" || part === "letters") return "admin";
+  if (part === "admin" || part === "letters" || part === "events") return "admin";
   if (["sites", "bookings", "closures", "units"].includes(part)) return "operator";
   if (["cooperatives", "products", "orders"].includes(part)) return "cooperative";
   throw new Error(`no role known for ${path}: add it here`);
@@ -51,6 +51,14 @@ interface Rows {
 async function seedRows(): Promise<Rows> {
   await seedCampsites();
   await seedSlot();
+  // Every parameter of a path gets one value (realParam): for /events/{slug}/sessions/{id}
+  // to reach a real session, one session's id is its event's slug.
+  await env.DB.prepare(
+    `INSERT INTO activity_slots (id, event_slug, name_zh, name_en, date, start_time, end_time, capacity, price_fen)
+     VALUES ('pear-blossom', 'pear-blossom', '赏花', 'Blossom walk', ?, '14:00', '15:00', 10, 0)`,
+  )
+    .bind(inDays(21))
+    .run();
   await seedProduce();
   const booked = await call("/api/bookings", {
     method: "POST",
@@ -103,6 +111,8 @@ function realParam(path: string, rows: Rows): string {
       return String(rows.account);
     case "letters":
       return rows.letter;
+    case "events":
+      return "pear-blossom";
     case "products":
       return "syrup";
     case "cooperatives":

@@ -116,6 +116,11 @@ describe("tenant isolation", () => {
         expect(res.status).toBe(200);
         expect(await res.json()).toEqual([]);
       },
+      // Festival events belong to no agency: an editor lists them all (none here).
+      "GET /events": async (res) => {
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual([]);
+      },
     });
   });
 
