@@ -83,7 +83,7 @@ export async function eventSummaries(d1: D1Database, today = todayInCounty()): P
   }));
 }
 
-export interface EventSession {
+interface EventSession {
   id: string;
   nameZh: string;
   nameEn: string;

@@ -10,7 +10,7 @@ import { LANGS } from "../lib/lang";
  */
 
 /** Statuses that change what guests booked: staff say why, in both languages, for their texts. */
-export const REASON_NEEDED: readonly EventStatus[] = ["postponed", "cancelled", "rescheduled"];
+const REASON_NEEDED: readonly EventStatus[] = ["postponed", "cancelled", "rescheduled"];
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = z.string({ error: "dash.time" }).trim().regex(TIME, { error: "dash.time" });

@@ -257,6 +257,22 @@ describe("the event called off", () => {
   });
 });
 
+describe("staff and the import at once", () => {
+  it("the import never overwrites a staff change it raced: it is refused in its batch and skips the event", async () => {
+    const content = [session(EVENT, "a", { capacity: 30 }), session(EVENT, "b"), session(OTHER, "a")];
+    const [staff, imported] = await Promise.all([
+      postAs(admin, `${base}/sessions/${A}`, { capacity: 7 }),
+      importSessions(env.DB, content).catch((error: unknown) => error),
+    ]);
+    expect(imported).not.toBeInstanceOf(Error);
+    // Staff first: the import's batch is refused and the event skipped. Import first: staff saw an older event (409).
+    expect([200, 409]).toContain(staff.status);
+    expect(await slot(A)).toMatchObject({ capacity: staff.status === 200 ? 7 : 30 });
+    expect(await importSessions(env.DB, content)).toMatchObject({ skippedEvents: staff.status === 200 ? 1 : 0 });
+    expect(await slot(A)).toMatchObject({ capacity: staff.status === 200 ? 7 : 30 });
+  });
+});
+
 describe("one session", () => {
   it("moved to another day takes its bookings along and texts the guest", async () => {
     const ref = await booked(A, "13800000001", 2);
