@@ -1,6 +1,6 @@
 /** What the API says to county staff changing festival events' sessions and status (spread into messages.ts). */
 export const eventMessagesZhCN = {
-  "events.sessionNameZh": "请填写场次的中文名称，最多 60 个字，例如“梨园导览”。",
+  "events.sessionNameZh": "请填写场次的中文名称，最多 60 个字，例如“上午导览”。",
   "events.sessionNameEn": "请填写场次的英文名称，最多 80 个字符，例如 Orchard tour。",
   "events.capacity": "请填写名额：1 至 10000 的整数。",
   "events.endBeforeStart": "结束时间必须晚于开始时间。",
@@ -18,7 +18,7 @@ export const eventMessagesZhCN = {
 };
 
 export const eventMessagesEn: Record<keyof typeof eventMessagesZhCN, string> = {
-  "events.sessionNameZh": "Give the session's Chinese name, at most 60 characters, e.g. 梨园导览.",
+  "events.sessionNameZh": "Give the session's Chinese name, at most 60 characters, e.g. 上午导览.",
   "events.sessionNameEn": "Give the session's English name, at most 80 characters, e.g. Orchard tour.",
   "events.capacity": "Give the number of places: a whole number from 1 to 10,000.",
   "events.endBeforeStart": "The end time must be later than the start time.",

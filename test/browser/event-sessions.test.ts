@@ -161,9 +161,7 @@ describe.skipIf(!chromiumPath)("festival sessions in the dashboard", () => {
     await tabTo(page, page.getByRole("button", { name: "See what this changes" }));
     await pressEnterAndWait(page);
 
-    expect(await page.textContent(".confirm .impact")).toBe(
-      "This cancels 2 booking(s), moves 0 and texts 2 guest(s).",
-    );
+    expect(await page.textContent(".confirm .impact")).toBe("This cancels 2 booking(s), moves 0 and texts 2 guest(s).");
     expect(await page.textContent(".confirm")).toContain("from “Scheduled” to “Cancelled”");
     const stillBooked = await api(`/api/bookings/${guests[0]?.reference}?token=${guests[0]?.token}`);
     expect(((await stillBooked.json()) as { status: string }).status).toBe("confirmed");
