@@ -3,7 +3,8 @@
 // cancelled, postponed or moved session change with it and their guests are told.
 // Local by default: runs the built Worker for a moment and asks it for the import.
 // `--remote`: the deployed Worker imports its own build on the minute cron; this waits until
-// the remote database shows every session as the build has it.
+// the remote database shows every session as the build has it (except those of events county
+// staff manage in the dashboard, which the import leaves alone).
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -87,13 +88,16 @@ async function awaitRemoteImport() {
         "--remote",
         "--json",
         "--command",
-        "SELECT id, date, start_time, active FROM activity_slots",
+        `SELECT s.id, s.date, s.start_time, s.active, e.managed_at IS NOT NULL AS managed
+         FROM activity_slots s LEFT JOIN session_events e ON e.slug = s.event_slug`,
       ],
       { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
     );
     const rows = JSON.parse(out)[0]?.results ?? [];
     const have = new Map(rows.map((r) => [r.id, `${r.date} ${r.start_time} ${r.active}`]));
-    return [...wanted].filter(([id, v]) => have.get(id) !== v).map(([id]) => id);
+    // Events staff manage in the dashboard keep their sessions as staff left them.
+    const managed = new Set(rows.filter((r) => r.managed).map((r) => r.id));
+    return [...wanted].filter(([id, v]) => !managed.has(id) && have.get(id) !== v).map(([id]) => id);
   };
   let left = [];
   await until("the deployed Worker has not imported the sessions: is its cron trigger deployed?", 180_000, () => {

@@ -13,6 +13,7 @@ import { importSessionsFromAssets, SESSIONS_IMPORT } from "../bookings/session-i
 import { activitySlotsApi } from "../bookings/slot-routes";
 import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
+import { eventsDashboardApi } from "../events/routes";
 import { housekeeping } from "../housekeeping";
 import { lettersDashboardApi } from "../letters/dashboard-routes";
 import { OVERDUE_MAIL_KIND, overdueMailer } from "../letters/overdue-mail";
@@ -61,10 +62,12 @@ for (const path of ["/sites", "/sites/*", "/bookings/*", "/closures/*", "/units/
 for (const path of ["/cooperatives/*", "/products/*", "/orders/*"]) dashboardApi.use(path, members);
 dashboardApi.use("/admin/*", requireAccount("admin"));
 // Letters: the county office and the agencies' editors and reviewers, each then scoped (letters/staff.ts).
-const letterStaff = requireAccount("admin", "editor", "reviewer");
-for (const path of ["/letters", "/letters/*"]) dashboardApi.use(path, letterStaff);
+const countyStaff = requireAccount("admin", "editor", "reviewer");
+for (const path of ["/letters", "/letters/*"]) dashboardApi.use(path, countyStaff);
 // Notices: editors draft, reviewers approve, the county office both (publishing/).
-for (const path of ["/notices", "/notices/*"]) dashboardApi.use(path, letterStaff);
+for (const path of ["/notices", "/notices/*"]) dashboardApi.use(path, countyStaff);
+// Festival events' sessions: the county office and every editor and reviewer (events name no agency; events/changes.ts).
+for (const path of ["/events", "/events/*"]) dashboardApi.use(path, countyStaff);
 // Anything else: 401 without a session, then 404.
 dashboardApi.use("*", requireAccount());
 
@@ -78,6 +81,7 @@ dashboardApi.route("/", sitesApi);
 dashboardApi.route("/", cooperativeDashboardApi);
 dashboardApi.route("/", lettersDashboardApi);
 dashboardApi.route("/", noticesDashboardApi);
+dashboardApi.route("/", eventsDashboardApi);
 
 documented({
   method: "get",

@@ -1,5 +1,5 @@
 import { auditStatement } from "../db/audit";
-import type { BookingStatus } from "../db/schema";
+import type { BookingStatus, EventStatus } from "../db/schema";
 import { guard } from "../lib/constraints";
 import type { Lang } from "../lib/lang";
 import { message } from "../lib/messages";
@@ -10,14 +10,12 @@ import { releaseStatements } from "./release";
 
 /**
  * What a change to a festival event means for the people booked on its sessions.
- * Called by the content import (session-import.ts) and by the staff publishing flow,
- * with the NEW state of one event and its sessions: it compares that with D1 and
+ * Called by the content import (session-import.ts) and by county staff in the dashboard
+ * (functions/events/), with the NEW state of one event and its sessions: it compares that with D1 and
  * returns the statements of ONE batch, so the sessions, the bookings, the guests'
  * messages and the audit entries change together or not at all. Run again on the
  * same state, it finds nothing to do and returns no statements.
  */
-
-type EventStatus = "scheduled" | "tentative" | "postponed" | "rescheduled" | "cancelled";
 
 export interface EventState {
   slug: string;
@@ -35,6 +33,18 @@ export interface SessionState {
   endTime: string;
   capacity: number;
   priceFen: number;
+  /** False when staff called this one session off while the event goes ahead: its bookings are cancelled too. */
+  active?: boolean;
+}
+
+export interface ChangeOptions {
+  /** The staff member making the change, or null for the content import. */
+  actorId?: number | null;
+  /**
+   * Staff set capacity exactly: below the places booked, the CHECK on activity_slots
+   * refuses the whole batch. The content import keeps the booked places instead.
+   */
+  exactCapacity?: boolean;
 }
 
 /** Statuses whose sessions still take place (and take bookings). */
@@ -87,10 +97,12 @@ async function readNow(d1: D1Database, ids: string[]) {
 const guestLang = (b: BookingRow): Lang => (b.lang === "en" ? "en" : "zh-CN");
 
 /** The event's words in the guest's language, else the other one, else a plain statement of what happened. */
-function reasonFor(event: EventState, lang: Lang): string {
+function reasonFor(event: EventState, lang: Lang, sessionAlone = false): string {
   const other: Lang = lang === "en" ? "zh-CN" : "en";
   const said = event.reason[lang].trim() || event.reason[other].trim();
-  return said || message(lang, event.status === "postponed" ? "sessions.postponed" : "sessions.cancelled");
+  if (said) return said;
+  if (sessionAlone) return message(lang, "sessions.sessionCancelled");
+  return message(lang, event.status === "postponed" ? "sessions.postponed" : "sessions.cancelled");
 }
 
 const short = (text: string, lang: Lang) => {
@@ -99,7 +111,13 @@ const short = (text: string, lang: Lang) => {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
-function slotDiffers(now: SlotRow | undefined, s: SessionState, event: EventState, active: boolean): boolean {
+function slotDiffers(
+  now: SlotRow | undefined,
+  s: SessionState,
+  event: EventState,
+  active: boolean,
+  exactCapacity: boolean,
+): boolean {
   if (!now) return true;
   return (
     now.event_slug !== event.slug ||
@@ -110,19 +128,23 @@ function slotDiffers(now: SlotRow | undefined, s: SessionState, event: EventStat
     now.end_time !== s.endTime ||
     now.price_fen !== s.priceFen ||
     Boolean(now.active) !== active ||
-    now.capacity !== Math.max(s.capacity, now.booked)
+    now.capacity !== (exactCapacity ? s.capacity : Math.max(s.capacity, now.booked))
   );
 }
 
-/** Capacity never drops below the places already booked (after this batch's releases). */
-function upsertSlot(d1: D1Database, s: SessionState, event: EventState, active: boolean) {
+/**
+ * Capacity never drops below the places already booked (after this batch's releases):
+ * the import keeps the booked places, a staff change (`exact`) meets the CHECK.
+ */
+function upsertSlot(d1: D1Database, s: SessionState, event: EventState, active: boolean, exact: boolean) {
+  const capacity = exact ? "excluded.capacity" : "max(excluded.capacity, activity_slots.booked)";
   return d1
     .prepare(
       `INSERT INTO activity_slots (id, event_slug, name_zh, name_en, date, start_time, end_time, capacity, price_fen, active)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET event_slug = excluded.event_slug, name_zh = excluded.name_zh,
          name_en = excluded.name_en, date = excluded.date, start_time = excluded.start_time,
-         end_time = excluded.end_time, capacity = max(excluded.capacity, activity_slots.booked),
+         end_time = excluded.end_time, capacity = ${capacity},
          price_fen = excluded.price_fen, active = excluded.active`,
     )
     .bind(s.id, event.slug, s.nameZh, s.nameEn, s.date, s.startTime, s.endTime, s.capacity, s.priceFen, active ? 1 : 0);
@@ -155,8 +177,14 @@ function sessionAsRead(d1: D1Database, was: SlotRow) {
   );
 }
 
-function cancelStatements(d1: D1Database, b: BookingRow, event: EventState, actorId: number | null) {
-  const reason = reasonFor(event, guestLang(b));
+function cancelStatements(
+  d1: D1Database,
+  b: BookingRow,
+  event: EventState,
+  actorId: number | null,
+  sessionAlone: boolean,
+) {
+  const reason = reasonFor(event, guestLang(b), sessionAlone);
   // releaseStatements refuses the batch itself when the booking is no longer live.
   return [
     auditStatement(d1, {
@@ -165,7 +193,13 @@ function cancelStatements(d1: D1Database, b: BookingRow, event: EventState, acto
       targetType: "booking",
       targetId: b.reference,
       beforeSql: bookingJson(b.id),
-      after: { status: "cancelled", event: event.slug, eventStatus: event.status, reason },
+      after: {
+        status: "cancelled",
+        event: event.slug,
+        eventStatus: event.status,
+        ...(sessionAlone ? { session: b.slot_id } : {}),
+        reason,
+      },
     }),
     ...releaseStatements(d1, b, { from: LIVE, by: "campsite", reason }),
   ];
@@ -215,21 +249,24 @@ function tellGuests(
 /**
  * The batch that brings one event's sessions and their bookings to `sessions`:
  * sessions written (capacity never below booked), a called-off or put-off event's
- * live bookings cancelled with its reason and their places released, a moved
- * session's bookings moved and free to cancel up to the new day, one text per guest.
- * `actorId` is the staff member publishing, or null for the content import.
+ * live bookings cancelled with its reason and their places released (so are those of
+ * a session called off alone), a moved session's bookings moved and free to cancel up
+ * to the new day, one text per guest.
  */
 export async function sessionChanges(
   d1: D1Database,
   event: EventState,
   sessions: SessionState[],
-  actorId: number | null = null,
+  options: ChangeOptions = {},
 ): Promise<SessionChanges> {
+  const actorId = options.actorId ?? null;
+  const exact = options.exactCapacity === true;
   const now = await readNow(
     d1,
     sessions.map((s) => s.id),
   );
   const goingAhead = GOING_AHEAD.includes(event.status);
+  const offered = (s: SessionState) => goingAhead && s.active !== false;
   const byId = new Map(sessions.map((s) => [s.id, s]));
   const touched: D1PreparedStatement[] = [];
   const told: Parameters<typeof tellGuests>[1] = [];
@@ -239,10 +276,15 @@ export async function sessionChanges(
   for (const b of now.bookings) {
     const s = byId.get(b.slot_id ?? "");
     if (!s) continue;
-    if (!goingAhead) {
-      touched.push(...cancelStatements(d1, b, event, actorId));
-      const kind = event.status === "postponed" ? "event-postponed" : "event-cancelled";
-      told.push({ booking: b, kind, params: { reason: short(reasonFor(event, guestLang(b)), guestLang(b)) } });
+    if (!offered(s)) {
+      touched.push(...cancelStatements(d1, b, event, actorId, goingAhead));
+      const kind = goingAhead
+        ? "session-cancelled"
+        : event.status === "postponed"
+          ? "event-postponed"
+          : "event-cancelled";
+      const reason = short(reasonFor(event, guestLang(b), goingAhead), guestLang(b));
+      told.push({ booking: b, kind, params: { reason } });
       cancelled++;
       continue;
     }
@@ -259,8 +301,8 @@ export async function sessionChanges(
     }
   }
   const slots = sessions
-    .filter((s) => slotDiffers(now.slots.get(s.id), s, event, goingAhead))
-    .map((s) => upsertSlot(d1, s, event, goingAhead));
+    .filter((s) => slotDiffers(now.slots.get(s.id), s, event, offered(s), exact))
+    .map((s) => upsertSlot(d1, s, event, offered(s), exact));
   const messages = tellGuests(d1, told);
   // Releases run before the session rows, so a capacity cut meets the places actually left booked.
   return { statements: [...touched, ...slots, ...messages], cancelled, moved, messages: messages.length };

@@ -997,3 +997,47 @@ export const deployRequests = sqliteTable("deploy_requests", {
 });
 
 export type NoticeEdition = typeof noticeEditions.$inferSelect;
+/* ---------------------------------------------------------------------------
+ * Festival events as the session import and the dashboard know them. The event
+ * pages come from content/events; D1 keeps what the bookings of its sessions
+ * depend on: the status and reason last applied to the sessions, and whether
+ * county staff have taken the event's sessions over in the dashboard. Once they
+ * have (managed_at set), the minute cron's import of the build's sessions leaves
+ * the event alone, so a content file can never undo what staff changed.
+ * ------------------------------------------------------------------------- */
+
+export const EVENT_STATUSES = ["scheduled", "tentative", "postponed", "rescheduled", "cancelled"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const sessionEvents = sqliteTable(
+  "session_events",
+  {
+    /** The event's folder in content/events, as activity_slots.event_slug names it. */
+    slug: text("slug").primaryKey(),
+    titleZh: text("title_zh").notNull().default(""),
+    titleEn: text("title_en").notNull().default(""),
+    status: text("status", { enum: EVENT_STATUSES }).notNull(),
+    /** Why it was called off, put off or moved, in each language: what the guests were told. */
+    reasonZh: text("reason_zh").notNull().default(""),
+    reasonEn: text("reason_en").notNull().default(""),
+    /** When staff first changed its sessions or status in the dashboard; NULL while content decides. */
+    managedAt: text("managed_at"),
+    managedBy: integer("managed_by").references(() => accounts.id),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    check("session_events_status", sql`${t.status} IN (${inList(EVENT_STATUSES)})`),
+    check("session_events_managed", sql`${t.managedAt} IS NOT NULL OR ${t.managedBy} IS NULL`),
+  ],
+);
+
+/** A session called off on its own by staff (the event goes ahead): it takes no bookings again. */
+export const sessionCancellations = sqliteTable("session_cancellations", {
+  slotId: text("slot_id")
+    .primaryKey()
+    .references(() => activitySlots.id),
+  reasonZh: text("reason_zh").notNull(),
+  reasonEn: text("reason_en").notNull(),
+  cancelledBy: integer("cancelled_by").references(() => accounts.id),
+  cancelledAt: text("cancelled_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+});

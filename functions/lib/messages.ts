@@ -1,3 +1,4 @@
+import { eventMessagesEn, eventMessagesZhCN } from "./event-messages";
 import type { Lang } from "./lang";
 import { letterMessagesEn, letterMessagesZhCN } from "./letter-messages";
 import { noticeMessagesEn, noticeMessagesZhCN } from "./notice-messages";
@@ -72,7 +73,9 @@ const zhCN = {
   "sms.eventCancelled": "活动已取消，您的预订 {ref} 随之取消：{reason}。详情：{link}",
   "sms.eventPostponed": "活动延期，您的预订 {ref} 已取消：{reason}。详情：{link}",
   "sms.sessionMoved": "您预订的场次 {ref} 改到 {date} {time}，可免费取消。详情：{link}",
+  "sms.sessionCancelled": "场次已取消，您的预订 {ref} 随之取消：{reason}。详情：{link}",
   "sessions.cancelled": "主办方已取消活动。",
+  "sessions.sessionCancelled": "主办方已取消这个场次。",
   "sessions.postponed": "主办方已将活动延期，新日期另行公布。",
   // Texts to guests about their own bookings (functions/bookings/tell-guest.ts).
   "sms.bookingMade": "预订成功：{ref}，{place}，{dates}。详情：{link}",
@@ -193,6 +196,7 @@ const zhCN = {
   ...securityMessagesZhCN,
   ...letterMessagesZhCN,
   ...noticeMessagesZhCN,
+  ...eventMessagesZhCN,
   // Pickup points and cooperative profiles.
   "places.days": "请至少选择一个开放日。",
   "places.taken": "这个取货点编号已被使用。",
@@ -279,7 +283,9 @@ const en: Record<MessageKey, string> = {
   "sms.eventCancelled": "The event is cancelled, and so is your booking {ref}: {reason} Details: {link}",
   "sms.eventPostponed": "The event is postponed, so your booking {ref} is cancelled: {reason} Details: {link}",
   "sms.sessionMoved": "Your session {ref} moved to {date} {time}. You may cancel it free of charge: {link}",
+  "sms.sessionCancelled": "Your session is cancelled, and so is your booking {ref}: {reason} Details: {link}",
   "sessions.cancelled": "The organiser has cancelled the event.",
+  "sessions.sessionCancelled": "The organiser has cancelled this session.",
   "sessions.postponed": "The organiser has postponed the event; the new dates will be announced.",
   // Texts to guests about their own bookings (functions/bookings/tell-guest.ts).
   "sms.bookingMade": "Booked: {ref}, {place}, {dates}. Details: {link}",
@@ -419,6 +425,7 @@ const en: Record<MessageKey, string> = {
   ...securityMessagesEn,
   ...letterMessagesEn,
   ...noticeMessagesEn,
+  ...eventMessagesEn,
   "places.days": "Choose at least one day the point is open.",
   "places.taken": "This pickup point id is already taken.",
   "profile.validUntil": "Enter the last day the certificate is valid, e.g. 2027-06-30.",

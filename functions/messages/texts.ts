@@ -37,6 +37,7 @@ const TEXTS: Record<string, MessageKey> = {
   "event-cancelled": "sms.eventCancelled",
   "event-postponed": "sms.eventPostponed",
   "session-moved": "sms.sessionMoved",
+  "session-cancelled": "sms.sessionCancelled",
   "booking-made": "sms.bookingMade",
   "booking-received": "sms.bookingReceived",
   "booking-guest-cancelled": "sms.bookingGuestCancelled",

@@ -158,14 +158,7 @@ async function publishEdition(
       if (v === undefined) delete otherData[k];
       else otherData[k] = v;
     }
-    const body = other.editionId
-      ? ((
-          await d1
-            .prepare("SELECT body FROM notice_editions WHERE id = ?")
-            .bind(other.editionId)
-            .first<{ body: string }>()
-        )?.body ?? "")
-      : await builtBody(env, edition.slug, otherLang);
+    const body = await currentBody(env, edition.slug, otherLang, other.editionId);
     statements.push(
       d1
         .prepare("INSERT INTO notice_slugs (slug, agency, index_number) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")

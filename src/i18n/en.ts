@@ -4,6 +4,7 @@ import { bookingStaffEn } from "./booking-staff.en";
 import { challengeEn } from "./challenge.en";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
+import { eventsStaffEn } from "./events-staff.en";
 import { formsEn } from "./forms.en";
 import { guestMessagesEn } from "./guest-messages.en";
 import { keyed } from "./keys";
@@ -475,4 +476,5 @@ export const en: Record<UiKey, string> = {
   ...lettersEn,
   ...lettersStaffEn,
   ...publishingEn,
+  ...eventsStaffEn,
 };

@@ -25,6 +25,7 @@ export const guestMessagesEn: Record<keyof typeof guestMessagesZhCN, string> = {
   "msglist.kind.event-cancelled": "Event cancelled, booking cancelled",
   "msglist.kind.event-postponed": "Event postponed, booking cancelled",
   "msglist.kind.session-moved": "Session moved",
+  "msglist.kind.session-cancelled": "Session cancelled, booking cancelled",
   "msglist.kind.order-confirmed": "Order confirmed",
   "msglist.kind.order-ready": "Ready for pickup",
   "msglist.kind.order-shipped": "Shipped",

@@ -24,6 +24,7 @@ export const guestMessagesZhCN = {
   "msglist.kind.event-cancelled": "活动取消，预订已取消",
   "msglist.kind.event-postponed": "活动延期，预订已取消",
   "msglist.kind.session-moved": "场次改期",
+  "msglist.kind.session-cancelled": "场次取消，预订已取消",
   "msglist.kind.order-confirmed": "订单已确认",
   "msglist.kind.order-ready": "可以取货",
   "msglist.kind.order-shipped": "已发货",

@@ -4,6 +4,7 @@ import { bookingStaffZhCN } from "./booking-staff.zh-CN";
 import { challengeZhCN } from "./challenge.zh-CN";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
+import { eventsStaffZhCN } from "./events-staff.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { guestMessagesZhCN } from "./guest-messages.zh-CN";
 import { keyed } from "./keys";
@@ -456,6 +457,7 @@ export const zhCN = {
   ...lettersZhCN,
   ...lettersStaffZhCN,
   ...publishingZhCN,
+  ...eventsStaffZhCN,
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -49,6 +49,8 @@ export const ADMIN_DASHBOARD_PAGES = [
   "/dashboard/notices/",
   "/dashboard/notices/new/",
   "/dashboard/notices/new/?slug=development-plan-2023-2027&lang=en",
+  "/dashboard/events/",
+  "/dashboard/events/pear-picking-2027/",
   "/dashboard/admin/accounts/",
   "/dashboard/admin/campsites/",
   "/dashboard/admin/campsites/gajian-lawn/",

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { t } from "../../src/i18n";
 
 const TARGETS =
-  "account|booking|campsite|certificate|closure|cooperative|letter|order|pickup_point|product|session|unit_type";
+  "account|booking|campsite|certificate|closure|cooperative|event|letter|order|pickup_point|product|session|unit_type";
 const ACTION = new RegExp(`["'\`]((?:${TARGETS})\\.[a-z_]+)["'\`]`, "g");
 
 /**

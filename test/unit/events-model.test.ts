@@ -149,6 +149,8 @@ describe("activity slots for the booking engine", () => {
         price: 3000,
         title: { "zh-CN": "梨园导览", en: "Orchard tour" },
         eventNote: { "zh-CN": "", en: "" },
+        // The dashboard's list of events names them (session_events).
+        eventTitle: { "zh-CN": "Test festival", en: "Test festival" },
       },
       // An event in one language gives its guests that language's reason.
       expect.objectContaining({

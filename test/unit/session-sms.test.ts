@@ -13,6 +13,7 @@ const cases = (lang: "zh-CN" | "en") =>
   [
     { kind: "event-cancelled", params: { reason: LONGEST_REASON[lang] } },
     { kind: "event-postponed", params: { reason: LONGEST_REASON[lang] } },
+    { kind: "session-cancelled", params: { reason: LONGEST_REASON[lang] } },
     { kind: "session-moved", params: { date: "2027-03-22", time: "14:00" } },
   ] as const;
 

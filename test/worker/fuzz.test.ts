@@ -27,7 +27,7 @@ type Role = "admin" | "operator" | "cooperative";
 function roleFor(path: string): Role | undefined {
   const part = /^\/api\/dashboard\/([^/]+)/.exec(path)?.[1];
   if (part === undefined) return undefined;
-  if (part === "admin" || part === "letters" || part === "notices") return "admin";
+  if (part === "admin" || part === "letters" || part === "notices" || part === "events") return "admin";
   if (["sites", "bookings", "closures", "units"].includes(part)) return "operator";
   if (["cooperatives", "products", "orders"].includes(part)) return "cooperative";
   throw new Error(`no role known for ${path}: add it here`);
@@ -52,6 +52,14 @@ interface Rows {
 async function seedRows(): Promise<Rows> {
   await seedCampsites();
   await seedSlot();
+  // Every parameter of a path gets one value (realParam): for /events/{slug}/sessions/{id}
+  // to reach a real session, one session's id is its event's slug.
+  await env.DB.prepare(
+    `INSERT INTO activity_slots (id, event_slug, name_zh, name_en, date, start_time, end_time, capacity, price_fen)
+     VALUES ('pear-blossom', 'pear-blossom', '赏花', 'Blossom walk', ?, '14:00', '15:00', 10, 0)`,
+  )
+    .bind(inDays(21))
+    .run();
   await seedProduce();
   const booked = await call("/api/bookings", {
     method: "POST",
@@ -125,6 +133,8 @@ function realParam(path: string, rows: Rows): string {
       return rows.letter;
     case "notices":
       return String(rows.edition);
+    case "events":
+      return "pear-blossom";
     case "products":
       return "syrup";
     case "cooperatives":

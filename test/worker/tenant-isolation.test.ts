@@ -129,6 +129,11 @@ describe("tenant isolation", () => {
         expect(res.status).toBe(403);
         expect((await res.json<{ detail: string }>()).detail).toContain("农业农村局");
       },
+      // Festival events belong to no agency: an editor lists them all (none here).
+      "GET /events": async (res) => {
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual([]);
+      },
     });
   });
 

@@ -4,7 +4,9 @@ import { inDays } from "./helpers";
 /**
  * Every route of the dashboard API, aimed at the OTHER tenant's rows: campsite
  * B (Pear Valley) and cooperative B (wine-coop). tenant-isolation.test.ts fails
- * when a route exists that is missing here.
+ * when a route exists that is missing here. Festival events belong to no tenant
+ * (every editor and reviewer manages them, functions/events/changes.ts): their
+ * routes aim at an event that does not exist, so they write nothing for anyone.
  */
 export interface TenantB {
   booking: string;
@@ -49,6 +51,17 @@ const point = {
 };
 const product = { category: "pear-wine", nameZh: "x", nameEn: "x", unitZh: "瓶", unitEn: "bottle", priceYuan: "1" };
 
+const NO_EVENT = "/events/no-such-event-2099";
+const session = {
+  nameZh: "x",
+  nameEn: "x",
+  date: inDays(5),
+  startTime: "09:00",
+  endTime: "10:00",
+  capacity: 5,
+  priceYuan: "10",
+};
+
 /** A notice of agency B, as its editor would draft it. */
 export const housingNotice = {
   slug: "housing-repairs-2026",
@@ -72,6 +85,19 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
   "POST /notices/:id/approve": { path: `/notices/${b.edition}/approve`, body: {} },
   "POST /notices/:id/return": { path: `/notices/${b.edition}/return`, body: { comment: "x" } },
   "POST /notices/:id/withdraw": { path: `/notices/${b.edition}/withdraw`, body: { reason: "x" } },
+  "GET /events": { path: "/events" },
+  "GET /events/:slug": { path: NO_EVENT },
+  "GET /events/:slug/status-impact": { path: `${NO_EVENT}/status-impact?status=cancelled` },
+  "POST /events/:slug/sessions": { path: `${NO_EVENT}/sessions`, body: session },
+  "POST /events/:slug/sessions/:id": { path: `${NO_EVENT}/sessions/x`, body: { capacity: 1, date: inDays(6) } },
+  "POST /events/:slug/sessions/:id/cancel": {
+    path: `${NO_EVENT}/sessions/x/cancel`,
+    body: { reasonZh: "天气原因", reasonEn: "Weather" },
+  },
+  "POST /events/:slug/status": {
+    path: `${NO_EVENT}/status`,
+    body: { status: "cancelled", reasonZh: "天气原因", reasonEn: "Weather" },
+  },
   "GET /letters": { path: "/letters" },
   "GET /letters/:reference": { path: `/letters/${b.letter}` },
   "GET /letters/:reference/photo": { path: `/letters/${b.letter}/photo` },

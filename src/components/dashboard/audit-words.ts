@@ -27,6 +27,8 @@ const BOOLEAN = new Set(["active", "verified", "otherSessionsEnded"]);
 const MONEY = new Set(["priceFen", "priceYuan"]);
 const MONTHS = new Set(["months", "seasonMonths"]);
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** Where the words of a target's statuses are (a booking's, unless named here). */
+const STATUS_WORDS: Record<string, string> = { order: "orders", event: "events" };
 
 function parse(json: string | null): Record<string, unknown> | undefined {
   if (!json) return undefined;
@@ -53,7 +55,7 @@ export function auditWords(row: AuditRow, locale: Lang): AuditWords {
       return list(months.map(String));
     }
     if (key === "status" && typeof v === "string") {
-      return strings(`${row.targetType === "order" ? "orders" : "booking"}.status.${v}`) ?? v;
+      return strings(`${STATUS_WORDS[row.targetType] ?? "booking"}.status.${v}`) ?? v;
     }
     if (key === "role" && typeof v === "string") return say(`dash.role.${v}`, v);
     if (key === "category" && typeof v === "string") return categoryName(v, locale);

@@ -194,6 +194,8 @@ export interface ActivitySlot {
   title: Record<Lang, string>;
   /** The event's statusNote in each language ("" when it has none). */
   eventNote: Record<Lang, string>;
+  /** The event's title in each language, for the dashboard's list of events. */
+  eventTitle: Record<Lang, string>;
 }
 
 /** Every activity slot of every event, for loading into the booking database. */
@@ -202,6 +204,7 @@ export function listActivitySlots(events: CountyEvent[]): ActivitySlot[] {
     event.data.slots.map((slot, i) => {
       const title = (locale: Lang) => versionFor(event, locale).version.data.slots[i]?.title ?? slot.title;
       const note = (locale: Lang) => versionFor(event, locale).version.data.statusNote ?? "";
+      const eventTitle = (locale: Lang) => versionFor(event, locale).version.data.title;
       return {
         id: slot.id,
         event: event.slug,
@@ -214,6 +217,7 @@ export function listActivitySlots(events: CountyEvent[]): ActivitySlot[] {
         title: { "zh-CN": title("zh-CN"), en: title("en") },
         // Why it was called off, put off or moved: the guests of its sessions are told in their language.
         eventNote: { "zh-CN": note("zh-CN"), en: note("en") },
+        eventTitle: { "zh-CN": eventTitle("zh-CN"), en: eventTitle("en") },
       };
     }),
   );
