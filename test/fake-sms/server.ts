@@ -14,6 +14,11 @@ import { FAKE_SMS_KEY_PREFIX, FAKE_SMS_SECRET } from "./keys";
  * - GET /__texts?key=ID -> [{ PhoneNumbers, SignName, TemplateCode, TemplateParam, OutId, BizId }]
  * - POST /__refuse?key=ID&times=N -> the next N sends with that key are refused
  *   (isv.BUSINESS_LIMIT_CONTROL), as Aliyun does when a phone gets too many texts.
+ *
+ * It also stands in for a Workers Builds deploy hook, which the portal POSTs after a
+ * publication (functions/publishing/deploy-hook.ts): POST /__deploy-hook/ID answers as
+ * Cloudflare does ({ success: true, result: { ... } }), /__deploy-hook-down/ID with a 503;
+ * GET /__deploy-hooks?key=ID -> how many POSTs hook ID received.
  */
 
 function percentEncode(v: string): string {
@@ -43,6 +48,7 @@ export function startFakeSms(): Promise<{ url: string; server: Server }> {
   const texts = new Map<string, FakeText[]>();
   const refusals = new Map<string, number>();
   const nonces = new Set<string>();
+  const hooks = new Map<string, number>();
   let counter = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -54,6 +60,13 @@ export function startFakeSms(): Promise<{ url: string; server: Server }> {
         res.end(JSON.stringify(body));
       };
       const key = url.searchParams.get("key") ?? "";
+      const hook = /^\/__deploy-hook(-down)?\/([\w-]+)$/.exec(url.pathname);
+      if (hook && req.method === "POST") {
+        if (hook[1]) return answer(503, { success: false, errors: [{ code: 503, message: "unavailable" }] });
+        hooks.set(hook[2] ?? "", (hooks.get(hook[2] ?? "") ?? 0) + 1);
+        return answer(200, { success: true, errors: [], messages: [], result: { build_uuid: `build-${++counter}` } });
+      }
+      if (url.pathname === "/__deploy-hooks") return answer(200, { posts: hooks.get(key) ?? 0 });
       if (url.pathname === "/__texts") return answer(200, texts.get(key) ?? []);
       if (url.pathname === "/__refuse") {
         refusals.set(key, Number(url.searchParams.get("times") ?? 1));

@@ -193,6 +193,34 @@ describe("drafting and review", () => {
   });
 });
 
+describe("the rebuild", () => {
+  it("asks the deploy hook for a rebuild after a publication, and records a hook that fails", async () => {
+    const hook = crypto.randomUUID();
+    const posts = async () =>
+      ((await (await fetch(new URL(`/__deploy-hooks?key=${hook}`, env.FAKE_SMS_URL))).json()) as { posts: number })
+        .posts;
+    const schedule = async (slug: string) => {
+      const id = await submitted(draft({ slug }));
+      const at = new Date(Date.now() + 2 * 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
+      expect((await postAs(reviewer, `/api/dashboard/notices/${id}/approve`, { publishAt: at })).status).toBe(200);
+    };
+    await schedule("hook-works");
+    const later = new Date(Date.now() + 5 * 60_000);
+    const withHook = { ...env, DEPLOY_HOOK_URL: new URL(`/__deploy-hook/${hook}`, env.FAKE_SMS_URL).href };
+    expect(await publishScheduled(withHook, later)).toBe(1);
+    expect(await posts()).toBe(1);
+    expect(await scalar("SELECT status FROM deploy_requests ORDER BY id DESC LIMIT 1")).toBe("sent");
+    await schedule("hook-down");
+    const down = { ...env, DEPLOY_HOOK_URL: new URL(`/__deploy-hook-down/${hook}`, env.FAKE_SMS_URL).href };
+    expect(await publishScheduled(down, later)).toBe(1);
+    // The notice is published all the same; the dashboard says the rebuild request failed.
+    expect(await scalar("SELECT status FROM notice_editions WHERE slug = 'hook-down'")).toBe("published");
+    expect(await scalar("SELECT status || ' ' || detail FROM deploy_requests ORDER BY id DESC LIMIT 1")).toBe(
+      "failed HTTP 503",
+    );
+  });
+});
+
 describe("the public pages", () => {
   /** The Worker's notice routing with a stand-in for Astro: says which page would answer. */
   function site(db: D1Database) {
