@@ -4,6 +4,7 @@ import { notFoundProblem } from "../accounts/problems";
 import { documented } from "../lib/openapi";
 import { formDone, readInput } from "../lib/staff-forms";
 import { validate } from "../lib/validate";
+import { requestSiteRebuild } from "../publishing/deploy-hook";
 import { type Applied, addSession, cancelSession, changeStatus, editSession, statusImpact } from "./changes";
 import { eventDetail, eventSummaries } from "./queries";
 import {
@@ -159,5 +160,14 @@ eventsDashboardApi.post("/events/:slug/sessions/:id/cancel", validate("param", S
 eventsDashboardApi.post("/events/:slug/status", validate("param", EventParam), async (c) => {
   const { slug } = c.req.valid("param");
   const { data, ...form } = await readInput(c, StatusRequest);
-  return answer(c, slug, form, "event_status", await changeStatus(c.env.DB, c.var.account, slug, data));
+  const applied = await changeStatus(c.env.DB, c.var.account, slug, data);
+  // The event's page is built with its status (src/collections/events.ts): ask for the rebuild.
+  const rebuild = requestSiteRebuild(c.env).catch((e) => console.error("events: rebuild not asked", String(e)));
+  try {
+    c.executionCtx.waitUntil(rebuild);
+  } catch {
+    // No execution context (a request made straight to the app): wait for it here.
+    await rebuild;
+  }
+  return answer(c, slug, form, "event_status", applied);
 });

@@ -35,3 +35,11 @@ export function lastRebuild(d1: D1Database) {
     .prepare("SELECT seq, status, detail, created_at AS at FROM deploy_requests ORDER BY id DESC LIMIT 1")
     .first<{ seq: number; status: string; detail: string | null; at: string }>();
 }
+
+/** A rebuild for a change that is not a notice's (an event's status): it includes every publication so far. */
+export async function requestSiteRebuild(env: Bindings): Promise<void> {
+  const row = await env.DB.prepare("SELECT coalesce(max(publish_seq), 0) AS seq FROM notice_editions").first<{
+    seq: number;
+  }>();
+  await requestRebuild(env, row?.seq ?? 0);
+}

@@ -2,8 +2,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 /**
- * The notices published from the dashboard, read at build time from D1 so the build
- * pre-renders them next to content/notices. Where from (PORTAL_BUILD_D1):
+ * What staff changed in the dashboard, read at build time from D1 so the build
+ * pre-renders it next to content/: the notices they published, and the status they gave
+ * festival events. Where from (PORTAL_BUILD_D1):
  * - `local` (the default when a local database exists, as after `npm start`): the local D1
  *   in .wrangler/state (or PORTAL_PERSIST);
  * - `remote`: the production D1 (set it in the Workers Builds build variables);
@@ -42,7 +43,8 @@ function editionsSource(
   throw new Error(`PORTAL_BUILD_D1 must be local, remote or off, not "${mode}"`);
 }
 
-export function readPublishedEditions(env: NodeJS.ProcessEnv = process.env): PublishedEdition[] {
+/** Rows of one SELECT on the D1 the build reads; none when that is `off`. */
+function readBuildD1<T>(sql: string, table: string, env: NodeJS.ProcessEnv): T[] {
   const source = editionsSource(env);
   if (source.mode === "off") return [];
   const where = source.mode === "local" ? ["--local", "--persist-to", source.persist] : ["--remote"];
@@ -62,7 +64,7 @@ export function readPublishedEditions(env: NodeJS.ProcessEnv = process.env): Pub
         ...where,
         "--json",
         "--command",
-        SQL,
+        sql,
       ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
     );
@@ -70,12 +72,16 @@ export function readPublishedEditions(env: NodeJS.ProcessEnv = process.env): Pub
     const text =
       String((error as { stdout?: string; stderr?: string }).stdout ?? "") +
       String((error as { stderr?: string }).stderr ?? "");
-    // A local database from before the publishing migration has no editions to read.
-    if (source.mode === "local" && /no such table: notice_editions/.test(text)) return [];
-    throw new Error(`notices: could not read published editions from ${source.mode} D1:\n${text.slice(0, 2000)}`);
+    // A local database from before the migration that made the table has nothing to read.
+    if (source.mode === "local" && text.includes(`no such table: ${table}`)) return [];
+    throw new Error(`build: could not read ${table} from ${source.mode} D1:\n${text.slice(0, 2000)}`);
   }
-  const parsed = JSON.parse(out) as { results: Row[] }[];
-  return (parsed[0]?.results ?? []).map((r) => ({
+  const parsed = JSON.parse(out) as { results: T[] }[];
+  return parsed[0]?.results ?? [];
+}
+
+export function readPublishedEditions(env: NodeJS.ProcessEnv = process.env): PublishedEdition[] {
+  return readBuildD1<Row>(SQL, "notice_editions", env).map((r) => ({
     id: r.id,
     slug: r.slug,
     lang: r.lang,
@@ -83,4 +89,20 @@ export function readPublishedEditions(env: NodeJS.ProcessEnv = process.env): Pub
     body: r.body,
     seq: r.publish_seq,
   }));
+}
+
+/** An event whose status staff set in the dashboard (functions/events/), with the reason they gave. */
+export interface ManagedEvent {
+  slug: string;
+  status: "scheduled" | "tentative" | "postponed" | "rescheduled" | "cancelled";
+  reason: { "zh-CN": string; en: string };
+}
+
+export function readManagedEvents(env: NodeJS.ProcessEnv = process.env): ManagedEvent[] {
+  const rows = readBuildD1<{ slug: string; status: ManagedEvent["status"]; reason_zh: string; reason_en: string }>(
+    "SELECT slug, status, reason_zh, reason_en FROM session_events WHERE managed_at IS NOT NULL ORDER BY slug",
+    "session_events",
+    env,
+  );
+  return rows.map((r) => ({ slug: r.slug, status: r.status, reason: { "zh-CN": r.reason_zh, en: r.reason_en } }));
 }

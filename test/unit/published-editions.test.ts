@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { englishProblems } from "../../src/collections/english-problems";
-import { readPublishedEditions } from "../../src/collections/published-editions";
+import { readManagedEvents, readPublishedEditions } from "../../src/collections/published-editions";
 
 /**
  * The build reads the notices published from the dashboard from D1: here a real local
@@ -41,7 +41,9 @@ beforeAll(() => {
     `INSERT INTO accounts (email, name, role) VALUES ('e@x.cn', 'e', 'editor');
      INSERT INTO notice_slugs (slug, agency) VALUES ('frost-grant', 'agriculture-bureau'), ('draft-only', 'agriculture-bureau');
      INSERT INTO notice_editions (slug, lang, status, data, body, author_id, publish_seq) VALUES ('frost-grant', 'zh-CN', 'published', '${data("防冻补贴")}', '## 条件', 1, 1);
-     INSERT INTO notice_editions (slug, lang, status, data, body, author_id) VALUES ('draft-only', 'zh-CN', 'draft', '${data("草稿", "pears")}', 'x', 1);`,
+     INSERT INTO notice_editions (slug, lang, status, data, body, author_id) VALUES ('draft-only', 'zh-CN', 'draft', '${data("草稿", "pears")}', 'x', 1);
+     INSERT INTO session_events (slug, status, reason_zh, reason_en, managed_at, managed_by) VALUES ('pear-picking-2026', 'cancelled', '冰雹', 'Hail', '2026-12-01T00:00:00Z', 1);
+     INSERT INTO session_events (slug, status) VALUES ('pear-blossom-2027', 'scheduled');`,
   );
 }, 120_000);
 
@@ -52,6 +54,12 @@ describe("published editions at build time", () => {
     const editions = readPublishedEditions({ ...process.env, PORTAL_BUILD_D1: "local", PORTAL_PERSIST: state });
     expect(editions.map((e) => [e.slug, e.lang, e.seq, e.body])).toEqual([["frost-grant", "zh-CN", 1, "## 条件"]]);
     expect(englishProblems(editions[0]?.data)).toEqual([]);
+  }, 60_000);
+
+  it("reads the status staff gave an event in the dashboard, and not an event content still decides", () => {
+    expect(readManagedEvents({ ...process.env, PORTAL_BUILD_D1: "local", PORTAL_PERSIST: state })).toEqual([
+      { slug: "pear-picking-2026", status: "cancelled", reason: { "zh-CN": "冰雹", en: "Hail" } },
+    ]);
   }, 60_000);
 
   it("reads nothing when told to, or when no local database exists", () => {

@@ -227,6 +227,8 @@ describe("the event called off", () => {
       { action: "booking.event_cancelled", target_type: "booking", target_id: third, actor_id: adminId },
     ]);
     expect(await slot(A)).toMatchObject({ active: 0, booked: 0 });
+    // The event's page shows its status from the next build: the rebuild is asked for.
+    await expect.poll(() => env.DB.prepare("SELECT count(*) AS n FROM deploy_requests").first<number>("n")).toBe(1);
     expect(await (await call(`/api/activity-slots?event=${EVENT}`)).json()).toEqual([]);
     expect((await book(B, "13800000004", 1)).status).toBeGreaterThanOrEqual(400);
   });
