@@ -18,6 +18,19 @@ export function worksFor(account: { role: AccountRole; agencies: readonly string
   return agency !== null && isAgencyRole(account.role) && account.agencies.includes(agency);
 }
 
+/**
+ * SQL limiting rows to the agencies an account works for, by the rows' agency `column`,
+ * with its values: every row for the county office, none for an account without agencies.
+ */
+export function agencyScope(
+  account: { role: AccountRole; agencies: readonly string[] },
+  column: string,
+): { sql: string; values: unknown[] } {
+  if (account.role === "admin") return { sql: "1", values: [] };
+  if (account.agencies.length === 0) return { sql: "0", values: [] };
+  return { sql: `${column} IN (${account.agencies.map(() => "?").join(", ")})`, values: [...account.agencies] };
+}
+
 /** The rows that give an account its agencies, for the batch that creates or changes it. */
 export function agencyStatements(d1: D1Database, accountId: number | { email: string }, agencies: readonly string[]) {
   const id =

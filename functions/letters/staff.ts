@@ -1,4 +1,4 @@
-import { worksFor } from "../accounts/agency-roles";
+import { agencyScope, worksFor } from "../accounts/agency-roles";
 import type { SessionAccount } from "../accounts/sessions";
 import { todayInCounty } from "../lib/dates";
 import { maskPersonalDetails } from "./masking";
@@ -36,11 +36,7 @@ export interface StaffFilter {
 }
 
 /** SQL that limits letters to what `account` may see, with its values. */
-function scope(account: StaffAccount): { sql: string; values: unknown[] } {
-  if (account.role === "admin") return { sql: "1", values: [] };
-  if (account.agencies.length === 0) return { sql: "0", values: [] };
-  return { sql: `agency IN (${account.agencies.map(() => "?").join(", ")})`, values: [...account.agencies] };
-}
+const scope = (account: StaffAccount) => agencyScope(account, "agency");
 
 function row(r: LetterRow, today: string): StaffLetterRow {
   const l = { status: r.status, dueBy: r.due_by, extendedTo: r.extended_to };

@@ -1,3 +1,4 @@
+import { agencyScope } from "../accounts/agency-roles";
 import type { SessionAccount } from "../accounts/sessions";
 import type { EditionStatus } from "../db/schema";
 import type { StoredNotice } from "./notice-fields";
@@ -91,12 +92,8 @@ const SELECT = `SELECT e.*, s.agency, s.index_number, a.name AS author_name, r.n
   JOIN accounts a ON a.id = e.author_id
   LEFT JOIN accounts r ON r.id = e.reviewer_id`;
 
-/** SQL limiting editions to the agencies an account works for. */
-function scope(account: StaffAccount): { sql: string; values: unknown[] } {
-  if (account.role === "admin") return { sql: "1", values: [] };
-  if (account.agencies.length === 0) return { sql: "0", values: [] };
-  return { sql: `s.agency IN (${account.agencies.map(() => "?").join(", ")})`, values: [...account.agencies] };
-}
+/** SQL limiting editions to the agencies an account works for (the notice's agency, notice_slugs). */
+const scope = (account: StaffAccount) => agencyScope(account, "s.agency");
 
 export async function editionById(d1: D1Database, id: number): Promise<Edition | null> {
   const row = await d1.prepare(`${SELECT} WHERE e.id = ?`).bind(id).first<Row>();
