@@ -35,7 +35,7 @@ async function load(): Promise<SiteEvent[]> {
       entries.map((e) => ({ where: where(e), front: e.data })),
     ),
   );
-  const lang = (e: (typeof entries)[number]) => (where(e).endsWith("/en.md") ? "en" : "zh-CN");
+  const lang = (e: (typeof entries)[number]) => (/\/en(\.md)?$/.test(where(e)) ? "en" : "zh-CN");
   return groupEvents(
     entries.map((e) => ({ ...e, data: { ...e.data, venue: resolveVenue(e.data, lang(e), campsites, where(e)) } })),
   );
