@@ -69,7 +69,8 @@ for (const path of ["/letters", "/letters/*"]) dashboardApi.use(path, countyStaf
 // Notices: editors draft, reviewers approve, the county office both (publishing/).
 for (const path of ["/notices", "/notices/*"]) dashboardApi.use(path, countyStaff);
 // Festival events' sessions: the county office and every editor and reviewer (events name no agency; events/changes.ts).
-for (const path of ["/events", "/events/*", "/event-editions", "/event-editions/*"]) dashboardApi.use(path, countyStaff);
+for (const path of ["/events", "/events/*", "/event-editions", "/event-editions/*"])
+  dashboardApi.use(path, countyStaff);
 // Anything else: 401 without a session, then 404.
 dashboardApi.use("*", requireAccount());
 

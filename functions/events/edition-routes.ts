@@ -87,7 +87,7 @@ documented({
   responses: { 200: { description: "The edition" }, 401: responses[401], 404: responses[404] },
 });
 
-const editionPage = (id: number) => `/dashboard/events/edition/?id=${id}`;
+const editionPage = (id: number) => `/dashboard/event-pages/edition/?id=${id}`;
 
 /** Published editions are "live" once the running build includes them, else "rebuilding". */
 export async function withSiteState(env: DashEnv["Bindings"], editions: EventEdition[]) {

@@ -171,3 +171,11 @@ export async function hasSessionsInD1(d1: D1Database, slug: string): Promise<boo
   const row = await d1.prepare("SELECT 1 AS x FROM activity_slots WHERE event_slug = ? LIMIT 1").bind(slug).first();
   return row !== null;
 }
+
+/** For the dashboard's home: event editions waiting for review and returned to their editors. */
+export async function eventEditionCounts(d1: D1Database): Promise<{ submitted: number; returned: number }> {
+  const row = await d1
+    .prepare("SELECT sum(status = 'submitted') AS submitted, sum(status = 'returned') AS returned FROM event_editions")
+    .first<{ submitted: number | null; returned: number | null }>();
+  return { submitted: row?.submitted ?? 0, returned: row?.returned ?? 0 };
+}
