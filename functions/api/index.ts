@@ -15,6 +15,7 @@ import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
 import { eventEditionsApi } from "../events/edition-routes";
 import { publishScheduledEvents } from "../events/edition-steps";
+import { markEventsPublished } from "../events/live";
 import { eventsDashboardApi } from "../events/routes";
 import { housekeeping } from "../housekeeping";
 import { lettersDashboardApi } from "../letters/dashboard-routes";
@@ -176,6 +177,7 @@ export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (contr
       publishScheduled(env).then((n) => n > 0 && console.log("notices published on schedule", n)),
       publishScheduledEvents(env).then((n) => n > 0 && console.log("events published on schedule", n)),
       syncPublishedSeq(env),
+      markEventsPublished(env),
       deliverMessages(env, messageLinks).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("messages", done),
       ),

@@ -19,6 +19,7 @@ import {
   type StaffAccount,
   sessionsInD1,
 } from "./editions";
+import { markEventsPublished } from "./live";
 
 /**
  * Festival events drafted, reviewed and published from the dashboard: the notices'
@@ -221,6 +222,12 @@ async function publishEventEdition(
     undefined,
     TABLE,
   );
+  try {
+    await markEventsPublished(env);
+  } catch (error) {
+    // The minute cron writes it again.
+    console.error("events: KV not updated", String(error));
+  }
   await requestSiteRebuild(env);
 }
 

@@ -109,10 +109,17 @@ export interface EventsBuild {
   slugs: string[];
 }
 
-export async function eventsBuild(env: Pick<Bindings, "ASSETS">): Promise<EventsBuild> {
-  const res = await env.ASSETS.fetch(new Request("https://assets.invalid/events/build.json")).catch(() => null);
-  if (!res?.ok) return { seq: 0, slugs: [] };
-  return (await res.json()) as EventsBuild;
+let cached: { assets: Fetcher; build: Promise<EventsBuild> } | undefined;
+
+/** Read once per isolate: a deployment's assets never change under it. */
+export function eventsBuild(env: Pick<Bindings, "ASSETS">): Promise<EventsBuild> {
+  if (cached?.assets !== env.ASSETS) {
+    const build = env.ASSETS.fetch(new Request("https://assets.invalid/events/build.json"))
+      .then((res) => (res.ok ? (res.json() as Promise<EventsBuild>) : { seq: 0, slugs: [] }))
+      .catch(() => ({ seq: 0, slugs: [] }));
+    cached = { assets: env.ASSETS, build };
+  }
+  return cached.build;
 }
 
 /** An event as the site shows it now: its published D1 edition, else its content files in the build. */

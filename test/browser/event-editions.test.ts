@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, chromiumPath, expectNoAxeViolations, launch, MODES, openPage, openPageIn } from "./browser";
+import { axe, baseURL, chromiumPath, expectNoAxeViolations, launch, MODES, openPage, openPageIn } from "./browser";
 import { cookieHeader, signIn } from "./dashboard";
 
 /**
@@ -88,7 +88,22 @@ describe.skipIf(!chromiumPath)("county staff publish festival events", () => {
       const main = (await reviewer.page.textContent("main")) ?? "";
       expect(main).toContain(lang ? "published, site rebuilding" : "已发布");
       await reviewer.page.goto(`${lang}/dashboard/event-pages/`);
-      expect(await reviewer.page.textContent("main")).toContain(lang ? "Harvest Fair 2028" : "2028 金秋采摘节");
+      const title = lang ? "Harvest Fair 2028" : "2028 金秋采摘节";
+      expect(await reviewer.page.textContent("main")).toContain(title);
+
+      // A visitor sees it at once, before any rebuild: the list and its own page, on a phone without JavaScript.
+      const visitor = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 320, height: 700 } });
+      await visitor.page.goto(`${lang}/events/`);
+      expect(await visitor.page.textContent("main")).toContain(title);
+      const res = await visitor.page.goto(`${lang}/events/${slug}/`);
+      expect(res?.status()).toBe(200);
+      const text = (await visitor.page.textContent("main")) ?? "";
+      expect(text).toContain(title);
+      expect(text).toContain(lang ? "Opening" : "开幕式");
+      expect(text).toContain(lang ? "The dates depend on the ripening." : "日期取决于成熟期。");
+      if (!lang) expect(await visitor.page.locator(".body h2").textContent()).toBe("采摘须知");
+      expect(await visitor.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await axe(visitor.page)).toEqual([]);
     });
   }
 

@@ -1,9 +1,13 @@
 import { env } from "cloudflare:workers";
+import type { AppEnv } from "@functions/env";
 import { publishScheduledEvents } from "@functions/events/edition-steps";
+import { EVENTS_SEQ_KEY, liveEvents } from "@functions/events/live";
+import { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
 import { englishProblems } from "../../src/collections/english-problems";
 import { eventSchema } from "../../src/lib/events/schema";
 import { as, createAccount, postAs, signIn } from "./accounts";
+import { countingD1 } from "./d1-counter";
 import { scalar } from "./helpers";
 
 /**
@@ -85,6 +89,7 @@ beforeEach(async () => {
   editor = await signIn("editor@county.example");
   reviewer = await signIn("reviewer@county.example");
   reviewer2 = await signIn("reviewer2@county.example");
+  await env.PUBLISHING?.delete(EVENTS_SEQ_KEY);
 });
 
 async function submitted(body: unknown = draft()): Promise<number> {
@@ -221,5 +226,26 @@ describe("festival events drafted and reviewed in the dashboard", () => {
     });
     expect(forced.status, await forced.clone().text()).toBe(200);
     expect(await scalar("SELECT count(*) FROM audit_log WHERE action = 'event.force_published'")).toBe(1);
+  });
+
+  it("serves an event the build holds with no D1 query, and a newly published one on demand", async () => {
+    const counting = countingD1(env.DB);
+    const app = new Hono<AppEnv>();
+    app.use(liveEvents((c, path) => c.set("live" as never, path as never)));
+    app.get("*", (c) => c.text((c.get("live" as never) as string | undefined) ?? "static"));
+    const get = (path: string) => app.request(path, {}, { ...env, DB: counting.db });
+    const before = await get("/events/pear-blossom-2027/");
+    expect(before.status).toBe(200);
+    expect(await before.text()).toContain("<h1");
+    expect((await get("/en/events/")).status).toBe(200);
+    expect((await get("/events/pear-blossom-2027.ics")).status).toBe(200);
+    expect(counting.counts.queries + counting.counts.batches).toBe(0);
+
+    const id = await submitted();
+    expect((await postAs(reviewer, `/api/dashboard/event-editions/${id}/approve`, {})).status).toBe(200);
+    expect(await (await get("/events/pear-blossom-2028/")).text()).toBe("/live-events/events/pear-blossom-2028/");
+    expect(await (await get("/en/events/")).text()).toBe("/live-events/en/events/");
+    // An event the publication did not touch stays the static file.
+    expect(await (await get("/events/pear-blossom-2027/")).text()).toContain("<h1");
   });
 });
