@@ -90,7 +90,7 @@ documented({
 const editionPage = (id: number) => `/dashboard/event-pages/edition/?id=${id}`;
 
 /** Published editions are "live" once the running build includes them, else "rebuilding". */
-export async function withSiteState(env: DashEnv["Bindings"], editions: EventEdition[]) {
+async function withSiteState(env: DashEnv["Bindings"], editions: EventEdition[]) {
   const build = await eventsBuild(env);
   return editions.map((e) => ({
     ...e,

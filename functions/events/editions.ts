@@ -11,7 +11,7 @@ import type { EventFrontMatter } from "./event-fields";
  */
 export type StaffAccount = Pick<SessionAccount, "id" | "role">;
 
-export interface EventVersion {
+interface EventVersion {
   frontMatter: EventFrontMatter;
   body: string;
 }
