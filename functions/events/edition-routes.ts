@@ -140,6 +140,8 @@ eventEditionsApi.post("/event-editions", async (c) => {
 
 eventEditionsApi.post("/event-editions/:id", validate("param", EditionParam), async (c) => {
   const { id } = c.req.valid("param");
+  // An edition that does not exist is a 404 whatever was sent.
+  if (!(await eventEditionById(c.env.DB, id))) throw notFoundProblem();
   const { data, isForm, next } = await readDraft(c);
   await updateEventDraft(c.env, c.var.account, id, data);
   if (isForm) return formDone(c, next, editionPage(id), "event_saved");
