@@ -13,6 +13,9 @@ import { importSessionsFromAssets, SESSIONS_IMPORT } from "../bookings/session-i
 import { activitySlotsApi } from "../bookings/slot-routes";
 import { recordWhenDone } from "../db/cron-heartbeat";
 import type { AppEnv, Bindings } from "../env";
+import { eventEditionsApi } from "../events/edition-routes";
+import { publishScheduledEvents } from "../events/edition-steps";
+import { markEventsPublished } from "../events/live";
 import { eventsDashboardApi } from "../events/routes";
 import { housekeeping } from "../housekeeping";
 import { lettersDashboardApi } from "../letters/dashboard-routes";
@@ -67,7 +70,8 @@ for (const path of ["/letters", "/letters/*"]) dashboardApi.use(path, countyStaf
 // Notices: editors draft, reviewers approve, the county office both (publishing/).
 for (const path of ["/notices", "/notices/*"]) dashboardApi.use(path, countyStaff);
 // Festival events' sessions: the county office and every editor and reviewer (events name no agency; events/changes.ts).
-for (const path of ["/events", "/events/*"]) dashboardApi.use(path, countyStaff);
+for (const path of ["/events", "/events/*", "/event-editions", "/event-editions/*"])
+  dashboardApi.use(path, countyStaff);
 // Anything else: 401 without a session, then 404.
 dashboardApi.use("*", requireAccount());
 
@@ -82,6 +86,7 @@ dashboardApi.route("/", cooperativeDashboardApi);
 dashboardApi.route("/", lettersDashboardApi);
 dashboardApi.route("/", noticesDashboardApi);
 dashboardApi.route("/", eventsDashboardApi);
+dashboardApi.route("/", eventEditionsApi);
 
 documented({
   method: "get",
@@ -170,7 +175,9 @@ export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (contr
         (done) => Object.values(done).some((n) => n > 0) && console.log("e-mails", done),
       ),
       publishScheduled(env).then((n) => n > 0 && console.log("notices published on schedule", n)),
+      publishScheduledEvents(env).then((n) => n > 0 && console.log("events published on schedule", n)),
       syncPublishedSeq(env),
+      markEventsPublished(env),
       deliverMessages(env, messageLinks).then(
         (done) => Object.values(done).some((n) => n > 0) && console.log("messages", done),
       ),

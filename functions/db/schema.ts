@@ -1041,3 +1041,56 @@ export const sessionCancellations = sqliteTable("session_cancellations", {
   cancelledBy: integer("cancelled_by").references(() => accounts.id),
   cancelledAt: text("cancelled_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 });
+
+/* ---------------------------------------------------------------------------
+ * Festival events written in the dashboard (functions/events/editions.ts). One
+ * edition holds both language versions (each the front matter of
+ * content/events/<slug>/<lang>.md plus its body), so the facts they share are
+ * typed once and always agree. Drafted, reviewed and published as notices are;
+ * the build reads the published editions next to content/events.
+ * ------------------------------------------------------------------------- */
+
+export const eventEditions = sqliteTable(
+  "event_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    status: text("status", { enum: EDITION_STATUSES }).notNull().default("draft"),
+    /** { "zh-CN": { data, body }, "en"?: { data, body } }: front matter as content/events has it. */
+    versions: text("versions").notNull(),
+    changeNote: text("change_note"),
+    /** The published edition this one replaces when it is published. */
+    basedOn: integer("based_on"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => accounts.id),
+    submittedAt: text("submitted_at"),
+    reviewerId: integer("reviewer_id").references(() => accounts.id),
+    reviewedAt: text("reviewed_at"),
+    reviewComment: text("review_comment"),
+    forceReason: text("force_reason"),
+    publishAt: text("publish_at"),
+    publishedAt: text("published_at"),
+    /** Order of publication across all events; the build records the last one it saw. */
+    publishSeq: integer("publish_seq").unique(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    uniqueIndex("event_editions_one_published").on(t.slug).where(sql`status = 'published'`),
+    uniqueIndex("event_editions_one_open")
+      .on(t.slug)
+      .where(sql`status IN ('draft', 'submitted', 'returned', 'scheduled')`),
+    index("event_editions_status").on(t.status, t.publishAt),
+    check("event_editions_status", sql`${t.status} IN (${inList(EDITION_STATUSES)})`),
+    check(
+      "event_editions_second_person",
+      sql`${t.reviewerId} IS NULL OR ${t.reviewerId} <> ${t.authorId} OR ${t.forceReason} IS NOT NULL`,
+    ),
+    check(
+      "event_editions_published_numbered",
+      sql`(${t.status} IN ('published', 'superseded')) = (${t.publishSeq} IS NOT NULL)`,
+    ),
+    check("event_editions_scheduled", sql`${t.status} <> 'scheduled' OR ${t.publishAt} IS NOT NULL`),
+  ],
+);

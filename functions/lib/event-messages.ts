@@ -15,6 +15,20 @@ export const eventMessagesZhCN = {
   "events.changedMeanwhile":
     "这个活动刚刚被其他工作人员改动过，或有预订发生了变化：没有保存。请刷新页面，核对后再提交。",
   "events.sessionIsCancelled": "这个场次已经取消，不能再修改或再次取消。",
+  "eventEdition.slug": "活动地址只能用小写字母、数字和连字符，最多 80 个字符，例如 pear-blossom-2028。",
+  "eventEdition.slugTaken": "这个地址已经有活动了：要修改它，请在活动列表中打开它并选择“修改”。",
+  "eventEdition.openEdition": "这个活动已有一个未完成的版本（草稿、待审核、退回修改或定时发布）。请先完成它。",
+  "eventEdition.ownEdition": "不能审核自己起草的版本：请由另一位审核人审核。",
+  "eventEdition.notEditor": "只有编辑和县政府办公室的管理员可以起草活动。",
+  "eventEdition.notReviewer": "只有审核人和县政府办公室的管理员可以审核活动。",
+  "eventEdition.changeNote": "请写明本次修改了什么（2 至 300 字），审核人会看到。",
+  "eventEdition.programmeLine":
+    "第 {line} 行看不懂：请写成“2027-03-20 10:00-11:00 开幕式 @ 主会场舞台”（结束时间和地点可以不写）。",
+  "eventEdition.sessionLine":
+    "第 {line} 行看不懂：请写成“2027-03-21 09:30-11:00 25 30 梨园导览 / Orchard tour”（日期、时间、名额、每人价格（元）、中文名 / 英文名）。",
+  "eventEdition.programmeCount": "英文版的节目单须与中文版一一对应：同样多的项目，同样的日期和时间。",
+  "eventEdition.price": "请填写入场价格（元，可带两位小数），免费请填 0 或留空。",
+  "eventEdition.coordinates": "请填写活动地点的纬度和经度（数字，例如 31.37 和 102.08），或选择一个营地。",
 };
 
 export const eventMessagesEn: Record<keyof typeof eventMessagesZhCN, string> = {
@@ -36,4 +50,23 @@ export const eventMessagesEn: Record<keyof typeof eventMessagesZhCN, string> = {
   "events.changedMeanwhile":
     "Someone else changed this event, or a booking of it changed, a moment ago: nothing was saved. Reload the page, check and send it again.",
   "events.sessionIsCancelled": "This session is cancelled: it cannot be changed or cancelled again.",
+  "eventEdition.slug":
+    "The address may use lower-case letters, digits and dashes, at most 80 characters, e.g. pear-blossom-2028.",
+  "eventEdition.slugTaken":
+    "An event already has this address: to change it, open it from the list of events and choose Amend.",
+  "eventEdition.openEdition":
+    "This event already has an unfinished edition (draft, waiting for review, returned or scheduled). Finish that one first.",
+  "eventEdition.ownEdition": "You cannot review an edition you drafted: another reviewer must review it.",
+  "eventEdition.notEditor": "Only editors and the county office's administrators draft events.",
+  "eventEdition.notReviewer": "Only reviewers and the county office's administrators review events.",
+  "eventEdition.changeNote": "Say what this edition changes (2 to 300 characters); the reviewer reads it.",
+  "eventEdition.programmeLine":
+    'Line {line} cannot be read: write it as "2027-03-20 10:00-11:00 Opening ceremony @ Main stage" (the end time and the place may be left out).',
+  "eventEdition.sessionLine":
+    'Line {line} cannot be read: write it as "2027-03-21 09:30-11:00 25 30 梨园导览 / Orchard tour" (date, times, places, price per person in yuan, Chinese name / English name).',
+  "eventEdition.programmeCount":
+    "The English programme must match the Chinese one item by item: as many items, on the same days and times.",
+  "eventEdition.price": "Give the entry price in yuan (up to two decimals); 0 or empty for free.",
+  "eventEdition.coordinates":
+    "Give the place's latitude and longitude (numbers such as 31.37 and 102.08), or choose a campsite.",
 };

@@ -20,6 +20,13 @@ export interface Body {
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const FORM_TYPE = "application/x-www-form-urlencoded";
 const MAX_BODY = 64 * 1024;
+/**
+ * Staff editors post whole notices and event pages: two bodies of up to 60,000 characters,
+ * and a Chinese character takes 9 bytes once a form percent-encodes it.
+ */
+const MAX_STAFF_BODY = 1536 * 1024;
+const bodyLimit = (c: Context) =>
+  new URL(c.req.url).pathname.startsWith("/api/dashboard/") ? MAX_STAFF_BODY : MAX_BODY;
 
 export async function readBody(c: Context): Promise<Body> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -29,7 +36,7 @@ export async function readBody(c: Context): Promise<Body> {
     }));
   }
   if (type === FORM_TYPE) assertSameOrigin(c);
-  const text = new TextDecoder().decode(await readLimitedBytes(c, MAX_BODY));
+  const text = new TextDecoder().decode(await readLimitedBytes(c, bodyLimit(c)));
   if (JSON_TYPE.test(type)) {
     try {
       return { value: JSON.parse(text), isForm: false };
@@ -201,6 +208,8 @@ export async function refusedForm(c: Context, problem: Problem): Promise<Respons
     const errors = Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
     const flash: FormFlash = { path: back.pathname, form, values: await typedValues(c), errors };
     if (problem.detail && !problem.errors?.length) flash.detail = problem.detail;
+    const kept = await keepLongValues(c);
+    if (kept) flash.kept = kept;
     let cookie = encodeFlash(flash);
     // Long notes or addresses could pass a cookie's size: keep the messages, drop the values.
     if (cookie.length > FLASH_MAX_CHARS) cookie = encodeFlash({ ...flash, values: {} });
@@ -236,6 +245,43 @@ export interface FormFlash {
   errors: Record<string, string>;
   /** A refusal that is not about one field (dates full, too many attempts). */
   detail?: string;
+  /** Where the whole of a long staff text waits for its page (keepLongValues). */
+  kept?: string;
+}
+
+/** KV keys of refused dashboard forms kept whole (src/lib/form-state.ts keptValues reads them). */
+export const KEPT_FORM_PREFIX = "form:";
+const KEPT_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * A staff editor's refused post can hold pages of text (a notice's or an event's body)
+ * that the cookie cannot carry: a dashboard form whose values are longer than the
+ * cookie keeps is kept whole in KV (PUBLISHING) for two minutes under a random key that
+ * only this cookie names, and its page puts it back. Only for the dashboard: residents'
+ * forms are short, and their details never leave the cookie.
+ */
+async function keepLongValues(c: Context): Promise<string | undefined> {
+  const kv = (c.env as { PUBLISHING?: KVNamespace } | undefined)?.PUBLISHING;
+  if (!kv || !new URL(c.req.url).pathname.startsWith("/api/dashboard/")) return undefined;
+  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith(FORM_TYPE)) return undefined;
+  const reading = readings.get(c.req.raw);
+  const bytes = reading ? await reading.catch(() => null) : null;
+  if (!bytes || bytes.byteLength > MAX_STAFF_BODY) return undefined;
+  const values: Record<string, string> = {};
+  let long = false;
+  for (const [name, value] of new URLSearchParams(new TextDecoder().decode(bytes))) {
+    if (NEVER_KEPT.test(name)) continue;
+    values[fieldPath(name)] = value;
+    if (value.length > MAX_VALUE) long = true;
+  }
+  if (!long && encodeFlash({ path: "", form: "", values, errors: {} }).length <= FLASH_MAX_CHARS) return undefined;
+  const id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  try {
+    await kv.put(`${KEPT_FORM_PREFIX}${id}`, JSON.stringify(values), { expirationTtl: 120 });
+    return id;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `contact[phone]` -> `contact.phone`, the path zod and the problem's errors use. */
@@ -282,6 +328,7 @@ export function decodeFlash(value: string | undefined): FormFlash | undefined {
       values: strings(parsed.values),
       errors: strings(parsed.errors),
       ...(typeof parsed.detail === "string" ? { detail: parsed.detail } : {}),
+      ...(typeof parsed.kept === "string" && KEPT_ID.test(parsed.kept) ? { kept: parsed.kept } : {}),
     };
   } catch {
     return undefined;

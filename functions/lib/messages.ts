@@ -1,3 +1,4 @@
+import { eventFieldMessagesEn, eventFieldMessagesZhCN } from "./event-field-messages";
 import { eventMessagesEn, eventMessagesZhCN } from "./event-messages";
 import type { Lang } from "./lang";
 import { letterMessagesEn, letterMessagesZhCN } from "./letter-messages";
@@ -197,6 +198,7 @@ const zhCN = {
   ...letterMessagesZhCN,
   ...noticeMessagesZhCN,
   ...eventMessagesZhCN,
+  ...eventFieldMessagesZhCN,
   // Pickup points and cooperative profiles.
   "places.days": "请至少选择一个开放日。",
   "places.taken": "这个取货点编号已被使用。",
@@ -426,6 +428,7 @@ const en: Record<MessageKey, string> = {
   ...letterMessagesEn,
   ...noticeMessagesEn,
   ...eventMessagesEn,
+  ...eventFieldMessagesEn,
   "places.days": "Choose at least one day the point is open.",
   "places.taken": "This pickup point id is already taken.",
   "profile.validUntil": "Enter the last day the certificate is valid, e.g. 2027-06-30.",

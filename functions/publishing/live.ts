@@ -101,7 +101,7 @@ function noticeView(pathname: string): { kind: "notice"; slug: string } | { kind
 }
 
 /** How functions/index.ts hands a request to the on-demand page at `path`, with `locals` for it. */
-export type RenderLive = (c: Context<AppEnv>, path: string, locals: { liveNotices: LiveNotices }) => void;
+export type RenderLive = (c: Context<AppEnv>, path: string, locals: Record<string, unknown>) => void;
 
 const PREVIEW = /^\d{1,10}$/;
 
@@ -130,7 +130,7 @@ async function previewEdition(c: Context<AppEnv>, slug: string, id: string): Pro
  * The build's own file. Notice pages reach the Worker first (run_worker_first), and
  * Astro's handler would not serve a prerendered page itself: ask the assets binding.
  */
-async function fromBuild(c: Context<AppEnv>, next: () => Promise<void>) {
+export async function fromBuild(c: Context<AppEnv>, next: () => Promise<void>) {
   const res = await c.env.ASSETS.fetch(c.req.raw);
   if (res.status === 404) {
     await res.body?.cancel();

@@ -31,7 +31,7 @@ import {
 const nowIso = () => new Date().toISOString();
 
 /** County time "YYYY-MM-DDTHH:MM" to a UTC instant. */
-function countyToUtc(local: string): string {
+export function countyToUtc(local: string): string {
   const [date, time] = local.split("T");
   const utc = new Date(`${date}T${time}:00+08:00`);
   return utc.toISOString();

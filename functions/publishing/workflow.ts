@@ -183,21 +183,23 @@ export async function editionFor(env: Bindings, account: StaffAccount, id: numbe
 /** Runs a step's batch behind a guard that the edition is still in one of `from`. */
 export async function step(
   d1: D1Database,
-  account: StaffAccount,
-  edition: Edition,
+  account: Pick<StaffAccount, "id">,
+  edition: Pick<Edition, "id">,
   from: readonly EditionStatus[],
   action: string,
   change: D1PreparedStatement[],
   after: Record<string, unknown>,
   raced: () => ProblemError = () => conflictProblem("reviewed-first", "notice.reviewedFirst"),
+  /** Festival events' editions (functions/events/editions.ts) take the same steps. */
+  table: "notice_editions" | "event_editions" = "notice_editions",
 ) {
   const list = from.map((s) => `'${s}'`).join(", ");
   try {
     await auditedBatch(
       d1,
-      { actorId: account.id, action, targetType: "notice_edition", targetId: edition.id, after },
+      { actorId: account.id, action, targetType: table.replace(/s$/, ""), targetId: edition.id, after },
       change,
-      [guard(d1, `NOT EXISTS (SELECT 1 FROM notice_editions WHERE id = ? AND status IN (${list}))`, edition.id)],
+      [guard(d1, `NOT EXISTS (SELECT 1 FROM ${table} WHERE id = ? AND status IN (${list}))`, edition.id)],
     );
   } catch (error) {
     if (violated(error, GUARD)) throw raced();

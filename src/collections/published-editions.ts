@@ -73,7 +73,7 @@ function readBuildD1<T>(sql: string, table: string, env: NodeJS.ProcessEnv): T[]
       String((error as { stdout?: string; stderr?: string }).stdout ?? "") +
       String((error as { stderr?: string }).stderr ?? "");
     // A local database from before the migration that made the table has nothing to read.
-    if (source.mode === "local" && text.includes(`no such table: ${table}`)) return [];
+    if (source.mode === "local" && text.includes("no such table: ")) return [];
     throw new Error(`build: could not read ${table} from ${source.mode} D1:\n${text.slice(0, 2000)}`);
   }
   const parsed = JSON.parse(out) as { results: T[] }[];
@@ -105,4 +105,64 @@ export function readManagedEvents(env: NodeJS.ProcessEnv = process.env): Managed
     env,
   );
   return rows.map((r) => ({ slug: r.slug, status: r.status, reason: { "zh-CN": r.reason_zh, en: r.reason_en } }));
+}
+
+/** A festival event published from the dashboard (functions/events/edition-steps.ts): both language versions. */
+export interface PublishedEventEdition {
+  id: number;
+  slug: string;
+  seq: number;
+  versions: Partial<Record<"zh-CN" | "en", { frontMatter: Record<string, unknown>; body: string }>>;
+}
+
+export function readPublishedEventEditions(env: NodeJS.ProcessEnv = process.env): PublishedEventEdition[] {
+  const rows = readBuildD1<{ id: number; slug: string; versions: string; publish_seq: number }>(
+    "SELECT id, slug, versions, publish_seq FROM event_editions WHERE status = 'published' ORDER BY id",
+    "event_editions",
+    env,
+  );
+  return rows.map((r) => ({ id: r.id, slug: r.slug, seq: r.publish_seq, versions: JSON.parse(r.versions) }));
+}
+
+/** The sessions staff keep in the dashboard for the events they manage: the page lists these, not the file's. */
+export interface ManagedSession {
+  event: string;
+  id: string;
+  date: string;
+  start: string;
+  end: string;
+  capacity: number;
+  price: number;
+  title: { "zh-CN": string; en: string };
+}
+
+export function readManagedSessions(env: NodeJS.ProcessEnv = process.env): ManagedSession[] {
+  const rows = readBuildD1<{
+    event_slug: string;
+    id: string;
+    date: string;
+    start_time: string;
+    end_time: string;
+    capacity: number;
+    price_fen: number;
+    name_zh: string;
+    name_en: string;
+  }>(
+    `SELECT s.event_slug, s.id, s.date, s.start_time, s.end_time, s.capacity, s.price_fen, s.name_zh, s.name_en
+     FROM activity_slots s JOIN session_events e ON e.slug = s.event_slug AND e.managed_at IS NOT NULL
+     WHERE NOT EXISTS (SELECT 1 FROM session_cancellations c WHERE c.slot_id = s.id)
+     ORDER BY s.event_slug, s.date, s.start_time, s.id`,
+    "session_events",
+    env,
+  );
+  return rows.map((r) => ({
+    event: r.event_slug,
+    id: r.id,
+    date: r.date,
+    start: r.start_time,
+    end: r.end_time,
+    capacity: r.capacity,
+    price: r.price_fen,
+    title: { "zh-CN": r.name_zh || r.name_en, en: r.name_en || r.name_zh },
+  }));
 }

@@ -4,6 +4,7 @@ import { bookingStaffEn } from "./booking-staff.en";
 import { challengeEn } from "./challenge.en";
 import { coopEn } from "./cooperative.en";
 import { dashEn } from "./dashboard.en";
+import { eventEditionsEn } from "./event-editions.en";
 import { eventsStaffEn } from "./events-staff.en";
 import { formsEn } from "./forms.en";
 import { guestMessagesEn } from "./guest-messages.en";
@@ -476,5 +477,6 @@ export const en: Record<UiKey, string> = {
   ...lettersEn,
   ...lettersStaffEn,
   ...publishingEn,
+  ...eventEditionsEn,
   ...eventsStaffEn,
 };

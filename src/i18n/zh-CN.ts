@@ -4,6 +4,7 @@ import { bookingStaffZhCN } from "./booking-staff.zh-CN";
 import { challengeZhCN } from "./challenge.zh-CN";
 import { coopZhCN } from "./cooperative.zh-CN";
 import { dashZhCN } from "./dashboard.zh-CN";
+import { eventEditionsZhCN } from "./event-editions.zh-CN";
 import { eventsStaffZhCN } from "./events-staff.zh-CN";
 import { formsZhCN } from "./forms.zh-CN";
 import { guestMessagesZhCN } from "./guest-messages.zh-CN";
@@ -457,6 +458,7 @@ export const zhCN = {
   ...lettersZhCN,
   ...lettersStaffZhCN,
   ...publishingZhCN,
+  ...eventEditionsZhCN,
   ...eventsStaffZhCN,
 } as const;
 

@@ -1,4 +1,4 @@
-import { decodeFlash, FORM_FLASH_COOKIE } from "@functions/lib/forms";
+import { decodeFlash, FORM_FLASH_COOKIE, KEPT_FORM_PREFIX } from "@functions/lib/forms";
 import type { AstroGlobal } from "astro";
 
 /**
@@ -12,6 +12,8 @@ export interface FormState {
   values: Record<string, string>;
   errors: Record<string, string>;
   detail?: string;
+  /** The whole of a long staff form, kept on the server (functions/lib/forms.ts keepLongValues). */
+  kept?: string;
 }
 
 export const NO_FORM_STATE: FormState = { values: {}, errors: {} };
@@ -35,6 +37,25 @@ export function formState(Astro: AstroGlobal, form?: string): FormState {
   // Someone's name and phone are on this page now: no cache may keep it.
   Astro.response.headers.set("cache-control", "no-store");
   return flash;
+}
+
+/** A staff editor's refused form with its long texts whole again: read once, then gone. */
+export async function withKeptValues(state: FormState, kv: KVNamespace | undefined): Promise<FormState> {
+  if (!state.kept || !kv) return state;
+  const key = `${KEPT_FORM_PREFIX}${state.kept}`;
+  const raw = await kv.get(key).catch(() => null);
+  if (!raw) return state;
+  await kv.delete(key).catch(() => undefined);
+  try {
+    const values = JSON.parse(raw) as Record<string, unknown>;
+    const strings = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "string")) as Record<
+      string,
+      string
+    >;
+    return { ...state, values: { ...state.values, ...strings } };
+  } catch {
+    return state;
+  }
 }
 
 /** On a page with several forms, only the form that was posted shows the values and messages. */

@@ -26,7 +26,7 @@ async function cartLines(page: Page): Promise<string[]> {
 async function checkout(page: Page, name: string, phone = buyerPhone()) {
   await page.fill("#c-name", name);
   await page.fill("#c-phone", phone);
-  await Promise.all([page.waitForLoadState("load"), page.click("form[data-checkout] button[type=submit]")]);
+  await Promise.all([page.waitForEvent("load"), page.click("form[data-checkout] button[type=submit]")]);
 }
 
 describe.skipIf(!chromiumPath)("the cart keeps every line, the confirmation survives a reload", () => {

@@ -84,7 +84,7 @@ describe.skipIf(!chromiumPath)("a busy phone books after the check", () => {
         extraHTTPHeaders: { "cf-connecting-ip": ipOf(li + 5) },
       });
       await fillBooking(page, prefix, phone);
-      await Promise.all([page.waitForLoadState("load"), page.click(".booking-form button[type=submit]")]);
+      await Promise.all([page.waitForEvent("load"), page.click(".booking-form button[type=submit]")]);
       expect(new URL(page.url()).pathname).toBe(`${prefix}/visit/gajian-lawn/`);
       expect(await page.textContent("#challenge")).toContain(wait);
       expect(await page.inputValue("#name")).toBe("Chen Jing");
@@ -103,7 +103,7 @@ describe.skipIf(!chromiumPath)("a busy phone books after the check", () => {
       // As if the page had just sent itself again: the script then waits for the person.
       await page.addInitScript(() => sessionStorage.setItem("portal-challenge-sent", String(Date.now())));
       await fillBooking(page, prefix, phone);
-      await Promise.all([page.waitForLoadState("load"), page.click(".booking-form button[type=submit]")]);
+      await Promise.all([page.waitForEvent("load"), page.click(".booking-form button[type=submit]")]);
       await page.waitForFunction(
         () => document.querySelector<HTMLInputElement>('input[name="challengeSolution"]')?.value !== "",
       );

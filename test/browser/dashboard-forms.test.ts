@@ -11,7 +11,7 @@ import { COOPERATIVE, countyToday, OPERATOR, signIn } from "./dashboard";
 const PHONE = { width: 390, height: 844 };
 
 async function post(page: Page, button: string) {
-  await Promise.all([page.waitForLoadState("load"), page.click(button)]);
+  await Promise.all([page.waitForEvent("load"), page.click(button)]);
 }
 
 async function summaryFocused(page: Page): Promise<boolean> {

@@ -22,7 +22,7 @@ function arrival(offset: number): string {
 }
 
 async function submit(page: Page) {
-  await Promise.all([page.waitForLoadState("load"), page.click(".booking-form button[type=submit]")]);
+  await Promise.all([page.waitForEvent("load"), page.click(".booking-form button[type=submit]")]);
 }
 
 /** The message shown with a control: the element its aria-describedby names first. */
@@ -179,7 +179,7 @@ describe.skipIf(!chromiumPath)("refused forms keep what was typed", () => {
       };
       await page.goto(`${prefix}/dashboard/login/`);
       await fill(page);
-      await Promise.all([page.waitForLoadState("load"), page.click("form.dash-form button")]);
+      await Promise.all([page.waitForEvent("load"), page.click("form.dash-form button")]);
       expect(new URL(page.url()).pathname).toBe(`${prefix}/dashboard/login/`);
       expect(await page.inputValue("#email")).toBe("nobody-here@jinchuan.example");
       expect(await page.inputValue("#password")).toBe("");
@@ -218,7 +218,7 @@ describe.skipIf(!chromiumPath)("refused forms keep what was typed", () => {
         headers: { "content-type": "application/json", "idempotency-key": `browser-${crypto.randomUUID()}` },
         body: JSON.stringify({ token }),
       });
-      await Promise.all([page.waitForLoadState("load"), page.click(".confirm-cancel form button")]);
+      await Promise.all([page.waitForEvent("load"), page.click(".confirm-cancel form button")]);
       expect(new URL(page.url()).pathname).toBe(`${prefix}/visit/booking/`);
       expect(await page.textContent("[data-error-summary]")).toContain(prefix ? "cannot be cancelled" : "不能取消");
       expect(await focusedIsSummary(page)).toBe(true);

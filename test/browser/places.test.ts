@@ -19,11 +19,11 @@ async function submitByKeyboard(page: Page, lastField: string, button: string) {
     if (await page.evaluate((sel) => document.activeElement === document.querySelector(sel), button)) break;
   }
   expect(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), button)).toBe(true);
-  await Promise.all([page.waitForLoadState("load"), page.waitForURL(/done=|\?/), page.keyboard.press("Enter")]);
+  await Promise.all([page.waitForEvent("load"), page.waitForURL(/done=|\?/), page.keyboard.press("Enter")]);
 }
 
 async function post(page: Page, button: string) {
-  await Promise.all([page.waitForLoadState("load"), page.click(button)]);
+  await Promise.all([page.waitForEvent("load"), page.click(button)]);
 }
 
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

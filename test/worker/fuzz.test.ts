@@ -27,7 +27,8 @@ type Role = "admin" | "operator" | "cooperative";
 function roleFor(path: string): Role | undefined {
   const part = /^\/api\/dashboard\/([^/]+)/.exec(path)?.[1];
   if (part === undefined) return undefined;
-  if (part === "admin" || part === "letters" || part === "notices" || part === "events") return "admin";
+  if (part === "admin" || part === "letters" || part === "notices" || part === "events" || part === "event-editions")
+    return "admin";
   if (["sites", "bookings", "closures", "units"].includes(part)) return "operator";
   if (["cooperatives", "products", "orders"].includes(part)) return "cooperative";
   throw new Error(`no role known for ${path}: add it here`);
@@ -47,6 +48,7 @@ interface Rows {
   account: number;
   letter: string;
   edition: number;
+  eventEdition: number;
 }
 
 async function seedRows(): Promise<Rows> {
@@ -105,6 +107,28 @@ async function seedRows(): Promise<Rows> {
       author,
     ),
   ]);
+  const eventEdition = await env.DB.prepare(
+    "INSERT INTO event_editions (slug, status, versions, author_id) VALUES ('fuzz-fair-2099', 'submitted', ?, ?) RETURNING id",
+  )
+    .bind(
+      JSON.stringify({
+        "zh-CN": {
+          frontMatter: {
+            title: "t",
+            summary: "s",
+            start: "2099-01-01",
+            end: "2099-01-02",
+            updated: "2026-12-01",
+            place: "gajian-lawn",
+            organizer: { name: "o" },
+            price: "free",
+          },
+          body: "正文",
+        },
+      }),
+      author,
+    )
+    .first<{ id: number }>();
   // Another account for the admin routes to act on (never the one signed in).
   const account = await createAccount("spare@example.cn", "operator", { campsites: ["gajian-lawn"], password: null });
   return {
@@ -114,6 +138,7 @@ async function seedRows(): Promise<Rows> {
     account,
     letter: (await wrote.json<{ reference: string }>()).reference,
     edition: (edition[1]?.results?.[0] as { id: number } | undefined)?.id ?? 0,
+    eventEdition: eventEdition?.id ?? 0,
   };
 }
 
@@ -133,6 +158,8 @@ function realParam(path: string, rows: Rows): string {
       return rows.letter;
     case "notices":
       return String(rows.edition);
+    case "event-editions":
+      return String(rows.eventEdition);
     case "events":
       return "pear-blossom";
     case "products":

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import type { AppEnv } from "@functions/env";
 import { buildManifest } from "@functions/publishing/build-manifest";
-import { liveNotices, SEQ_KEY } from "@functions/publishing/live";
+import { type LiveNotices, liveNotices, SEQ_KEY } from "@functions/publishing/live";
 import { publishScheduled } from "@functions/publishing/publish";
 import { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -265,7 +265,11 @@ describe("the public pages", () => {
     const get = site(env.DB);
     expect(await (await get(`/notices/spring-planting-subsidy-2026/?preview=${id}`)).text()).toBe("static");
     const app = new Hono<AppEnv>();
-    app.use(liveNotices((c, path, locals) => c.set("live" as never, `${path} ${locals.liveNotices.preview}` as never)));
+    app.use(
+      liveNotices((c, path, locals) =>
+        c.set("live" as never, `${path} ${(locals.liveNotices as LiveNotices).preview}` as never),
+      ),
+    );
     app.get("*", (c) => c.text((c.get("live" as never) as string | undefined) ?? "static"));
     const as = (cookie: string) =>
       app.request(`/notices/spring-planting-subsidy-2026/?preview=${id}`, { headers: { cookie } }, env);

@@ -134,6 +134,15 @@ describe("tenant isolation", () => {
         expect(res.status).toBe(200);
         expect(await res.json()).toEqual([]);
       },
+      // Event pages likewise: an editor sees every event edition (none here).
+      "GET /event-editions": async (res) => {
+        expect(res.status).toBe(200);
+        expect((await res.json<{ editions: unknown[] }>()).editions).toEqual([]);
+      },
+      // An editor may draft events; this incomplete one is refused by field and writes nothing.
+      "POST /event-editions": async (res) => {
+        expect(res.status).toBe(400);
+      },
     });
   });
 

@@ -52,6 +52,8 @@ const point = {
 const product = { category: "pear-wine", nameZh: "x", nameEn: "x", unitZh: "瓶", unitEn: "bottle", priceYuan: "1" };
 
 const NO_EVENT = "/events/no-such-event-2099";
+/** Event editions belong to no tenant either: the attacks name one that does not exist. */
+const NO_EDITION = "/event-editions/999999";
 const session = {
   nameZh: "x",
   nameEn: "x",
@@ -98,6 +100,13 @@ export const attacks = (b: TenantB): Record<string, Attack> => ({
     path: `${NO_EVENT}/status`,
     body: { status: "cancelled", reasonZh: "天气原因", reasonEn: "Weather" },
   },
+  "GET /event-editions": { path: "/event-editions" },
+  "GET /event-editions/:id": { path: NO_EDITION },
+  "POST /event-editions": { path: "/event-editions", body: { slug: "x" } },
+  "POST /event-editions/:id": { path: NO_EDITION, body: { slug: "x" } },
+  "POST /event-editions/:id/submit": { path: `${NO_EDITION}/submit`, body: {} },
+  "POST /event-editions/:id/approve": { path: `${NO_EDITION}/approve`, body: {} },
+  "POST /event-editions/:id/return": { path: `${NO_EDITION}/return`, body: { comment: "x" } },
   "GET /letters": { path: "/letters" },
   "GET /letters/:reference": { path: `/letters/${b.letter}` },
   "GET /letters/:reference/photo": { path: `/letters/${b.letter}/photo` },

@@ -2,7 +2,7 @@ import { type CollectionEntry, getCollection } from "astro:content";
 import { county } from "../../../county.config";
 import { type CampsitePlace, checkPlaces, placePoints, resolveVenue } from "../places";
 import { type CountyEvent, groupEvents, listActivitySlots } from "./model";
-import type { EventData } from "./schema";
+import { type EventData, eventSchema } from "./schema";
 import { todayIn } from "./time";
 
 type EventEntry = Omit<CollectionEntry<"events">, "data"> & { data: EventData };
@@ -26,8 +26,12 @@ export async function loadCampsitePlaces(): Promise<CampsitePlace[]> {
   }));
 }
 
-async function load(): Promise<SiteEvent[]> {
-  const [entries, campsites] = await Promise.all([getCollection("events"), loadCampsitePlaces()]);
+type Entry = CollectionEntry<"events"> & { liveHtml?: string };
+
+async function load(extra: Entry[] = []): Promise<SiteEvent[]> {
+  const [built, campsites] = await Promise.all([getCollection("events"), loadCampsitePlaces()]);
+  const replaced = new Set(extra.map((e) => e.id.split("/").at(-2)));
+  const entries: Entry[] = [...built.filter((e) => !replaced.has(e.id.split("/").at(-2))), ...extra];
   const where = (e: (typeof entries)[number]) => e.filePath ?? e.id;
   checkPlaces(
     placePoints(
@@ -35,7 +39,7 @@ async function load(): Promise<SiteEvent[]> {
       entries.map((e) => ({ where: where(e), front: e.data })),
     ),
   );
-  const lang = (e: (typeof entries)[number]) => (where(e).endsWith("/en.md") ? "en" : "zh-CN");
+  const lang = (e: (typeof entries)[number]) => (/\/en(\.md)?$/.test(where(e)) ? "en" : "zh-CN");
   return groupEvents(
     entries.map((e) => ({ ...e, data: { ...e.data, venue: resolveVenue(e.data, lang(e), campsites, where(e)) } })),
   );
@@ -46,6 +50,34 @@ export async function loadEvents(): Promise<SiteEvent[]> {
   if (import.meta.env.DEV) return load();
   loaded ??= load();
   return loaded;
+}
+
+/**
+ * The events as the build has them, with editions published since (the Worker's
+ * on-demand pages until the rebuild, functions/events/live.ts): each replaces the
+ * build's versions of its event.
+ */
+export async function loadEventsWith(
+  editions: {
+    id: number;
+    slug: string;
+    versions: Partial<Record<"zh-CN" | "en", { frontMatter: unknown; html: string }>>;
+  }[],
+): Promise<SiteEvent[]> {
+  const extra: Entry[] = editions.flatMap((edition) =>
+    (["zh-CN", "en"] as const).flatMap((lang) => {
+      const version = edition.versions[lang];
+      if (!version) return [];
+      const entry = {
+        id: `editions/${edition.id}/${edition.slug}/${lang}`,
+        collection: "events",
+        data: eventSchema.parse(version.frontMatter),
+        liveHtml: version.html,
+      };
+      return [entry as unknown as Entry];
+    }),
+  );
+  return load(extra);
 }
 
 /** Every activity slot with its event and status, for loading into the booking database. */

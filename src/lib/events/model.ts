@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from "../../i18n";
-import type { ActivitySlotData, EventData, EventStatus } from "./schema";
+import { type ActivitySlotData, type EventData, type EventStatus, eventFacts } from "./schema";
 
 /** One language version of an event as the content collection gives it. */
 export interface EventSource {
@@ -23,7 +23,8 @@ export interface CountyEvent<S extends EventSource = EventSource> {
 
 export class EventContentError extends Error {}
 
-const FILE = /(?:^|\/)content\/events\/([^/]+)\/([^/]+)\.md$/;
+// A file, or an edition published from the dashboard (src/collections/events.ts: editions/<id>/<slug>/<lang>).
+const FILE = /(?:(?:^|\/)content\/events\/([^/]+)\/([^/]+)\.md|^editions\/\d+\/([^/]+)\/([^/]+))$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Folder names taken by pages and feeds under /events/. */
 const RESERVED = new Set(["calendar"]);
@@ -34,7 +35,8 @@ function where(source: EventSource): string {
 
 function locate(source: EventSource): { slug: string; locale: Lang } {
   const match = FILE.exec(where(source));
-  const [, slug = "", name = ""] = match ?? [];
+  const slug = match?.[1] ?? match?.[3] ?? "";
+  const name = match?.[2] ?? match?.[4] ?? "";
   if (!match || !SLUG.test(slug) || RESERVED.has(slug)) {
     throw new EventContentError(
       `${where(source)}: put each event in its own folder named with lower-case letters, digits and dashes (not "calendar"), e.g. content/events/spring-festival-2027/zh-CN.md`,
@@ -44,23 +46,6 @@ function locate(source: EventSource): { slug: string; locale: Lang } {
   if (!locale)
     throw new EventContentError(`${where(source)}: name the file after its language: ${LANGS.join(".md or ")}.md`);
   return { slug, locale };
-}
-
-/** The parts of an event that are the same in every language. */
-function facts(data: EventData) {
-  return {
-    start: data.start,
-    end: data.end,
-    status: data.status,
-    previousStart: data.previousStart,
-    updated: data.updated,
-    place: data.place,
-    venue: { latitude: data.venue.latitude, longitude: data.venue.longitude },
-    price: data.price,
-    programme: data.programme.map(({ date, start, end }) => ({ date, start, end })),
-    slots: data.slots.map(({ title: _title, ...rest }) => rest),
-    relatedNotices: data.relatedNotices,
-  };
 }
 
 /** Path and values of the first place where two values differ, or undefined. */
@@ -105,7 +90,7 @@ export function groupEvents<S extends EventSource>(sources: S[]): CountyEvent<S>
     const present = LANGS.flatMap((l) => (versions[l] ? [versions[l]] : []));
     const [primary, ...others] = present as [S, ...S[]];
     for (const other of others) {
-      const diff = difference(facts(primary.data), facts(other.data));
+      const diff = difference(eventFacts(primary.data), eventFacts(other.data));
       if (diff) {
         const [field, a, b] = diff;
         throw new EventContentError(
